@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The records of the database, one zod schema each. Every record has a string uuid id,
+ * createdAt / updatedAt (epoch ms) and a tombstone (`deletedAt`) instead of a hard delete,
+ * so that a later sync through an existing Dexie sync engine needs no renumbering.
+ * Money is in integer minor units with an ISO 4217 currency code.
+ */
+
+export const Id = z.string().min(1).max(64);
+export const EpochMs = z.number().int().min(0);
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR');
+/** A stored email address: already normalized by `normalizeEmail` (lib/email). */
+export const StoredEmail = z.string().min(3).max(320);
+
+const base = {
+  id: Id,
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+  deletedAt: EpochMs.nullable(),
+};
+
+export const Money = z.object({ currency: Currency, minor: z.number().int() });
+export type Money = z.infer<typeof Money>;
+
+/**
+ * Figures derived from a customer's orders, cached on the customer and kept current on
+ * every write by lib/db. Revenue is kept per currency (never summed across currencies);
+ * `currency` is the customer's main currency (the one with most revenue), and the
+ * average order is in that currency.
+ */
+export const CustomerStats = z.object({
+  orderCount: z.number().int().min(0),
+  revenue: z.array(Money),
+  currency: Currency.nullable(),
+  averageOrderMinor: z.number().int().nullable(),
+  firstOrderAt: EpochMs.nullable(),
+  lastOrderAt: EpochMs.nullable(),
+  lastTouchAt: EpochMs.nullable(),
+});
+export type CustomerStats = z.infer<typeof CustomerStats>;
+
+export const EMPTY_STATS: CustomerStats = {
+  orderCount: 0,
+  revenue: [],
+  currency: null,
+  averageOrderMinor: null,
+  firstOrderAt: null,
+  lastOrderAt: null,
+  lastTouchAt: null,
+};
+
+export const Customer = z.object({
+  ...base,
+  name: z.string().max(200),
+  emails: z.array(StoredEmail).max(50),
+  phone: z.string().max(50).nullable(),
+  companyId: Id.nullable(),
+  tags: z.array(z.string().min(1).max(60)).max(50),
+  source: z.string().max(40).nullable(),
+  externalId: z.string().max(100).nullable(),
+  stats: CustomerStats,
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const Company = z.object({
+  ...base,
+  name: z.string().max(200),
+  /** Registrable domains, lower-case ASCII (punycode). Never a free-mail domain. */
+  domains: z.array(z.string().min(3).max(253)).max(50),
+});
+export type Company = z.infer<typeof Company>;
+
+export const Order = z.object({
+  ...base,
+  customerId: Id,
+  orderedAt: EpochMs,
+  total: Money,
+  number: z.string().max(60).nullable(),
+  source: z.string().max(40).nullable(),
+  externalId: z.string().max(100).nullable(),
+  status: z.string().max(40).nullable(),
+});
+export type Order = z.infer<typeof Order>;
+
+export const INTERACTION_KINDS = ['email', 'call', 'meeting'] as const;
+export const InteractionKind = z.enum(INTERACTION_KINDS);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const Interaction = z.object({
+  ...base,
+  customerId: Id,
+  kind: InteractionKind,
+  at: EpochMs,
+  summary: z.string().max(2000),
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const NOTE_MAX = 10_000;
+
+export const Note = z.object({
+  ...base,
+  customerId: Id,
+  body: z.string().min(1).max(NOTE_MAX),
+  pinned: z.boolean(),
+});
+export type Note = z.infer<typeof Note>;
