@@ -1,1 +1,51 @@
-export {};
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Sidebar } from '../../components/sidebar/sidebar';
+import { request } from '../../lib/messaging/client';
+import { PORT_NAME, PushEvent } from '../../lib/messaging/protocol';
+import { createSidebarStore } from '../../lib/sidebar/store';
+
+const store = createSidebarStore({
+  context: () => request('sidebar.context', {}),
+  card: (customerId) => request('customer.card', { customerId }),
+  createCustomer: (input) => request('customer.create', input),
+  addNote: (customerId, body) => request('note.add', { customerId, body }),
+  updateNote: (id, patch) => request('note.update', { id, ...patch }),
+  deleteNote: (id) => request('note.delete', { id }),
+  setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
+});
+
+// The background pushes "your tab's page changed" and "data changed" over a port; the port
+// is also how it knows which sidebars are open. Reconnect if the service worker restarts.
+function connect() {
+  const port = browser.runtime.connect({ name: PORT_NAME });
+  port.onMessage.addListener((raw: unknown) => {
+    const event = PushEvent.safeParse(raw);
+    if (event.success) store.onEvent(event.data);
+  });
+  port.onDisconnect.addListener(() => {
+    setTimeout(() => {
+      connect();
+      void store.refresh(true);
+    }, 250);
+  });
+}
+connect();
+void store.refresh();
+
+function App() {
+  return (
+    <Sidebar
+      state={store.state.value}
+      onSelect={store.select}
+      onCreateCustomer={store.createCustomer}
+      onAddNote={store.addNote}
+      onUpdateNote={store.updateNote}
+      onDeleteNote={store.deleteNote}
+      onCollapse={store.collapse}
+    />
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

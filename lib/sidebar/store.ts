@@ -1,0 +1,148 @@
+import { signal, type Signal } from '@preact/signals';
+import { guessCompanyFromEmail } from '../email/company';
+import { normalizeEmail } from '../email/normalize';
+import type { CustomerCard, NewCustomer, PushEvent, TabContext, TabPerson } from '../messaging/protocol';
+
+/** What the sidebar store needs from the extension: requests and pushed events. */
+export interface SidebarApi {
+  context(): Promise<TabContext>;
+  card(customerId: string): Promise<CustomerCard>;
+  createCustomer(input: NewCustomer): Promise<{ customerId: string }>;
+  addNote(customerId: string, body: string): Promise<unknown>;
+  updateNote(id: string, patch: { body?: string; pinned?: boolean }): Promise<unknown>;
+  deleteNote(id: string): Promise<unknown>;
+  setCollapsed(collapsed: boolean): Promise<unknown>;
+}
+
+export type CardState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'card'; card: CustomerCard }
+  | { kind: 'unknown'; person: TabPerson; prefill: { name: string; email: string; companyName: string | null } };
+
+export type SidebarState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'empty'; view: TabContext['view'] }
+  | { kind: 'people'; people: TabPerson[]; selectedEmail: string; card: CardState };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The sidebar's state and its transitions. Replies are applied only if they are still the
+ * newest request (a slow card for the previous thread never overwrites the current one).
+ */
+export function createSidebarStore(api: SidebarApi) {
+  const state: Signal<SidebarState> = signal({ kind: 'loading' });
+  let context: TabContext | null = null;
+  let selectedEmail: string | null = null;
+  let generation = 0;
+
+  function pickDefault(people: TabPerson[]): TabPerson | undefined {
+    const kept = people.find((p) => p.email === selectedEmail);
+    return kept ?? people.find((p) => p.customerId !== null) ?? people[0];
+  }
+
+  async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean) {
+    selectedEmail = person.email;
+    if (person.customerId === null) {
+      const company = guessCompanyFromEmail(person.email);
+      state.value = {
+        kind: 'people',
+        people,
+        selectedEmail: person.email,
+        card: {
+          kind: 'unknown',
+          person,
+          prefill: { name: person.name, email: person.email, companyName: company?.name ?? null },
+        },
+      };
+      return;
+    }
+    const current = state.value;
+    const keepCard = quiet && current.kind === 'people' && current.selectedEmail === person.email;
+    if (!keepCard) state.value = { kind: 'people', people, selectedEmail: person.email, card: { kind: 'loading' } };
+    else state.value = { ...current, people };
+    let card: CardState;
+    try {
+      card = { kind: 'card', card: await api.card(person.customerId) };
+    } catch (error) {
+      card = { kind: 'error', message: message(error) };
+    }
+    if (gen !== generation) return;
+    state.value = { kind: 'people', people, selectedEmail: person.email, card };
+  }
+
+  /** Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes. */
+  async function refresh(quiet = false) {
+    const gen = ++generation;
+    let next: TabContext;
+    try {
+      next = await api.context();
+    } catch (error) {
+      if (gen === generation) state.value = { kind: 'error', message: message(error) };
+      return;
+    }
+    if (gen !== generation) return;
+    if (context && context.threadId !== next.threadId) selectedEmail = null;
+    context = next;
+    const person = pickDefault(next.people);
+    if (!person) {
+      selectedEmail = null;
+      state.value = { kind: 'empty', view: next.view };
+      return;
+    }
+    await showPerson(person, next.people, gen, quiet);
+  }
+
+  function select(email: string) {
+    const people = context?.people ?? [];
+    const person = people.find((p) => p.email === email);
+    if (!person) return;
+    void showPerson(person, people, ++generation, false);
+  }
+
+  function onEvent(event: PushEvent) {
+    if (event.type === 'context') void refresh(false);
+    else void refresh(true);
+  }
+
+  async function createCustomer(input: NewCustomer) {
+    await api.createCustomer(input);
+    selectedEmail = normalizeEmail(input.email);
+    await refresh(false);
+  }
+
+  function selectedCustomerId(): string | null {
+    const current = state.value;
+    return current.kind === 'people' && current.card.kind === 'card' ? current.card.card.customer.id : null;
+  }
+
+  async function afterWrite() {
+    await refresh(true);
+  }
+
+  return {
+    state,
+    refresh,
+    select,
+    onEvent,
+    createCustomer,
+    selectedCustomerId,
+    addNote: async (customerId: string, body: string) => {
+      await api.addNote(customerId, body);
+      await afterWrite();
+    },
+    updateNote: async (id: string, patch: { body?: string; pinned?: boolean }) => {
+      await api.updateNote(id, patch);
+      await afterWrite();
+    },
+    deleteNote: async (id: string) => {
+      await api.deleteNote(id);
+      await afterWrite();
+    },
+    collapse: () => void api.setCollapsed(true).catch(() => undefined),
+  };
+}
+
+export type SidebarStore = ReturnType<typeof createSidebarStore>;
