@@ -1,2 +1,45 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { createHandlers } from '../lib/background/handlers';
+import { PortHub } from '../lib/background/ports';
+import { TabContexts } from '../lib/background/tab-contexts';
+import { openDatabase } from '../lib/db/database';
+import { PORT_NAME } from '../lib/messaging/protocol';
+import { classifySender, createRouter } from '../lib/messaging/router';
+
+export default defineBackground(() => {
+  const db = openDatabase();
+  const hub = new PortHub();
+  const session = browser.storage.session ?? null;
+  const tabs = new TabContexts(session);
+
+  const route = createRouter(
+    createHandlers({
+      db,
+      tabs,
+      local: browser.storage.local,
+      ownAddresses: async () => new Set<string>(),
+      pushToTab: (tabId, event) => hub.toTab(tabId, event),
+      pushToAll: (event) => hub.toAll(event),
+      now: () => Date.now(),
+    }),
+    browser.runtime.id,
+  );
+
+  // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PORT_NAME || classifySender(port.sender ?? {}, browser.runtime.id) !== 'page') {
+      port.disconnect();
+      return;
+    }
+    hub.add(port, port.sender?.tab?.id ?? null);
+    port.onDisconnect.addListener(() => hub.remove(port));
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+});
