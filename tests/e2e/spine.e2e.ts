@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { SAMPLE_PEOPLE } from '../../lib/sample/business';
+import {
+  browserAvailable,
+  launchExtension,
+  sendFromPage,
+  serveGmail,
+  sidebarFrame,
+  spaNavigate,
+  type ExtensionSession,
+} from './harness';
+
+const GMAIL = 'https://mail.google.com/mail/u/0/';
+const run = browserAvailable();
+
+describe.runIf(run)('the spine in real Chromium', () => {
+  let session: ExtensionSession;
+  let fixture = 'thread-single.html';
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await serveGmail(session.context, () => fixture);
+    const page = await session.extensionPage('/options.html');
+    const loaded = await sendFromPage(page, 'sample.load', {});
+    expect(loaded).toMatchObject({ ok: true });
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function openThread(name: string, hash = '#inbox/FMfcgzQbtest'): Promise<{ page: Page; frame: Frame }> {
+    fixture = name;
+    const page = await session.context.newPage();
+    await page.goto(GMAIL + hash);
+    return { page, frame: await sidebarFrame(page) };
+  }
+
+  it('shows a seeded customer card for the sender of a thread', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    const card = frame.locator('main');
+    await expect.poll(() => card.textContent(), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.maria.name);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain(SAMPLE_PEOPLE.maria.company);
+    expect(text).toContain('Prefers phone calls before 11:00');
+    expect(text).not.toContain(SAMPLE_PEOPLE.self);
+    await page.close();
+  });
+
+  it('adds an unknown person as a customer and then recognizes them', async () => {
+    const { page, frame } = await openThread('thread-many-recipients.html');
+    await frame.getByRole('tab', { name: new RegExp(SAMPLE_PEOPLE.unknown.name) }).click();
+    await frame.getByRole('button', { name: 'Add as customer' }).click();
+    await expect.poll(() => frame.getByLabel('Company').inputValue()).toBe(SAMPLE_PEOPLE.unknown.companyGuess);
+    expect(await frame.getByLabel('Name').inputValue()).toBe(SAMPLE_PEOPLE.unknown.name);
+    await frame.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => frame.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 3000 })
+      .toContain(SAMPLE_PEOPLE.unknown.name);
+    await page.reload();
+    const again = await sidebarFrame(page);
+    await again.getByRole('tab', { name: new RegExp(SAMPLE_PEOPLE.unknown.name) }).click();
+    await expect.poll(() => again.locator('main').textContent()).toContain(SAMPLE_PEOPLE.unknown.companyGuess);
+    expect(await again.getByRole('button', { name: 'Add as customer' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps a note across a reload and shows it in another open tab within a second', async () => {
+    const first = await openThread('thread-single.html');
+    const second = await openThread('thread-single.html', '#inbox/FMfcgzQbother');
+    await expect.poll(() => second.frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.name);
+    const body = `Called about the oak table ${Date.now()}`;
+    const box = first.frame.getByPlaceholder('Add a note…');
+    await box.fill(body);
+    await box.press('Enter');
+    const t0 = Date.now();
+    await expect.poll(() => second.frame.locator('main').textContent(), { timeout: 1000, interval: 50 }).toContain(body);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await first.page.reload();
+    const reloaded = await sidebarFrame(first.page);
+    await expect.poll(() => reloaded.locator('main').textContent()).toContain(body);
+    await first.page.close();
+    await second.page.close();
+  });
+
+  it('follows Gmail single-page navigation between threads and to the inbox', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    const main = frame.locator('main');
+    await expect.poll(() => main.textContent()).toContain(SAMPLE_PEOPLE.maria.name);
+    let t0 = Date.now();
+    await spaNavigate(page, 'thread-long.html', '#inbox/FMfcgzQblong');
+    await expect.poll(() => main.textContent(), { timeout: 500, interval: 25 }).toContain(SAMPLE_PEOPLE.tom.name);
+    expect(Date.now() - t0).toBeLessThan(500);
+    t0 = Date.now();
+    await spaNavigate(page, 'inbox.html', '#inbox');
+    await expect.poll(() => main.textContent(), { timeout: 500, interval: 25 }).toContain('Open an email');
+    expect(await main.textContent()).not.toContain(SAMPLE_PEOPLE.tom.name);
+    await page.close();
+  });
+
+  it('remembers a collapsed sidebar and reopens it from the launcher', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    await frame.getByRole('button', { name: /hide sidebar|collapse/i }).click();
+    const iframe = page.locator('crm-sidebar-host iframe');
+    await expect.poll(() => iframe.isVisible()).toBe(false);
+    await page.reload();
+    await page.waitForSelector('crm-sidebar-host', { state: 'attached' });
+    await expect.poll(() => page.locator('crm-sidebar-host iframe').isVisible()).toBe(false);
+    await page.locator('crm-sidebar-host button').click();
+    await expect.poll(() => page.locator('crm-sidebar-host iframe').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the sidebar out of reach of the host page', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    await expect.poll(() => frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.name);
+    const countNotes = () => frame.locator('[data-note-id]').count();
+    const before = await countNotes();
+    const probe = await page.evaluate(async (extensionId) => {
+      const host = document.querySelector('crm-sidebar-host');
+      const iframe = document.querySelector('iframe');
+      let frameReadable = false;
+      try {
+        frameReadable = !!(host?.shadowRoot ?? iframe?.contentDocument);
+      } catch {
+        frameReadable = false;
+      }
+      const forged = { type: 'note.add', payload: { customerId: 'x', body: 'forged by the page' } };
+      window.postMessage(forged, '*');
+      for (const w of Array.from({ length: window.frames.length }, (_, i) => window.frames[i])) w?.postMessage(forged, '*');
+      let runtimeReply = 'no runtime';
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } } })
+        .chrome?.runtime;
+      if (runtime?.sendMessage) {
+        runtimeReply = await runtime.sendMessage(extensionId, forged).then(
+          (r) => JSON.stringify(r),
+          (e: Error) => `refused: ${e.message}`,
+        );
+      }
+      return { frameReadable, bodyText: document.body.innerText, runtimeReply };
+    }, session.extensionId);
+    expect(probe.frameReadable).toBe(false);
+    expect(probe.bodyText).not.toContain('Prefers phone calls');
+    expect(probe.runtimeReply).not.toContain('"ok":true');
+    await page.waitForTimeout(300);
+    expect(await countNotes()).toBe(before);
+    expect(await frame.locator('main').textContent()).not.toContain('forged by the page');
+    await page.close();
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { TabContexts, toTabState, type SessionArea } from '../../../lib/background/tab-contexts';
+import type { PageReport } from '../../../lib/messaging/protocol';
+
+const report = (people: PageReport['people'], self: string | null = 'me@shop.test'): PageReport => ({
+  site: 'gmail',
+  view: 'thread',
+  threadId: 't1',
+  self,
+  people,
+});
+
+describe('toTabState', () => {
+  it('normalizes, merges roles, keeps the best name and leaves the user out', () => {
+    const state = toTabState(
+      report([
+        { email: 'Maria@Example.com\u202c', name: '', role: 'from' },
+        { email: 'maria@example.com', name: 'Maria', role: 'cc' },
+        { email: 'ME@shop.test', name: 'me', role: 'to' },
+        { email: 'boss@own.test', name: 'Boss', role: 'to' },
+        { email: 'not an address', name: 'x', role: 'to' },
+      ]),
+      new Set(['boss@own.test']),
+      5,
+    );
+    expect(state).toEqual({
+      view: 'thread',
+      threadId: 't1',
+      seq: 5,
+      people: [{ email: 'maria@example.com', name: 'Maria', roles: ['from', 'cc'] }],
+    });
+  });
+});
+
+describe('TabContexts', () => {
+  it('recovers a tab state from session storage after a restart of the background', async () => {
+    const store = new Map<string, unknown>();
+    const session: SessionArea = {
+      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
+      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
+      remove: async (key) => void store.delete(key),
+    };
+    const first = new TabContexts(session);
+    const saved = await first.report(3, report([{ email: 'a@b.co', name: 'A', role: 'from' }]), new Set());
+    const restarted = new TabContexts(session);
+    expect(await restarted.get(3)).toEqual(saved);
+    await restarted.forget(3);
+    expect(await new TabContexts(session).get(3)).toBeNull();
+  });
+
+  it('gives every report a larger sequence number', async () => {
+    const tabs = new TabContexts(null);
+    const a = await tabs.report(1, report([]), new Set());
+    const b = await tabs.report(1, report([]), new Set());
+    expect(b.seq).toBeGreaterThan(a.seq);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CustomerCard, TabContext, TabPerson } from '../../../lib/messaging/protocol';
+import { EMPTY_STATS } from '../../../lib/model/records';
+import { createSidebarStore, type SidebarApi } from '../../../lib/sidebar/store';
+
+function person(email: string, customerId: string | null, name = ''): TabPerson {
+  return { email, name, roles: ['from'], customerId, customerName: customerId ? name : null };
+}
+
+function context(people: TabPerson[], threadId: string | null = 't1'): TabContext {
+  return { view: threadId ? 'thread' : 'inbox', threadId, people, seq: 1 };
+}
+
+function card(id: string, name: string): CustomerCard {
+  return {
+    customer: {
+      id,
+      name,
+      emails: [],
+      phone: null,
+      companyId: null,
+      tags: [],
+      source: null,
+      externalId: null,
+      stats: EMPTY_STATS,
+      createdAt: 0,
+      updatedAt: 0,
+      deletedAt: null,
+    },
+    company: null,
+    orders: [],
+    interactions: [],
+    notes: [],
+  };
+}
+
+function fakeApi(overrides: Partial<SidebarApi> = {}): SidebarApi {
+  return {
+    context: vi.fn(async () => context([])),
+    card: vi.fn(async (id: string) => card(id, `Customer ${id}`)),
+    createCustomer: vi.fn(async () => ({ customerId: 'new' })),
+    addNote: vi.fn(async () => undefined),
+    updateNote: vi.fn(async () => undefined),
+    deleteNote: vi.fn(async () => undefined),
+    setCollapsed: vi.fn(async () => undefined),
+    ...overrides,
+  };
+}
+
+describe('createSidebarStore', () => {
+  it('shows the empty state when the tab has nobody (the inbox)', async () => {
+    const store = createSidebarStore(fakeApi({ context: async () => context([], null) }));
+    await store.refresh();
+    expect(store.state.value).toEqual({ kind: 'empty', view: 'inbox' });
+  });
+
+  it('selects the first known customer, not the first person', async () => {
+    const api = fakeApi({
+      context: async () => context([person('new@x.com', null), person('ann@x.com', 'c1', 'Ann')]),
+    });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.selectedEmail).toBe('ann@x.com');
+    expect(state.kind === 'people' && state.card.kind).toBe('card');
+    expect(api.card).toHaveBeenCalledWith('c1');
+  });
+
+  it('offers an unknown person with a prefill and a company guessed from the domain', async () => {
+    const store = createSidebarStore(
+      fakeApi({ context: async () => context([person('jonas.weber@kaffeerad.de', null, 'Jonas Weber')]) }),
+    );
+    await store.refresh();
+    const state = store.state.value;
+    if (state.kind !== 'people' || state.card.kind !== 'unknown') throw new Error(`unexpected ${state.kind}`);
+    expect(state.card.prefill).toEqual({ name: 'Jonas Weber', email: 'jonas.weber@kaffeerad.de', companyName: 'Kaffeerad' });
+  });
+
+  it('does not guess a company for a free-mail address', async () => {
+    const store = createSidebarStore(fakeApi({ context: async () => context([person('lena@gmail.com', null)]) }));
+    await store.refresh();
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.card.kind === 'unknown' && state.card.prefill.companyName).toBeNull();
+  });
+
+  it('never lets a slow reply for an older thread overwrite the current one', async () => {
+    let releaseOld: (value: CustomerCard) => void = () => undefined;
+    const contexts = [context([person('old@x.com', 'old')], 't1'), context([person('new@x.com', 'new')], 't2')];
+    const api = fakeApi({
+      context: vi.fn(async () => contexts.shift() ?? context([])),
+      card: vi.fn((id: string) =>
+        id === 'old' ? new Promise<CustomerCard>((resolve) => (releaseOld = resolve)) : Promise.resolve(card(id, 'New')),
+      ),
+    });
+    const store = createSidebarStore(api);
+    const first = store.refresh();
+    await vi.waitFor(() => expect(api.card).toHaveBeenCalledWith('old'));
+    await store.refresh();
+    releaseOld(card('old', 'Old'));
+    await first;
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.name).toBe('New');
+  });
+
+  it('keeps the selected person across a data change and switches after a new customer is created', async () => {
+    let people = [person('a@x.com', 'c1', 'A'), person('b@y.com', null, 'B')];
+    const api = fakeApi({ context: async () => context(people) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    store.select('b@y.com');
+    await vi.waitFor(() => expect(store.state.value.kind === 'people' && store.state.value.selectedEmail).toBe('b@y.com'));
+    people = [person('a@x.com', 'c1', 'A'), person('b@y.com', 'c2', 'B')];
+    await store.createCustomer({ name: 'B', email: ' B@y.com ', companyName: null, phone: null, tags: [] });
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.selectedEmail).toBe('b@y.com');
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c2');
+  });
+
+  it('shows an error state when the background cannot be reached', async () => {
+    const store = createSidebarStore(
+      fakeApi({
+        context: async () => {
+          throw new Error('The extension did not answer. Reload the page.');
+        },
+      }),
+    );
+    await store.refresh();
+    expect(store.state.value).toEqual({ kind: 'error', message: 'The extension did not answer. Reload the page.' });
+  });
+});
