@@ -50,6 +50,17 @@ export const EMPTY_STATS: CustomerStats = {
   lastTouchAt: null,
 };
 
+export const CHANNELS = ['email', 'phone', 'sms', 'whatsapp', 'in_person'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const TIERS = ['A', 'B', 'C'] as const;
+export const Tier = z.enum(TIERS);
+export type Tier = z.infer<typeof Tier>;
+
+/** Month and day, with the year when known: "1984-03-09" or "03-09". */
+export const PartialDate = z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+
 export const Customer = z.object({
   ...base,
   name: z.string().max(200),
@@ -59,9 +70,34 @@ export const Customer = z.object({
   tags: z.array(z.string().min(1).max(60)).max(50),
   source: z.string().max(40).nullable(),
   externalId: z.string().max(100).nullable(),
+  /** Personal details and boundaries. */
+  birthday: PartialDate.nullable(),
+  preferredChannel: Channel.nullable(),
+  difficult: z.boolean(),
+  family: z.string().max(1000),
+  interests: z.string().max(1000),
+  /** A tier set by hand; the card shows it as an override. */
+  tierOverride: Tier.nullable(),
   stats: CustomerStats,
 });
 export type Customer = z.infer<typeof Customer>;
+
+/** The fields a new customer starts with; callers spread their own over it. */
+export const CUSTOMER_DEFAULTS = {
+  phone: null,
+  companyId: null,
+  tags: [],
+  source: null,
+  externalId: null,
+  birthday: null,
+  preferredChannel: null,
+  difficult: false,
+  family: '',
+  interests: '',
+  tierOverride: null,
+  stats: EMPTY_STATS,
+  deletedAt: null,
+} as const satisfies Partial<Customer>;
 
 export const Company = z.object({
   ...base,
@@ -83,7 +119,24 @@ export const Order = z.object({
 });
 export type Order = z.infer<typeof Order>;
 
-export const INTERACTION_KINDS = ['email', 'call', 'meeting'] as const;
+/**
+ * Logged touch points. Feedback carries its sentiment in the kind so rules can match on it;
+ * complaints are opened and resolved by two interactions (open = the newest opened one has no
+ * resolved one after it).
+ */
+export const INTERACTION_KINDS = [
+  'email',
+  'call',
+  'meeting',
+  'survey_sent',
+  'feedback_positive',
+  'feedback_negative',
+  'complaint_opened',
+  'complaint_resolved',
+  'referral',
+  'thank_you',
+  'other',
+] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
