@@ -83,21 +83,23 @@ export const Customer = z.object({
 export type Customer = z.infer<typeof Customer>;
 
 /** The fields a new customer starts with; callers spread their own over it. */
-export const CUSTOMER_DEFAULTS = {
-  phone: null,
-  companyId: null,
-  tags: [],
-  source: null,
-  externalId: null,
-  birthday: null,
-  preferredChannel: null,
-  difficult: false,
-  family: '',
-  interests: '',
-  tierOverride: null,
-  stats: EMPTY_STATS,
-  deletedAt: null,
-} as const satisfies Partial<Customer>;
+export function customerDefaults() {
+  return {
+    phone: null,
+    companyId: null,
+    tags: [],
+    source: null,
+    externalId: null,
+    birthday: null,
+    preferredChannel: null,
+    difficult: false,
+    family: '',
+    interests: '',
+    tierOverride: null,
+    stats: { ...EMPTY_STATS, revenue: [] },
+    deletedAt: null,
+  } satisfies Partial<Customer>;
+}
 
 export const Company = z.object({
   ...base,

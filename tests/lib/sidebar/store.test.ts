@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CustomerCard, TabContext, TabPerson } from '../../../lib/messaging/protocol';
-import { EMPTY_STATS } from '../../../lib/model/records';
+import { customerDefaults } from '../../../lib/model/records';
 import { createSidebarStore, type SidebarApi } from '../../../lib/sidebar/store';
 
 function person(email: string, customerId: string | null, name = ''): TabPerson {
@@ -13,20 +13,7 @@ function context(people: TabPerson[], threadId: string | null = 't1'): TabContex
 
 function card(id: string, name: string): CustomerCard {
   return {
-    customer: {
-      id,
-      name,
-      emails: [],
-      phone: null,
-      companyId: null,
-      tags: [],
-      source: null,
-      externalId: null,
-      stats: EMPTY_STATS,
-      createdAt: 0,
-      updatedAt: 0,
-      deletedAt: null,
-    },
+    customer: { ...customerDefaults(), id, name, emails: [], createdAt: 0, updatedAt: 0 },
     company: null,
     orders: [],
     interactions: [],
