@@ -1,0 +1,84 @@
+import { useId, useMemo } from 'preact/hooks';
+import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import { mailtoHref } from '../safe-href';
+import { buildHistory } from './history';
+import { HistoryList } from './history-list';
+import { KeyFigures } from './key-figures';
+import { NotesSection } from './notes-section';
+import { initials } from './person-label';
+import type { NoteCallbacks } from './types';
+
+export interface CustomerCardProps extends NoteCallbacks {
+  card: CustomerCardData;
+  now: number;
+  locale?: string;
+}
+
+function EmailLink({ email }: { email: string }) {
+  const href = mailtoHref(email);
+  // An address we cannot turn into a safe link is still worth reading.
+  return href ? <a href={href}>{email}</a> : <span>{email}</span>;
+}
+
+/** Who the customer is, their figures, notes and history. Every string is rendered as text. */
+export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete }: CustomerCardProps) {
+  const { customer, company } = card;
+  const name = customer.name.trim() || customer.emails[0] || 'Unnamed customer';
+  const history = useMemo(() => buildHistory(card, locale), [card, locale]);
+  const historyId = useId();
+  const contactId = useId();
+
+  return (
+    <article class="card" aria-label={`Customer: ${name}`}>
+      <header class="card__header">
+        <span class="avatar" aria-hidden="true">
+          {initials(name)}
+        </span>
+        <div class="card__identity">
+          <h2 class="card__name">{name}</h2>
+          {company && <p class="card__company">{company.name}</p>}
+        </div>
+      </header>
+
+      <section class="section section--contact" aria-labelledby={contactId}>
+        <h3 id={contactId} class="visually-hidden">
+          Contact
+        </h3>
+        {customer.emails.length > 0 && (
+          <ul class="contact__emails" aria-label="Email addresses">
+            {customer.emails.map((email) => (
+              <li key={email}>
+                <EmailLink email={email} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {customer.phone && (
+          <p class="contact__phone">
+            <span class="contact__label">Phone</span> {customer.phone}
+          </p>
+        )}
+        {customer.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {customer.tags.map((tag) => (
+              <li key={tag} class="tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <KeyFigures customer={customer} now={now} locale={locale} />
+
+      <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} />
+
+      <section class="section" aria-labelledby={historyId}>
+        <h3 id={historyId} class="section__title">
+          History
+        </h3>
+        <HistoryList entries={history} locale={locale} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import type { CustomerCard, NewCustomer, PageView, TabPerson } from '../../lib/messaging/protocol';
+
+/** What the add-customer form starts with for a person who is not a customer yet. */
+export interface CustomerPrefill {
+  name: string;
+  email: string;
+  companyName: string | null;
+}
+
+/** The right-hand panel for the selected person. */
+export type CardState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'card'; card: CustomerCard }
+  | { kind: 'unknown'; person: TabPerson; prefill: CustomerPrefill };
+
+export type SidebarState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'empty'; view: PageView }
+  | { kind: 'people'; people: TabPerson[]; selectedEmail: string; card: CardState };
+
+export interface NotePatch {
+  body?: string;
+  pinned?: boolean;
+}
+
+/**
+ * The events the sidebar emits. The async ones reject with an Error whose message is shown
+ * to the user, and the UI keeps whatever they typed so nothing is lost.
+ */
+export interface SidebarCallbacks {
+  onSelect: (email: string) => void;
+  onCreateCustomer: (input: NewCustomer) => Promise<void>;
+  onAddNote: (customerId: string, body: string) => Promise<void>;
+  onUpdateNote: (noteId: string, patch: NotePatch) => Promise<void>;
+  onDeleteNote: (noteId: string) => Promise<void>;
+  onCollapse: () => void;
+}
+
+export interface SidebarProps extends SidebarCallbacks {
+  state: SidebarState;
+  /** The clock for "23 days ago"; injected so tests and screenshots are stable. */
+  now?: number;
+  /** Formatting locale; undefined follows the browser. */
+  locale?: string;
+}
+
+/** Callbacks the notes section needs, already bound to one customer. */
+export interface NoteCallbacks {
+  onAdd: (body: string) => Promise<void>;
+  onUpdate: (noteId: string, patch: NotePatch) => Promise<void>;
+  onDelete: (noteId: string) => Promise<void>;
+}
