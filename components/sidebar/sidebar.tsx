@@ -1,0 +1,129 @@
+import { useId } from 'preact/hooks';
+import type { PageView } from '../../lib/messaging/protocol';
+import { AddCustomerForm } from './add-customer-form';
+import { CustomerCard } from './customer-card';
+import { PersonSwitcher, personTabId, selectedPersonIndex } from './person-switcher';
+import type { CardState, SidebarCallbacks, SidebarProps } from './types';
+import './sidebar.css';
+
+function Loading({ label }: { label: string }) {
+  return (
+    <div class="state state--loading" role="status" aria-live="polite">
+      <div class="skeleton" aria-hidden="true">
+        <span class="skeleton__line skeleton__line--title" />
+        <span class="skeleton__line" />
+        <span class="skeleton__line skeleton__line--short" />
+      </div>
+      <p class="state__text">{label}</p>
+    </div>
+  );
+}
+
+function Failure({ message }: { message: string }) {
+  return (
+    <div class="state state--error" role="alert">
+      <p class="state__title">Something went wrong</p>
+      <p class="state__text">{message}</p>
+    </div>
+  );
+}
+
+const EMPTY_TEXT: Record<PageView, { title: string; text: string }> = {
+  inbox: { title: "Open an email to see who you're writing with", text: 'Their orders, history and your notes appear here.' },
+  other: { title: "Open an email to see who you're writing with", text: 'Their orders, history and your notes appear here.' },
+  compose: { title: 'Add a recipient', text: "Once the email has a recipient, you'll see who they are here." },
+  thread: { title: 'No one found in this conversation', text: 'We could not read any email addresses in this thread.' },
+};
+
+function Empty({ view }: { view: PageView }) {
+  const { title, text } = EMPTY_TEXT[view];
+  return (
+    <div class="state state--empty">
+      <span class="state__icon" aria-hidden="true" />
+      <p class="state__title">{title}</p>
+      <p class="state__text">{text}</p>
+    </div>
+  );
+}
+
+type PanelProps = Pick<SidebarCallbacks, 'onCreateCustomer' | 'onAddNote' | 'onUpdateNote' | 'onDeleteNote'> & {
+  card: CardState;
+  now: number;
+  locale?: string;
+};
+
+function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, onDeleteNote }: PanelProps) {
+  switch (card.kind) {
+    case 'loading':
+      return <Loading label="Loading customer…" />;
+    case 'error':
+      return <Failure message={card.message} />;
+    case 'unknown':
+      // Keyed by address so a half-typed form never carries over to another person.
+      return <AddCustomerForm key={card.person.email} person={card.person} prefill={card.prefill} onCreate={onCreateCustomer} />;
+    case 'card': {
+      const customerId = card.card.customer.id;
+      return (
+        <CustomerCard
+          // A new customer gets fresh drafts; refreshes of the same one keep them.
+          key={customerId}
+          card={card.card}
+          now={now}
+          locale={locale}
+          onAdd={(body) => onAddNote(customerId, body)}
+          onUpdate={onUpdateNote}
+          onDelete={onDeleteNote}
+        />
+      );
+    }
+  }
+}
+
+/** The sidebar shown in the iframe beside Gmail. Pure view: state in, events out. */
+export function Sidebar({ state, now, locale, onSelect, onCollapse, ...writes }: SidebarProps) {
+  const baseId = useId();
+  const panelId = `${baseId}-panel`;
+  const clock = now ?? Date.now();
+
+  let body;
+  if (state.kind === 'loading') body = <Loading label="Loading…" />;
+  else if (state.kind === 'error') body = <Failure message={state.message} />;
+  else if (state.kind === 'empty') body = <Empty view={state.view} />;
+  else {
+    const many = state.people.length > 1;
+    const tabId = personTabId(baseId, selectedPersonIndex(state.people, state.selectedEmail));
+    body = (
+      <>
+        {many && (
+          <PersonSwitcher
+            people={state.people}
+            selectedEmail={state.selectedEmail}
+            onSelect={onSelect}
+            panelId={panelId}
+            idPrefix={baseId}
+          />
+        )}
+        <div
+          id={panelId}
+          class="panel"
+          role={many ? 'tabpanel' : undefined}
+          aria-labelledby={many ? tabId : undefined}
+        >
+          <Panel card={state.card} now={clock} locale={locale} {...writes} />
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <div class="sidebar">
+      <header class="topbar">
+        <span class="topbar__title">Customer</span>
+        <button type="button" class="icon-button" aria-label="Collapse sidebar" title="Collapse sidebar" onClick={onCollapse}>
+          <span aria-hidden="true">»</span>
+        </button>
+      </header>
+      <main class="sidebar__body">{body}</main>
+    </div>
+  );
+}
