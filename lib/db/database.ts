@@ -1,0 +1,46 @@
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { z } from 'zod';
+import type { Company, Customer, Interaction, Note, Order } from '../model/records';
+
+/**
+ * The extension's IndexedDB database. This is the only module that imports Dexie
+ * (eslint enforces it) and only the background opens it (DESIGN.md: one owner).
+ */
+
+/** A key-value row for small settings and bookkeeping (import ids, last full recompute). */
+export const MetaEntry = z.object({ key: z.string().min(1).max(100), value: z.unknown() });
+export type MetaEntry = z.infer<typeof MetaEntry>;
+
+export type CrmDatabase = Dexie & {
+  customers: EntityTable<Customer, 'id'>;
+  companies: EntityTable<Company, 'id'>;
+  orders: EntityTable<Order, 'id'>;
+  interactions: EntityTable<Interaction, 'id'>;
+  notes: EntityTable<Note, 'id'>;
+  meta: EntityTable<MetaEntry, 'key'>;
+};
+
+/**
+ * Version 1. The strings list only indexed fields; every other field is stored unindexed.
+ * `[customerId+orderedAt]` and `[customerId+at]` let a card read one customer's history already
+ * sorted, which matters at a million orders; `[source+externalId]` makes re-imports idempotent.
+ * Rows whose compound key has a null part are simply not in that index (IndexedDB skips them).
+ */
+export const SCHEMA_V1 = {
+  customers: 'id, *emails, companyId, updatedAt, [source+externalId]',
+  companies: 'id, *domains',
+  orders: 'id, customerId, [source+externalId], orderedAt, [customerId+orderedAt]',
+  interactions: 'id, customerId, at, [customerId+at]',
+  notes: 'id, customerId',
+  meta: 'key',
+} as const;
+
+/**
+ * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
+ * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
+ */
+export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase {
+  const db = new Dexie(name, options) as CrmDatabase;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}

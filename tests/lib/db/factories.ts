@@ -1,0 +1,68 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { openDatabase, type CrmDatabase } from '../../../lib/db/database';
+import { customerDefaults, type Customer, type Interaction, type Order } from '../../../lib/model/records';
+
+let counter = 0;
+
+/**
+ * A fresh database per call, so tests never see each other's rows. The fake IndexedDB is passed
+ * in rather than installed as a global, because Dexie reads globals when it is first imported.
+ */
+export function freshDatabase(): CrmDatabase {
+  counter += 1;
+  return openDatabase(`crm-test-${counter}-${crypto.randomUUID()}`, { indexedDB, IDBKeyRange });
+}
+
+export const DAY = 86_400_000;
+export const NOW = Date.UTC(2026, 5, 1);
+
+export function makeCustomer(fields: Partial<Customer> = {}): Customer {
+  counter += 1;
+  return {
+    ...customerDefaults(),
+    id: `cust-${counter}`,
+    name: `Customer ${counter}`,
+    emails: [`customer${counter}@example.com`],
+    createdAt: NOW - 400 * DAY,
+    updatedAt: NOW - 400 * DAY,
+    ...fields,
+  };
+}
+
+export function makeOrder(fields: Partial<Order> & { customerId: string }): Order {
+  counter += 1;
+  return {
+    id: `order-${counter}`,
+    orderedAt: NOW - 10 * DAY,
+    total: { currency: 'EUR', minor: 10_000 },
+    number: null,
+    source: null,
+    externalId: null,
+    status: null,
+    createdAt: NOW - 10 * DAY,
+    updatedAt: NOW - 10 * DAY,
+    deletedAt: null,
+    ...fields,
+  };
+}
+
+export function makeInteraction(fields: Partial<Interaction> & { customerId: string }): Interaction {
+  counter += 1;
+  return {
+    id: `interaction-${counter}`,
+    kind: 'call',
+    at: NOW - 5 * DAY,
+    summary: '',
+    createdAt: NOW - 5 * DAY,
+    updatedAt: NOW - 5 * DAY,
+    deletedAt: null,
+    ...fields,
+  };
+}
+
+/** Puts one customer (and nothing else) into the database and returns it. */
+export async function seedCustomer(db: CrmDatabase, fields: Partial<Customer> = {}): Promise<Customer> {
+  const customer = makeCustomer(fields);
+  await db.customers.add(customer);
+  return customer;
+}
