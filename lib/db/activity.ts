@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } from '../model/records';
+import type { CrmDatabase } from './database';
+import { DbError, guard } from './errors';
+import { isLive, newId, requireCustomer } from './shared';
+import { computeStats } from './stats';
+
+/** What a caller supplies to record an order; the repository adds ids, times and the tombstone. */
+export const NewOrder = z.object({
+  customerId: Id,
+  orderedAt: EpochMs,
+  total: Money,
+  number: z.string().max(60).nullable().default(null),
+  source: z.string().max(40).nullable().default(null),
+  externalId: z.string().max(100).nullable().default(null),
+  status: z.string().max(40).nullable().default(null),
+});
+export type NewOrder = z.input<typeof NewOrder>;
+
+export const NewInteraction = z.object({
+  customerId: Id,
+  kind: InteractionKind,
+  at: EpochMs,
+  summary: z.string().max(2000).default(''),
+});
+export type NewInteraction = z.input<typeof NewInteraction>;
+
+/**
+ * Recomputes one customer's cached figures from their rows. Must run inside a rw transaction
+ * over customers, orders and interactions, so the figures never disagree with the rows.
+ */
+export async function refreshStats(db: CrmDatabase, customerId: string, now: number): Promise<Customer> {
+  const customer = await requireCustomer(db, customerId);
+  const orders = await db.orders.where('customerId').equals(customerId).toArray();
+  const interactions = await db.interactions.where('customerId').equals(customerId).toArray();
+  const next = Customer.parse({ ...customer, stats: computeStats(orders, interactions), updatedAt: now });
+  await db.customers.put(next);
+  return next;
+}
+
+/** Records an order and updates the customer's figures in the same transaction. */
+export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise<Order> {
+  return guard(() => {
+    const fields = NewOrder.parse(input);
+    const order = Order.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
+    return db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+      await requireCustomer(db, order.customerId);
+      if (order.source !== null && order.externalId !== null) {
+        const existing = await db.orders.where('[source+externalId]').equals([order.source, order.externalId]).first();
+        if (isLive(existing)) throw new DbError('conflict', 'This order is already recorded.', existing.id);
+      }
+      await db.orders.add(order);
+      await refreshStats(db, order.customerId, now);
+      return order;
+    });
+  });
+}
+
+/** Tombstones an order and updates the customer's figures. */
+export function deleteOrder(db: CrmDatabase, id: string, now: number): Promise<Order> {
+  return guard(() =>
+    db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+      const order = await db.orders.get(id);
+      if (!isLive(order)) throw new DbError('not_found', 'This order no longer exists.');
+      const deleted = Order.parse({ ...order, deletedAt: now, updatedAt: now });
+      await db.orders.put(deleted);
+      await refreshStats(db, order.customerId, now);
+      return deleted;
+    }),
+  );
+}
+
+/** Logs an interaction (call, email, complaint, …); it moves the customer's lastTouchAt. */
+export function addInteraction(db: CrmDatabase, input: NewInteraction, now: number): Promise<Interaction> {
+  return guard(() => {
+    const fields = NewInteraction.parse(input);
+    const interaction = Interaction.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
+    return db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+      await requireCustomer(db, interaction.customerId);
+      await db.interactions.add(interaction);
+      await refreshStats(db, interaction.customerId, now);
+      return interaction;
+    });
+  });
+}
