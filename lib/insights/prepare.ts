@@ -1,0 +1,43 @@
+import type { Customer, Interaction, Order } from '../model/records';
+import type { CustomerFacts } from './types';
+
+/**
+ * The facts the engine reasons about: live rows only, nothing from the future, oldest first.
+ * - Tombstoned rows (deletedAt !== null) were deleted by the user: they never count.
+ * - Rows dated after `now` are ignored: a pre-order or a mistyped date must not make a
+ *   customer look active today, and results must not change depending on clock skew
+ *   between devices. They count once `now` passes them.
+ * - Purchases are orders with a total ≥ 0 (zero-total orders, e.g. a free sample or a
+ *   100 % voucher, are orders a customer placed). Refunds are orders with a negative total:
+ *   they reduce revenue but are not purchases (they never count as an order, a last order
+ *   date or an interval).
+ */
+export type PreparedFacts = {
+  customer: Customer;
+  purchases: readonly Order[];
+  refunds: readonly Order[];
+  interactions: readonly Interaction[];
+};
+
+export function prepareFacts(facts: CustomerFacts, now: number): PreparedFacts {
+  const purchases: Order[] = [];
+  const refunds: Order[] = [];
+  for (const order of facts.orders) {
+    if (order.deletedAt !== null || order.orderedAt > now) continue;
+    (order.total.minor < 0 ? refunds : purchases).push(order);
+  }
+  const interactions = facts.interactions.filter((i) => i.deletedAt === null && i.at <= now);
+  purchases.sort(byOrderedAt);
+  refunds.sort(byOrderedAt);
+  interactions.sort((x, y) => x.at - y.at || compareText(x.id, y.id));
+  return { customer: facts.customer, purchases, refunds, interactions };
+}
+
+function byOrderedAt(x: Order, y: Order): number {
+  return x.orderedAt - y.orderedAt || compareText(x.id, y.id);
+}
+
+/** Code-unit order, not locale order: identical on every machine. */
+export function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
