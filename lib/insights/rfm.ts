@@ -1,0 +1,113 @@
+import type { CustomerFigures } from './figures';
+
+export const RFM_GROUPS = {
+  champions: 'Champions',
+  loyal: 'Loyal',
+  active: 'Active',
+  promising: 'Promising',
+  new: 'New',
+  needs_attention: 'Needs attention',
+  at_risk: 'At risk',
+  previously_loyal: 'Previously loyal',
+  almost_lost: 'Almost lost',
+  dormant: 'Dormant',
+  prospects: 'Prospects',
+} as const;
+export type RfmGroup = keyof typeof RFM_GROUPS;
+
+export type Score = 1 | 2 | 3 | 4 | 5;
+type Range = readonly [min: Score, max: Score];
+export type RfmCell = { group: Exclude<RfmGroup, 'prospects'>; r: Range; f: Range; m: Range };
+
+const ALL: Range = [1, 5];
+
+/**
+ * Recency × frequency grid in the style of Shopify's customer segments; monetary only splits
+ * the lapsed regulars (did they spend a lot?). The boxes are disjoint and cover all 125
+ * (R, F, M) cells — tests/lib/insights/rfm.test.ts checks both exhaustively.
+ *
+ *            F1            F2               F3               F4          F5
+ *   R5   New           Active           Loyal            Champions   Champions
+ *   R4   Promising     Active           Loyal            Loyal       Loyal
+ *   R3   Active        Needs attention  Needs attention  Loyal       Loyal
+ *   R2   Almost lost   Almost lost      At risk (M3-5) / Previously loyal (M1-2) …
+ *   R1   Dormant       Dormant          At risk (M3-5) / Previously loyal (M1-2) …
+ *
+ * Customers without a purchase are Prospects, outside the grid.
+ */
+export const RFM_TABLE: readonly RfmCell[] = [
+  { group: 'champions', r: [5, 5], f: [4, 5], m: ALL },
+  { group: 'loyal', r: [5, 5], f: [3, 3], m: ALL },
+  { group: 'loyal', r: [4, 4], f: [3, 5], m: ALL },
+  { group: 'loyal', r: [3, 3], f: [4, 5], m: ALL },
+  { group: 'new', r: [5, 5], f: [1, 1], m: ALL },
+  { group: 'promising', r: [4, 4], f: [1, 1], m: ALL },
+  { group: 'active', r: [3, 3], f: [1, 1], m: ALL },
+  { group: 'active', r: [4, 5], f: [2, 2], m: ALL },
+  { group: 'needs_attention', r: [3, 3], f: [2, 3], m: ALL },
+  { group: 'at_risk', r: [1, 2], f: [3, 5], m: [3, 5] },
+  { group: 'previously_loyal', r: [1, 2], f: [3, 5], m: [1, 2] },
+  { group: 'almost_lost', r: [2, 2], f: [1, 2], m: ALL },
+  { group: 'dormant', r: [1, 1], f: [1, 2], m: ALL },
+];
+
+export function cellsMatching(r: Score, f: Score, m: Score): RfmCell[] {
+  const inside = (v: Score, [min, max]: Range) => v >= min && v <= max;
+  return RFM_TABLE.filter((cell) => inside(r, cell.r) && inside(f, cell.f) && inside(m, cell.m));
+}
+
+export function rfmGroupFor(r: Score, f: Score, m: Score): Exclude<RfmGroup, 'prospects'> {
+  const cell = cellsMatching(r, f, m)[0];
+  // The table covers every cell (tested); this only guards against a broken edit.
+  if (!cell) throw new Error(`RFM table has no cell for R${r} F${f} M${m}`);
+  return cell.group;
+}
+
+export type RfmResult =
+  | { group: 'prospects'; r: null; f: null; m: null }
+  | { group: Exclude<RfmGroup, 'prospects'>; r: Score; f: Score; m: Score };
+
+/**
+ * Scores are relative to this business's own customers with purchases, so they work from the
+ * first two customers: each value's mid-rank percentile p = (below + equal / 2) / n gives
+ * score 1 + ⌊5p⌋ (quintiles when n is large; equal values share a score; a lone customer
+ * sits in the middle, 3). R ranks the last order date, F the number of purchases, M lifetime
+ * revenue in the business currency (see figures.ts).
+ * One exception: a single purchase is always F1 — one order is not a habit, however many
+ * other one-time buyers there are.
+ */
+export function computeRfm(figures: readonly CustomerFigures[]): Map<string, RfmResult> {
+  const buyers = figures.filter((f) => f.orderCount > 0 && f.lastOrderAt !== null);
+  const r = percentileScores(buyers.map((f) => f.lastOrderAt ?? 0));
+  const f = percentileScores(buyers.map((x) => x.orderCount));
+  const m = percentileScores(buyers.map((x) => x.rankedLifetimeMinor));
+  const results = new Map<string, RfmResult>();
+  buyers.forEach((buyer, i) => {
+    const rs = r[i] ?? 3;
+    const fs = buyer.orderCount === 1 ? 1 : (f[i] ?? 3);
+    const ms = m[i] ?? 3;
+    results.set(buyer.customerId, { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms });
+  });
+  for (const x of figures) {
+    if (!results.has(x.customerId)) results.set(x.customerId, { group: 'prospects', r: null, f: null, m: null });
+  }
+  return results;
+}
+
+/** Higher value → higher score. O(n log n): one sort, then runs of equal values. */
+export function percentileScores(values: readonly number[]): Score[] {
+  const n = values.length;
+  const order = values.map((_, i) => i).sort((x, y) => (values[x] ?? 0) - (values[y] ?? 0));
+  const scores: Score[] = new Array<Score>(n).fill(3);
+  let start = 0;
+  while (start < n) {
+    const value = values[order[start] ?? 0];
+    let end = start;
+    while (end < n && values[order[end] ?? 0] === value) end++;
+    const p = (start + (end - start) / 2) / n;
+    const score = Math.min(5, 1 + Math.floor(p * 5)) as Score;
+    for (let k = start; k < end; k++) scores[order[k] ?? 0] = score;
+    start = end;
+  }
+  return scores;
+}
