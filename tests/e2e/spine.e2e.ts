@@ -55,7 +55,7 @@ describe.runIf(run)('the spine in real Chromium', () => {
     await frame.getByRole('button', { name: 'Add as customer' }).click();
     await expect.poll(() => frame.getByLabel('Company').inputValue()).toBe(SAMPLE_PEOPLE.unknown.companyGuess);
     expect(await frame.getByLabel('Name').inputValue()).toBe(SAMPLE_PEOPLE.unknown.name);
-    await frame.getByRole('button', { name: 'Save' }).click();
+    await frame.getByRole('button', { name: 'Save customer' }).click();
     await expect
       .poll(() => frame.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 3000 })
       .toContain(SAMPLE_PEOPLE.unknown.name);
@@ -116,7 +116,7 @@ describe.runIf(run)('the spine in real Chromium', () => {
   it('keeps the sidebar out of reach of the host page', async () => {
     const { page, frame } = await openThread('thread-single.html');
     await expect.poll(() => frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.name);
-    const countNotes = () => frame.locator('[data-note-id]').count();
+    const countNotes = () => frame.locator('li.note').count();
     const before = await countNotes();
     const probe = await page.evaluate(async (extensionId) => {
       const host = document.querySelector('crm-sidebar-host');
