@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createHandlers } from '../lib/background/handlers';
+import { createHandlers } from '../lib/background/handlers/index';
 import { PortHub } from '../lib/background/ports';
 import { TabContexts } from '../lib/background/tab-contexts';
 import { openDatabase } from '../lib/db/database';

@@ -1,139 +1,20 @@
 import { z } from 'zod';
-import { Company, Customer, Id, Interaction, NOTE_MAX, Note, Order } from '../model/records';
+import { Id } from '../model/records';
+import { SPINE_MESSAGES } from './messages/spine';
 
 /**
- * The whole message protocol between the surfaces and the background, in one place:
- * each message's request and reply schema and which senders may send it.
- *
- * - `content`: a content script in a host page. It may only report what it found on the
- *   page and ask for what it needs to mount the sidebar; it never receives customer records.
- * - `page`: an extension page (sidebar iframe, popup, options) of this extension.
- *
- * The background router refuses unknown types, malformed payloads and wrong senders with
- * an error code (see lib/messaging/router.ts). window.postMessage carries no authority and
- * is not part of the protocol.
+ * The whole message protocol between the surfaces and the background: each message's request
+ * and reply schema and which senders may send it (see ./define.ts), gathered from one module per
+ * feature in ./messages/. The background router refuses unknown types, malformed payloads and
+ * wrong senders with an error code (./router.ts). window.postMessage carries no authority and is
+ * not part of the protocol.
  */
 
-export const SENDERS = { content: 'content', page: 'page' } as const;
-export type SenderKind = (typeof SENDERS)[keyof typeof SENDERS];
-
-export const PERSON_ROLES = ['from', 'to', 'cc', 'bcc'] as const;
-export const PersonRole = z.enum(PERSON_ROLES);
-export type PersonRole = z.infer<typeof PersonRole>;
-
-export const PAGE_VIEWS = ['thread', 'inbox', 'compose', 'other'] as const;
-export const PageView = z.enum(PAGE_VIEWS);
-export type PageView = z.infer<typeof PageView>;
-
-/** One person as a content script found them on the page: raw strings, untrusted. */
-export const FoundPerson = z.object({
-  email: z.string().min(3).max(320),
-  name: z.string().max(200),
-  role: PersonRole,
-});
-export type FoundPerson = z.infer<typeof FoundPerson>;
-
-export const PageReport = z.object({
-  site: z.enum(['gmail']),
-  view: PageView,
-  threadId: z.string().max(100).nullable(),
-  /** The signed-in user's address as the page shows it, if found. */
-  self: z.string().max(320).nullable(),
-  people: z.array(FoundPerson).max(500),
-});
-export type PageReport = z.infer<typeof PageReport>;
-
-/** A person of the current tab as the sidebar sees them: normalized, matched. */
-export const TabPerson = z.object({
-  email: z.string(),
-  name: z.string(),
-  roles: z.array(PersonRole),
-  customerId: Id.nullable(),
-  customerName: z.string().nullable(),
-});
-export type TabPerson = z.infer<typeof TabPerson>;
-
-export const TabContext = z.object({
-  view: PageView,
-  threadId: z.string().nullable(),
-  people: z.array(TabPerson),
-  /** Increments on every report for the tab, so a sidebar can ignore stale replies. */
-  seq: z.number().int(),
-});
-export type TabContext = z.infer<typeof TabContext>;
-
-export const CustomerCard = z.object({
-  customer: Customer,
-  company: Company.nullable(),
-  orders: z.array(Order),
-  interactions: z.array(Interaction),
-  notes: z.array(Note),
-});
-export type CustomerCard = z.infer<typeof CustomerCard>;
-
-const Ok = z.object({ ok: z.literal(true) });
-const NoteBody = z.string().trim().min(1, 'A note cannot be empty.').max(NOTE_MAX);
-
-export const NewCustomer = z.object({
-  name: z.string().trim().max(200),
-  email: z.string().trim().min(3).max(320),
-  companyName: z.string().trim().max(200).nullable(),
-  phone: z.string().trim().max(50).nullable(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50),
-});
-export type NewCustomer = z.infer<typeof NewCustomer>;
-
-function message<Req extends z.ZodType, Res extends z.ZodType>(def: {
-  request: Req;
-  reply: Res;
-  senders: readonly SenderKind[];
-}) {
-  return def;
-}
+export { SENDERS, type SenderKind } from './define';
+export * from './messages/spine';
 
 export const PROTOCOL = {
-  /** Content script: what it found on the page now (sent once per change burst). */
-  'page.report': message({ request: PageReport, reply: Ok, senders: ['content'] }),
-  /** Content script: the launcher state to mount with. */
-  'ui.get': message({
-    request: z.object({}),
-    reply: z.object({ collapsed: z.boolean() }),
-    senders: ['content', 'page'],
-  }),
-  'ui.setCollapsed': message({
-    request: z.object({ collapsed: z.boolean() }),
-    reply: Ok,
-    senders: ['content', 'page'],
-  }),
-  /** Sidebar: the people of the tab it is mounted in, matched to customers. */
-  'sidebar.context': message({ request: z.object({}), reply: TabContext, senders: ['page'] }),
-  'customer.card': message({
-    request: z.object({ customerId: Id }),
-    reply: CustomerCard,
-    senders: ['page'],
-  }),
-  'customer.create': message({
-    request: NewCustomer,
-    reply: z.object({ customerId: Id }),
-    senders: ['page'],
-  }),
-  'note.add': message({
-    request: z.object({ customerId: Id, body: NoteBody }),
-    reply: Note,
-    senders: ['page'],
-  }),
-  'note.update': message({
-    request: z.object({ id: Id, body: NoteBody.optional(), pinned: z.boolean().optional() }),
-    reply: Note,
-    senders: ['page'],
-  }),
-  'note.delete': message({ request: z.object({ id: Id }), reply: Ok, senders: ['page'] }),
-  /** Loads the bundled sample business into an empty database (npm start, first run). */
-  'sample.load': message({
-    request: z.object({}),
-    reply: z.object({ customers: z.number().int(), orders: z.number().int() }),
-    senders: ['page'],
-  }),
+  ...SPINE_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;

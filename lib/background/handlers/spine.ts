@@ -1,53 +1,21 @@
-import type { CrmDatabase } from '../db/database';
 import {
   addNote,
   bulkInsert,
   createCustomer,
   deleteNote,
-  DbError,
   findCustomersByEmails,
   getCustomerCard,
   isDatabaseEmpty,
   updateNote,
-} from '../db/repository';
-import type { PushEvent, TabContext } from '../messaging/protocol';
-import { ProtocolError, type Handlers } from '../messaging/router';
-import { createSampleBusiness } from '../sample/business';
-import { DEFAULT_UI_STATE, UI_STATE_KEY, UiState } from '../ui-state';
-import type { TabContexts } from './tab-contexts';
+} from '../../db/repository';
+import type { TabContext } from '../../messaging/protocol';
+import { ProtocolError } from '../../messaging/router';
+import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
+import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
+import { createSampleBusiness } from '../../sample/business';
+import { DEFAULT_UI_STATE, UI_STATE_KEY, UiState } from '../../ui-state';
 
-export interface BackgroundDeps {
-  db: CrmDatabase;
-  tabs: TabContexts;
-  /** storage.local, for the sidebar's remembered UI state. */
-  local: {
-    get(key: string): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  };
-  ownAddresses(): Promise<ReadonlySet<string>>;
-  pushToTab(tabId: number, event: PushEvent): void;
-  pushToAll(event: PushEvent): void;
-  now(): number;
-}
-
-function requireTab(tabId: number | null): number {
-  if (tabId === null) throw new ProtocolError('invalid', 'This page is not inside a tab.');
-  return tabId;
-}
-
-/** Maps storage-layer errors to protocol error codes. */
-async function db<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof DbError) {
-      throw new ProtocolError(error.code === 'conflict' ? 'invalid' : error.code, error.message);
-    }
-    throw error;
-  }
-}
-
-export function createHandlers(deps: BackgroundDeps): Handlers {
+export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
   const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
 
   return {
@@ -98,25 +66,25 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async 'customer.create'(input) {
-      const customer = await db(() => createCustomer(deps.db, input, deps.now()));
+      const customer = await withDb(() => createCustomer(deps.db, input, deps.now()));
       changed([customer.id]);
       return { customerId: customer.id };
     },
 
     async 'note.add'({ customerId, body }) {
-      const note = await db(() => addNote(deps.db, { customerId, body }, deps.now()));
+      const note = await withDb(() => addNote(deps.db, { customerId, body }, deps.now()));
       changed([customerId]);
       return note;
     },
 
     async 'note.update'({ id, body, pinned }) {
-      const note = await db(() => updateNote(deps.db, id, { body, pinned }, deps.now()));
+      const note = await withDb(() => updateNote(deps.db, id, { body, pinned }, deps.now()));
       changed([note.customerId]);
       return note;
     },
 
     async 'note.delete'({ id }) {
-      const note = await db(() => deleteNote(deps.db, id, deps.now()));
+      const note = await withDb(() => deleteNote(deps.db, id, deps.now()));
       changed([note.customerId]);
       return { ok: true };
     },
@@ -126,7 +94,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         throw new ProtocolError('invalid', 'Sample data goes only into an empty database.');
       }
       const sample = createSampleBusiness(deps.now());
-      await db(() => bulkInsert(deps.db, sample));
+      await withDb(() => bulkInsert(deps.db, sample));
       changed(sample.customers.map((c) => c.id));
       return { customers: sample.customers.length, orders: sample.orders.length };
     },

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { CrmDatabase } from '../../db/database';
+import { DbError } from '../../db/repository';
+import type { MessageDefinition } from '../../messaging/define';
+import type { PushEvent } from '../../messaging/protocol';
+import { ProtocolError, type HandlerContext } from '../../messaging/router';
+import type { TabContexts } from '../tab-contexts';
+
+/** The handlers of one feature's messages (see lib/messaging/messages/). */
+export type HandlersFor<M extends Record<string, MessageDefinition>> = {
+  [T in keyof M]: (request: z.output<M[T]['request']>, ctx: HandlerContext) => Promise<z.output<M[T]['reply']>>;
+};
+
+/** What the background's handlers work with; the entrypoint provides the real ones. */
+export interface BackgroundDeps {
+  db: CrmDatabase;
+  tabs: TabContexts;
+  /** storage.local, for the sidebar's remembered UI state. */
+  local: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+  };
+  ownAddresses(): Promise<ReadonlySet<string>>;
+  pushToTab(tabId: number, event: PushEvent): void;
+  pushToAll(event: PushEvent): void;
+  now(): number;
+}
+
+export function requireTab(tabId: number | null): number {
+  if (tabId === null) throw new ProtocolError('invalid', 'This page is not inside a tab.');
+  return tabId;
+}
+
+/** Runs a storage operation, mapping storage-layer errors to protocol error codes. */
+export async function withDb<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DbError) {
+      throw new ProtocolError(error.code === 'conflict' ? 'invalid' : error.code, error.message);
+    }
+    throw error;
+  }
+}
