@@ -61,6 +61,34 @@ export type Tier = z.infer<typeof Tier>;
 /** Month and day, with the year when known: "1984-03-09" or "03-09". */
 export const PartialDate = z.string().regex(/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 
+export const RFM_GROUPS = [
+  'Champions',
+  'Loyal',
+  'Active',
+  'Promising',
+  'New',
+  'Needs attention',
+  'At risk',
+  'Previously loyal',
+  'Almost lost',
+  'Dormant',
+  'Prospects',
+] as const;
+export const STAGES = ['prospect', 'new', 'active', 'growing', 'at_risk', 'lapsed'] as const;
+
+/**
+ * Classification cached on the customer by the background (lib/insights computes it; kept
+ * current on writes and fully recomputed daily). Null until first computed.
+ */
+export const CustomerInsights = z.object({
+  tier: z.enum([...TIERS, 'Prospect']),
+  tierOverridden: z.boolean(),
+  rfm: z.enum(RFM_GROUPS),
+  stage: z.enum(STAGES),
+  computedAt: EpochMs,
+});
+export type CustomerInsights = z.infer<typeof CustomerInsights>;
+
 export const Customer = z.object({
   ...base,
   name: z.string().max(200),
@@ -79,6 +107,7 @@ export const Customer = z.object({
   /** A tier set by hand; the card shows it as an override. */
   tierOverride: Tier.nullable(),
   stats: CustomerStats,
+  insights: CustomerInsights.nullable(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -97,6 +126,7 @@ export function customerDefaults() {
     interests: '',
     tierOverride: null,
     stats: { ...EMPTY_STATS, revenue: [] },
+    insights: null,
     deletedAt: null,
   } satisfies Partial<Customer>;
 }
