@@ -57,20 +57,21 @@ export function createInteraction(kind: InteractionKind, at: number, over: Parti
 }
 
 /**
- * A customer with orders `days ago` (each [days, minor] or just days for 100.00 EUR) and
+ * A customer with orders `days ago` (each days, [days], [days, minor] or [days, minor, currency];
+ * 100.00 EUR unless given) and
  * interactions [kind, days ago].
  */
 export function createFacts(
   spec: {
     customer?: Partial<Customer>;
-    orders?: readonly (number | readonly [number, number] | readonly [number, number, string])[];
+    orders?: readonly (number | readonly [number] | readonly [number, number] | readonly [number, number, string])[];
     interactions?: readonly (readonly [InteractionKind, number])[];
   } = {},
   now = NOW,
 ): CustomerFacts {
   const customer = createCustomer(spec.customer);
   const orders = (spec.orders ?? []).map((o) => {
-    const [days, minor, currency] = typeof o === 'number' ? [o, 10_000, 'EUR'] : [o[0], o[1], o[2] ?? 'EUR'];
+    const [days, minor, currency] = typeof o === 'number' ? [o, 10_000, 'EUR'] : [o[0], o[1] ?? 10_000, o[2] ?? 'EUR'];
     return createOrder({ customerId: customer.id, orderedAt: daysAgo(days, now), minor, currency });
   });
   const interactions = (spec.interactions ?? []).map(([kind, days]) =>

@@ -17,7 +17,7 @@ function tiersOf(all: CustomerFacts[], settings = DEFAULT_SETTINGS): Record<stri
 }
 
 describe('computeTiers', () => {
-  it.each([
+  it.each<{ name: string; revenues: Record<string, number | null>; expected: Record<string, TierName> }>([
     { name: 'one customer is A', revenues: { a: 100 }, expected: { a: 'A' } },
     { name: 'two customers at 90/10', revenues: { a: 90, b: 10 }, expected: { a: 'A', b: 'B' } },
     { name: 'two customers at 50/50 tie into A', revenues: { a: 50, b: 50 }, expected: { a: 'A', b: 'A' } },

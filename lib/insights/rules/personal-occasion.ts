@@ -1,0 +1,75 @@
+import { addLocalDays, instantOf, localTime, type LocalDate } from '../business-hours';
+import { DAY_MS } from '../time';
+import { plural, suggest, type Rule } from './rule';
+
+export const OCCASION_WITHIN_DAYS = 7;
+/** Due two days ahead, so a card can still arrive on the day. */
+const NOTE_DAYS_BEFORE = 2;
+
+type Occasion = { kind: 'birthday' | 'anniversary'; date: LocalDate; inDays: number; years: number | null };
+
+/**
+ * A birthday or the anniversary of the first order in the next 7 days (read in the business's
+ * time zone): a personal note. Feb 29 is marked on Feb 28 in other years.
+ */
+export const personalOccasion: Rule = (facts, now) => {
+  const { customer } = facts.prepared;
+  const tz = facts.settings.businessHours.timeZone;
+  const today = localTime(now, tz);
+  const candidates: Occasion[] = [];
+  const birthday = parseMonthDay(customer.birthday);
+  if (birthday) {
+    const found = upcoming(today, birthday.month, birthday.day);
+    if (found) {
+      const years = birthday.year === null ? null : found.date.year - birthday.year;
+      candidates.push({ kind: 'birthday', ...found, years });
+    }
+  }
+  const firstOrderAt = facts.figures.firstOrderAt;
+  if (firstOrderAt !== null) {
+    const first = localTime(firstOrderAt, tz);
+    const found = upcoming(today, first.month, first.day);
+    if (found && found.date.year > first.year) candidates.push({ kind: 'anniversary', ...found, years: found.date.year - first.year });
+  }
+  // Soonest first; a birthday beats an anniversary on the same day.
+  candidates.sort((x, y) => x.inDays - y.inDays || (x.kind === 'birthday' ? -1 : 1));
+  const occasion = candidates[0];
+  if (!occasion) return null;
+  const when = occasion.inDays === 0 ? 'today' : occasion.inDays === 1 ? 'tomorrow' : `in ${occasion.inDays} days`;
+  const what =
+    occasion.kind === 'birthday'
+      ? `Birthday ${when}${occasion.years !== null ? ` (turns ${occasion.years})` : ''}.`
+      : `${plural(occasion.years ?? 1, 'year')} since their first order ${when}.`;
+  return suggest(facts, {
+    ruleId: 'personal-occasion',
+    title: occasion.kind === 'birthday' ? 'Send a personal birthday note' : 'Send a note on your anniversary together',
+    reason: what,
+    dueAt: instantOf(occasion.date, 0, tz) - NOTE_DAYS_BEFORE * DAY_MS,
+    factsKey: `${occasion.kind}:${occasion.date.year}`,
+    evidence: { occasion: occasion.kind, inDays: occasion.inDays, years: occasion.years, date: isoDate(occasion.date) },
+  });
+};
+
+export function parseMonthDay(text: string | null): { year: number | null; month: number; day: number } | null {
+  const match = text ? /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(text) : null;
+  if (!match) return null;
+  return { year: match[1] ? Number(match[1]) : null, month: Number(match[2]), day: Number(match[3]) };
+}
+
+function upcoming(today: LocalDate, month: number, day: number): { date: LocalDate; inDays: number } | null {
+  for (let inDays = 0; inDays <= OCCASION_WITHIN_DAYS; inDays++) {
+    const date = addLocalDays(today, inDays);
+    if (date.month === month && (date.day === day || (month === 2 && day === 29 && date.day === 28 && !isLeap(date.year)))) {
+      return { date, inDays };
+    }
+  }
+  return null;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function isoDate(date: LocalDate): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
