@@ -78,7 +78,7 @@ interface Hit {
 
 function find(root: ParentNode, route: ReturnType<typeof viewFromUrl> | null): FoundPage {
   const subject = root.querySelector(SELECTOR.threadSubject);
-  const threadOpen = subject !== null || root.querySelector(SELECTOR.message) !== null;
+  const threadOpen = root.querySelector(SELECTOR.threadOpen) !== null;
   const view = decideView(root, route, threadOpen);
   const domThreadId = subject?.getAttribute(ATTR.legacyThreadId)?.trim().slice(0, 100) || null;
   const threadId = view === 'thread' ? (domThreadId ?? route?.threadId ?? null) : null;

@@ -47,6 +47,12 @@ export const SELECTOR = {
    */
   message: '[data-legacy-message-id], [data-message-id], div.adn, .h7, .kv, .kQ, .kx',
 
+  /**
+   * Is a thread on the page: thread_view "thread id" and "one message container" / "message ids".
+   * Narrower than `message`: the short state classes alone are too generic to prove a thread.
+   */
+  threadOpen: 'h2.hP, h2[data-legacy-thread-id], [data-legacy-message-id], div.adn',
+
   /** thread_view: "sender of one message" (span[email].gD, gmail.js 'from'). */
   sender: 'span.gD',
 

@@ -13,9 +13,9 @@ const COUNTS: Record<string, Partial<Record<keyof typeof SELECTOR, number>>> = {
   'thread-long.html': { sender: 6, recipient: 2, detailsTable: 0, threadSubject: 1, threadListRow: 2, me: 3, main: 1 },
   'thread-many-recipients.html': { sender: 4, recipient: 18, detailsTable: 1, threadSubject: 1, threadListRow: 2, me: 4 },
   'thread-own-replies.html': { sender: 7, recipient: 3, detailsTable: 1, threadSubject: 1, threadListRow: 2, me: 2 },
-  'inbox.html': { sender: 0, threadSubject: 0, threadListRow: 6, threadListPerson: 6, me: 1, main: 1 },
-  'real/inboxsdk-inbox-thread-list-2014.html': { sender: 0, threadSubject: 0, threadListRow: 16, threadListPerson: 31, me: 3, main: 1 },
-  'real/inboxsdk-thread-rows-2014-2015.html': { threadListRow: 6, threadListPerson: 5, me: 3 },
+  'inbox.html': { sender: 0, threadSubject: 0, threadOpen: 0, threadListRow: 6, threadListPerson: 6, me: 1, main: 1 },
+  'real/inboxsdk-inbox-thread-list-2014.html': { sender: 0, threadSubject: 0, threadOpen: 0, threadListRow: 16, threadListPerson: 31, me: 3, main: 1 },
+  'real/inboxsdk-thread-rows-2014-2015.html': { threadOpen: 0, threadListRow: 6, threadListPerson: 5, me: 3 },
 };
 
 describe('Gmail selectors', () => {
