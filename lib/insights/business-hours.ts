@@ -6,13 +6,14 @@ export type LocalDate = { year: number; month: number; day: number; weekday: Wee
 export type LocalTime = LocalDate & { minute: number };
 
 /**
- * UTC offsets change only on quarter-hour boundaries (every zone in the tz database), so the
- * offset is looked up once per 15 minutes of time and remembered: Intl is slow and a full
- * recompute places hundreds of thousands of due dates. The memo is a cache of a pure
- * function, bounded so a long-lived background page does not grow it without end.
+ * Intl is slow and a full recompute places hundreds of thousands of due dates, so offsets are
+ * remembered per UTC day: when the offset at both ends of a day is the same, it holds all day
+ * (a zone never changes and changes back within one day). A day with a change is looked up
+ * per quarter hour, the granularity of every change in the tz database. The memo is a cache
+ * of a pure function, bounded so a long-lived background page does not grow it without end.
  */
 const QUARTER_MS = 15 * MINUTE_MS;
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 50_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 
@@ -37,6 +38,26 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function offsetAt(t: number, timeZone: string): number {
   let memo = offsets.get(timeZone);
   if (!memo) offsets.set(timeZone, (memo = new Map()));
+  // Day keys are negative so they never collide with the (positive) quarter keys.
+  const dayKey = -1 - Math.floor(t / DAY_MS);
+  const wholeDay = memo.get(dayKey);
+  if (wholeDay !== undefined && !Number.isNaN(wholeDay)) return wholeDay;
+  if (wholeDay === undefined) {
+    const start = (-1 - dayKey) * DAY_MS;
+    const atStart = lookUp(memo, start, timeZone);
+    const same = atStart === lookUp(memo, start + DAY_MS - QUARTER_MS, timeZone);
+    remember(memo, dayKey, same ? atStart : Number.NaN);
+    if (same) return atStart;
+  }
+  return lookUp(memo, t, timeZone);
+}
+
+function remember(memo: Map<number, number>, key: number, value: number): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function lookUp(memo: Map<number, number>, t: number, timeZone: string): number {
   const bucket = Math.floor(t / QUARTER_MS);
   const known = memo.get(bucket);
   if (known !== undefined) return known;
@@ -47,8 +68,7 @@ export function offsetAt(t: number, timeZone: string): number {
   }
   const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
   const offset = wall - at;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(bucket, offset);
+  remember(memo, bucket, offset);
   return offset;
 }
 

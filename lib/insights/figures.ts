@@ -42,41 +42,33 @@ export type CustomerFigures = {
 export function computeFigures(prepared: PreparedFacts, businessCurrency: string, now: number): CustomerFigures {
   const { purchases, refunds, interactions, customer } = prepared;
   const yearAgo = now - YEAR_MS;
-  const lifetime = new Map<string, number>();
-  const trailing = new Map<string, number>();
-  const purchasesPer = new Map<string, number>();
-  for (const order of purchases) {
-    const { currency, minor } = order.total;
-    add(lifetime, currency, minor);
-    if (order.orderedAt > yearAgo) add(trailing, currency, minor);
-    add(purchasesPer, currency, 1);
-  }
-  for (const order of refunds) {
-    add(lifetime, order.total.currency, order.total.minor);
-    if (order.orderedAt > yearAgo) add(trailing, order.total.currency, order.total.minor);
-  }
-  const currency = mainCurrency(lifetime, purchasesPer, businessCurrency);
+  // Nearly every customer pays in one currency: a short list beats three Maps per customer
+  // when a full recompute builds figures for 100,000 customers.
+  const sums: CurrencySums[] = [];
+  for (const order of purchases) tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 1);
+  for (const order of refunds) tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 0);
+  const main = mainCurrency(sums, businessCurrency);
+  const ranked = sums.find((x) => x.currency === businessCurrency);
   const first = purchases[0];
   const last = purchases[purchases.length - 1];
   const firstOrderAt = first ? first.orderedAt : null;
   const lastOrderAt = last ? last.orderedAt : null;
-  const medianIntervalDays = medianInterval(purchases.map((o) => o.orderedAt));
+  const medianIntervalDays = medianOrderInterval(purchases);
   const lastInteraction = interactions[interactions.length - 1];
   const lastTouchAt = Math.max(lastOrderAt ?? -1, lastInteraction ? lastInteraction.at : -1);
-  const mainCount = currency === null ? 0 : (purchasesPer.get(currency) ?? 0);
-  const lifetimeMinor = currency === null ? 0 : (lifetime.get(currency) ?? 0);
+  const byCurrency = sums.length > 1 ? [...sums].sort((x, y) => compareText(x.currency, y.currency)) : sums;
   return {
     customerId: customer.id,
     orderCount: purchases.length,
     refundCount: refunds.length,
-    currency,
-    revenue: toMoney(lifetime),
-    revenue12m: toMoney(trailing),
-    lifetimeMinor,
-    trailing12mMinor: currency === null ? 0 : (trailing.get(currency) ?? 0),
-    rankedLifetimeMinor: lifetime.get(businessCurrency) ?? 0,
-    rankedRevenue12mMinor: trailing.get(businessCurrency) ?? 0,
-    averageOrderMinor: mainCount > 0 ? Math.round(lifetimeMinor / mainCount) : null,
+    currency: main ? main.currency : null,
+    revenue: byCurrency.map((x) => ({ currency: x.currency, minor: x.lifetime })),
+    revenue12m: byCurrency.filter((x) => x.hasTrailing).map((x) => ({ currency: x.currency, minor: x.trailing })),
+    lifetimeMinor: main ? main.lifetime : 0,
+    trailing12mMinor: main ? main.trailing : 0,
+    rankedLifetimeMinor: ranked ? ranked.lifetime : 0,
+    rankedRevenue12mMinor: ranked ? ranked.trailing : 0,
+    averageOrderMinor: main && main.purchases > 0 ? Math.round(main.lifetime / main.purchases) : null,
     firstOrderAt,
     lastOrderAt,
     medianIntervalDays,
@@ -88,19 +80,56 @@ export function computeFigures(prepared: PreparedFacts, businessCurrency: string
   };
 }
 
+type CurrencySums = { currency: string; lifetime: number; trailing: number; hasTrailing: boolean; purchases: number };
+
+function tally(sums: CurrencySums[], currency: string, minor: number, trailing: boolean, purchase: number): void {
+  let entry = sums.find((x) => x.currency === currency);
+  if (!entry) sums.push((entry = { currency, lifetime: 0, trailing: 0, hasTrailing: false, purchases: 0 }));
+  entry.lifetime += minor;
+  entry.purchases += purchase;
+  if (trailing) {
+    entry.trailing += minor;
+    entry.hasTrailing = true;
+  }
+}
+
+function mainCurrency(sums: readonly CurrencySums[], business: string): CurrencySums | null {
+  let best: CurrencySums | null = null;
+  for (const x of sums) if (best === null || beats(x, best)) best = x;
+  return best;
+
+  function beats(x: CurrencySums, y: CurrencySums): boolean {
+    if (x.lifetime !== y.lifetime) return x.lifetime > y.lifetime;
+    if (x.purchases !== y.purchases) return x.purchases > y.purchases;
+    if (x.currency === business || y.currency === business) return x.currency === business;
+    return x.currency < y.currency;
+  }
+}
+
+
 /**
  * Gaps shorter than a day are one visit split into several orders (a forgotten item), not
  * a buying rhythm: they are skipped so they cannot drag the median towards zero.
  */
 export function medianInterval(sortedTimes: readonly number[]): number | null {
+  return medianGap(sortedTimes.length, (i) => sortedTimes[i] as number);
+}
+
+function medianOrderInterval(purchases: readonly { orderedAt: number }[]): number | null {
+  return medianGap(purchases.length, (i) => (purchases[i] as { orderedAt: number }).orderedAt);
+}
+
+function medianGap(count: number, timeAt: (i: number) => number): number | null {
+  if (count < 2) return null;
   const gaps: number[] = [];
-  let previous: number | null = null;
-  for (const t of sortedTimes) {
-    if (previous !== null && t - previous < DAY_MS) continue;
-    if (previous !== null) gaps.push((t - previous) / DAY_MS);
+  let previous = timeAt(0);
+  for (let i = 1; i < count; i++) {
+    const t = timeAt(i);
+    if (t - previous < DAY_MS) continue;
+    gaps.push((t - previous) / DAY_MS);
     previous = t;
   }
-  gaps.sort((x, y) => x - y);
+  if (gaps.length > 1) gaps.sort((x, y) => x - y);
   return median(gaps);
 }
 
@@ -113,31 +142,4 @@ export function businessMedianIntervalDays(all: Iterable<CustomerFigures>): numb
   for (const f of all) if (f.medianIntervalDays !== null) medians.push(f.medianIntervalDays);
   medians.sort((x, y) => x - y);
   return median(medians);
-}
-
-function add(map: Map<string, number>, key: string, value: number): void {
-  map.set(key, (map.get(key) ?? 0) + value);
-}
-
-function toMoney(map: Map<string, number>): Money[] {
-  return [...map]
-    .map(([currency, minor]) => ({ currency, minor }))
-    .sort((x, y) => compareText(x.currency, y.currency));
-}
-
-function mainCurrency(lifetime: Map<string, number>, counts: Map<string, number>, business: string): string | null {
-  let best: string | null = null;
-  for (const currency of lifetime.keys()) {
-    if (best === null || beats(currency, best)) best = currency;
-  }
-  return best;
-
-  function beats(x: string, y: string): boolean {
-    const byRevenue = (lifetime.get(x) ?? 0) - (lifetime.get(y) ?? 0);
-    if (byRevenue !== 0) return byRevenue > 0;
-    const byCount = (counts.get(x) ?? 0) - (counts.get(y) ?? 0);
-    if (byCount !== 0) return byCount > 0;
-    if (x === business || y === business) return x === business;
-    return x < y;
-  }
 }

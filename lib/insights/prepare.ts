@@ -20,6 +20,37 @@ export type PreparedFacts = {
 };
 
 export function prepareFacts(facts: CustomerFacts, now: number): PreparedFacts {
+  // The database hands orders over sorted and mostly clean: then the input arrays are used as
+  // they are, which spares a full recompute a million copied rows.
+  const orders = facts.orders;
+  const interactions = facts.interactions;
+  if (isClean(orders, now, (o) => o.orderedAt, (o) => o.total.minor >= 0) && isClean(interactions, now, (i) => i.at, () => true)) {
+    return { customer: facts.customer, purchases: orders, refunds: [], interactions };
+  }
+  return copyClean(facts, now);
+}
+
+/** Live, not future, in order (ties by id, as the sort below would put them) and `keep`. */
+function isClean<T extends { id: string; deletedAt: number | null }>(
+  rows: readonly T[],
+  now: number,
+  at: (row: T) => number,
+  keep: (row: T) => boolean,
+): boolean {
+  let previous: T | null = null;
+  for (const row of rows) {
+    const t = at(row);
+    if (row.deletedAt !== null || t > now || !keep(row)) return false;
+    if (previous !== null) {
+      const p = at(previous);
+      if (p > t || (p === t && compareText(previous.id, row.id) > 0)) return false;
+    }
+    previous = row;
+  }
+  return true;
+}
+
+function copyClean(facts: CustomerFacts, now: number): PreparedFacts {
   const purchases: Order[] = [];
   const refunds: Order[] = [];
   for (const order of facts.orders) {

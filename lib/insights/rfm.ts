@@ -56,11 +56,17 @@ export function cellsMatching(r: Score, f: Score, m: Score): RfmCell[] {
   return RFM_TABLE.filter((cell) => inside(r, cell.r) && inside(f, cell.f) && inside(m, cell.m));
 }
 
+/** The table resolved once into 125 slots: a recompute looks a group up per customer. */
+const LOOKUP: readonly (Exclude<RfmGroup, 'prospects'> | undefined)[] = Array.from({ length: 125 }, (_, i) => {
+  const score = (n: number) => ((n % 5) + 1) as Score;
+  return cellsMatching(score(Math.floor(i / 25)), score(Math.floor(i / 5)), score(i))[0]?.group;
+});
+
 export function rfmGroupFor(r: Score, f: Score, m: Score): Exclude<RfmGroup, 'prospects'> {
-  const cell = cellsMatching(r, f, m)[0];
+  const group = LOOKUP[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
   // The table covers every cell (tested); this only guards against a broken edit.
-  if (!cell) throw new Error(`RFM table has no cell for R${r} F${f} M${m}`);
-  return cell.group;
+  if (!group) throw new Error(`RFM table has no cell for R${r} F${f} M${m}`);
+  return group;
 }
 
 export type RfmResult =

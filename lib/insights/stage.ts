@@ -62,30 +62,39 @@ export function computeStage(
   return { stage: 'active', ...result };
 }
 
+// Both trends run for every customer on each recompute: index loops, no intermediate arrays.
 function spendTrend(prepared: PreparedFacts, currency: string | null): StageResult['spend'] {
   if (currency === null) return null;
-  const totals = prepared.purchases.filter((o) => o.total.currency === currency).map((o) => o.total.minor);
-  if (totals.length <= RECENT_ORDERS) return null;
-  const recent = totals.slice(-RECENT_ORDERS);
-  const previous = totals.slice(0, -RECENT_ORDERS);
-  const previousAverageMinor = average(previous);
+  const purchases = prepared.purchases;
+  let recentSum = 0;
+  let recentCount = 0;
+  let previousSum = 0;
+  let previousCount = 0;
+  for (let i = purchases.length - 1; i >= 0; i--) {
+    const total = (purchases[i] as PreparedFacts['purchases'][number]).total;
+    if (total.currency !== currency) continue;
+    if (recentCount < RECENT_ORDERS) {
+      recentSum += total.minor;
+      recentCount++;
+    } else {
+      previousSum += total.minor;
+      previousCount++;
+    }
+  }
+  if (previousCount === 0) return null;
+  const previousAverageMinor = previousSum / previousCount;
   // Growth from nothing (only free orders before) is not a trend worth an upsell.
   if (previousAverageMinor <= 0) return null;
-  return { recentAverageMinor: average(recent), previousAverageMinor };
+  return { recentAverageMinor: recentSum / recentCount, previousAverageMinor };
 }
 
 function gapsShrinking(prepared: PreparedFacts): boolean {
-  const times = prepared.purchases.map((o) => o.orderedAt);
-  const gaps: number[] = [];
-  for (let i = 1; i < times.length; i++) gaps.push((times[i] as number) - (times[i - 1] as number));
-  if (gaps.length <= RECENT_GAPS) return false;
-  const recent = average(gaps.slice(-RECENT_GAPS));
-  const earlier = average(gaps.slice(0, -RECENT_GAPS));
+  const purchases = prepared.purchases;
+  const gaps = purchases.length - 1;
+  if (gaps <= RECENT_GAPS) return false;
+  const at = (i: number) => (purchases[i] as PreparedFacts['purchases'][number]).orderedAt;
+  // Consecutive gaps telescope: their sum is the span from first to last order.
+  const recent = (at(gaps) - at(gaps - RECENT_GAPS)) / RECENT_GAPS;
+  const earlier = (at(gaps - RECENT_GAPS) - at(0)) / (gaps - RECENT_GAPS);
   return earlier > 0 && recent <= SHRINK_FACTOR * earlier;
-}
-
-function average(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return values.length === 0 ? 0 : sum / values.length;
 }

@@ -15,11 +15,11 @@ type Occasion = { kind: 'birthday' | 'anniversary'; date: LocalDate; inDays: num
 export const personalOccasion: Rule = (facts, now) => {
   const { customer } = facts.prepared;
   const tz = facts.settings.businessHours.timeZone;
-  const today = localTime(now, tz);
+  const days = nextDays(now, tz);
   const candidates: Occasion[] = [];
   const birthday = parseMonthDay(customer.birthday);
   if (birthday) {
-    const found = upcoming(today, birthday.month, birthday.day);
+    const found = upcoming(days, birthday.month, birthday.day);
     if (found) {
       const years = birthday.year === null ? null : found.date.year - birthday.year;
       candidates.push({ kind: 'birthday', ...found, years });
@@ -28,7 +28,7 @@ export const personalOccasion: Rule = (facts, now) => {
   const firstOrderAt = facts.figures.firstOrderAt;
   if (firstOrderAt !== null) {
     const first = localTime(firstOrderAt, tz);
-    const found = upcoming(today, first.month, first.day);
+    const found = upcoming(days, first.month, first.day);
     if (found && found.date.year > first.year) candidates.push({ kind: 'anniversary', ...found, years: found.date.year - first.year });
   }
   // Soonest first; a birthday beats an anniversary on the same day.
@@ -56,9 +56,23 @@ export function parseMonthDay(text: string | null): { year: number | null; month
   return { year: match[1] ? Number(match[1]) : null, month: Number(match[2]), day: Number(match[3]) };
 }
 
-function upcoming(today: LocalDate, month: number, day: number): { date: LocalDate; inDays: number } | null {
-  for (let inDays = 0; inDays <= OCCASION_WITHIN_DAYS; inDays++) {
-    const date = addLocalDays(today, inDays);
+/**
+ * Today and the next 7 local dates. A recompute asks this for every customer with the same
+ * `now`, so the last answer is kept (a one-entry cache of a pure function).
+ */
+let lastDays: { now: number; timeZone: string; days: readonly LocalDate[] } | null = null;
+
+function nextDays(now: number, timeZone: string): readonly LocalDate[] {
+  if (lastDays && lastDays.now === now && lastDays.timeZone === timeZone) return lastDays.days;
+  const today = localTime(now, timeZone);
+  const days = Array.from({ length: OCCASION_WITHIN_DAYS + 1 }, (_, i) => addLocalDays(today, i));
+  lastDays = { now, timeZone, days };
+  return days;
+}
+
+function upcoming(days: readonly LocalDate[], month: number, day: number): { date: LocalDate; inDays: number } | null {
+  for (let inDays = 0; inDays < days.length; inDays++) {
+    const date = days[inDays] as LocalDate;
     if (date.month === month && (date.day === day || (month === 2 && day === 29 && date.day === 28 && !isLeap(date.year)))) {
       return { date, inDays };
     }
