@@ -13,7 +13,7 @@ import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 import { createSampleBusiness } from '../../sample/business';
-import { DEFAULT_UI_STATE, UI_STATE_KEY, UiState } from '../../ui-state';
+import { DEFAULT_UI_STATE, parseUiState, UI_STATE_KEY } from '../../ui-state';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
   const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
@@ -28,8 +28,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
 
     async 'ui.get'() {
       const stored = await deps.local.get(UI_STATE_KEY);
-      const state = UiState.safeParse(stored[UI_STATE_KEY]);
-      return state.success ? state.data : DEFAULT_UI_STATE;
+      return parseUiState(stored[UI_STATE_KEY]) ?? DEFAULT_UI_STATE;
     },
 
     async 'ui.setCollapsed'({ collapsed }) {

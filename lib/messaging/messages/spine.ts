@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { Company, Customer, Id, Interaction, NOTE_MAX, Note, Order } from '../../model/records';
 import { message } from '../define';
+import { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
+import { SITE_IDS, SITE_PERSON_ROLES } from './sites';
 
 /** The spine: Gmail page reports, the sidebar's context and card, customers and notes. */
 
-export const PERSON_ROLES = ['from', 'to', 'cc', 'bcc'] as const;
-export const PersonRole = z.enum(PERSON_ROLES);
+export { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
+
+/** Mail roles, plus how a person was found on other sites (see ./sites.ts). */
+export const PersonRole = z.enum([...PERSON_ROLES, ...SITE_PERSON_ROLES]);
 export type PersonRole = z.infer<typeof PersonRole>;
 
-export const PAGE_VIEWS = ['thread', 'inbox', 'compose', 'other'] as const;
 export const PageView = z.enum(PAGE_VIEWS);
 export type PageView = z.infer<typeof PageView>;
 
@@ -21,7 +24,7 @@ export const FoundPerson = z.object({
 export type FoundPerson = z.infer<typeof FoundPerson>;
 
 export const PageReport = z.object({
-  site: z.enum(['gmail']),
+  site: z.enum(['gmail', ...SITE_IDS]),
   view: PageView,
   threadId: z.string().max(100).nullable(),
   /** The signed-in user's address as the page shows it, if found. */

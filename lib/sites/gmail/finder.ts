@@ -1,4 +1,4 @@
-import { PERSON_ROLES } from '../../messaging/protocol';
+import { PERSON_ROLES } from '../../messaging/vocabulary';
 import type { FoundPerson, PageView, PersonRole } from '../../messaging/protocol';
 import { ATTR, DETAILS_LABELS, ME_NAME, SELECTOR } from './selectors';
 import { cleanAddress, cleanName, selfFromTitle } from './text';

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import type { PageReport } from './protocol';
+
+/**
+ * The content scripts' side of the protocol: the few messages a content script may send.
+ * Deliberately free of zod (types only): it ships in every page load. Replies carry no
+ * customer data, and the background validates every request.
+ */
+
+async function send(type: string, payload: unknown): Promise<unknown> {
+  const reply = (await browser.runtime.sendMessage({ type, payload })) as
+    | { ok: true; data: unknown }
+    | { ok: false; error: { message: string } }
+    | undefined;
+  if (!reply || typeof reply !== 'object') throw new Error('The extension did not answer.');
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.data;
+}
+
+export function reportPage(report: PageReport): Promise<unknown> {
+  return send('page.report', report);
+}
+
+export async function getCollapsed(): Promise<boolean> {
+  const data = (await send('ui.get', {})) as { collapsed?: unknown } | null;
+  return data?.collapsed === true;
+}
+
+export function setCollapsed(collapsed: boolean): Promise<unknown> {
+  return send('ui.setCollapsed', { collapsed });
+}

@@ -1,0 +1,6 @@
+/**
+ * Plain constants of the protocol, free of zod, so content scripts can use them without
+ * shipping a schema library into every page load (the Gmail script's budget is 20 KB).
+ */
+export const PERSON_ROLES = ['from', 'to', 'cc', 'bcc'] as const;
+export const PAGE_VIEWS = ['thread', 'inbox', 'compose', 'other'] as const;
