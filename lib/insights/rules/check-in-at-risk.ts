@@ -9,22 +9,29 @@ export const checkInAtRisk: Rule = (facts) => {
   return suggest(facts, {
     ruleId: 'check-in-at-risk',
     title: 'Personal check-in before they drift away',
-    reason: `${rhythm(figures)} ${overdueText(facts)}`,
+    reason: `${rhythm(figures)} ${overdueText(facts, AT_RISK_FACTOR)}`,
     dueAt: figures.lastOrderAt + Math.round(AT_RISK_FACTOR * stage.intervalDays * DAY_MS),
     factsKey: `last-order:${figures.lastOrderAt}`,
     evidence: intervalEvidence(facts),
   });
 };
 
-/** Shared with win-back: how late they are and against which interval. */
-export function overdueText(facts: Parameters<Rule>[0]): string {
+/**
+ * Shared with win-back: the limit that was passed, in days, against which interval. Names
+ * the threshold rather than a ratio: "1.5 ×" next to a rule of "more than 1.5 ×" reads wrong.
+ */
+export function overdueText(facts: Parameters<Rule>[0], factor: number): string {
   const { stage } = facts;
-  const days = stage.daysSinceLastOrder ?? 0;
-  const times = (days / stage.intervalDays).toFixed(1);
-  const interval = plural(Math.round(stage.intervalDays), 'day');
-  if (stage.intervalSource === 'own') return `That is ${times} × their usual interval.`;
-  if (stage.intervalSource === 'business') return `Customers here usually reorder every ${interval}; that is ${times} × that.`;
-  return `No reorder rhythm known yet; judged against ${interval}.`;
+  const limit = days(factor * stage.intervalDays);
+  if (stage.intervalSource === 'own') return `That is more than ${factor} × their usual interval (${limit}).`;
+  if (stage.intervalSource === 'business') {
+    return `Customers here usually reorder every ${days(stage.intervalDays)}; that is more than ${factor} × that (${limit}).`;
+  }
+  return `No reorder rhythm known yet; that is more than ${factor} × ${days(stage.intervalDays)}.`;
+}
+
+function days(n: number): string {
+  return Number.isInteger(n) ? plural(n, 'day') : `${n.toFixed(1)} days`;
 }
 
 export function intervalEvidence(facts: Parameters<Rule>[0]): Record<string, number | string | null> {

@@ -7,11 +7,13 @@ import { rhythm, suggest, type Rule } from './rule';
 export const winBack: Rule = (facts) => {
   const { stage, figures } = facts;
   if (stage.stage !== 'lapsed' || figures.lastOrderAt === null) return null;
-  const lapsedAfterDays = Math.min(LAPSED_FACTOR * stage.intervalDays, LAPSED_AFTER_DAYS);
+  const byRhythm = LAPSED_FACTOR * stage.intervalDays;
+  const lapsedAfterDays = Math.min(byRhythm, LAPSED_AFTER_DAYS);
+  const why = byRhythm <= LAPSED_AFTER_DAYS ? overdueText(facts, LAPSED_FACTOR) : 'No order for more than a year.';
   return suggest(facts, {
     ruleId: 'win-back',
     title: 'Win them back with an offer',
-    reason: `${rhythm(figures)} ${overdueText(facts)}`,
+    reason: `${rhythm(figures)} ${why}`,
     dueAt: figures.lastOrderAt + Math.round(lapsedAfterDays * DAY_MS),
     factsKey: `last-order:${figures.lastOrderAt}`,
     evidence: intervalEvidence(facts),

@@ -1,0 +1,30 @@
+/**
+ * Relationship intelligence: figures, tiers, RFM groups, life-cycle stages, concentration and
+ * the next action per customer. Pure functions of the facts and `now`; nothing here reads the
+ * clock, storage or the DOM.
+ */
+export type { BusinessHours, BusinessSettings, CustomerFacts, Dismissal, OpeningSpan, Snooze, SuggestionHold, SuggestionState, TierName, Weekday } from './types';
+export { DEFAULT_SETTINGS, NO_HOLDS } from './types';
+export type { CustomerFigures } from './figures';
+export { businessMedianIntervalDays, computeFigures } from './figures';
+export type { PreparedFacts } from './prepare';
+export { prepareFacts } from './prepare';
+export type { TierResult } from './tier';
+export { computeTiers, tiersFromFigures } from './tier';
+export type { RfmGroup, RfmResult, Score } from './rfm';
+export { RFM_GROUPS, computeRfm, rfmGroupFor } from './rfm';
+export type { Stage, StageResult } from './stage';
+export { STAGES, computeStage } from './stage';
+export type { Concentration } from './concentration';
+export { computeConcentration } from './concentration';
+export type { Evidence, RuleFacts, RuleId, Suggestion } from './rules/rule';
+export { PRIORITY, RULE_IDS } from './rules/rule';
+export type { SuggestionContext } from './suggest';
+export { MAX_SUGGESTIONS, suggestNextActions } from './suggest';
+export type { CustomerInsight, Insights } from './recompute';
+export { recomputeAll } from './recompute';
+export type { TodayItem } from './today';
+export { todayFromInsights, todayList } from './today';
+export type { Explanation } from './explain';
+export { explain } from './explain';
+export { nextOpening } from './business-hours';

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../../lib/insights/explain';
+import { recomputeAll } from '../../../lib/insights/recompute';
+import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
+import { NOW, createFacts } from './factories';
+
+describe('explain', () => {
+  const book = [
+    createFacts({ customer: { id: 'big' }, orders: [[70, 60_000], [40, 60_000], [10, 60_000]] }),
+    createFacts({ customer: { id: 'mid' }, orders: [[130, 10_000], [100, 10_000], [70, 10_000], [46, 10_000]] }),
+    createFacts({ customer: { id: 'small', tierOverride: 'A' }, orders: [[20, 2_500]] }),
+    createFacts({ customer: { id: 'lead' } }),
+  ];
+  const insights = recomputeAll(book, DEFAULT_SETTINGS, NOW);
+  const of = (id: string) => explain(insights.customers.get(id)!, DEFAULT_SETTINGS);
+
+  it('gives the rank, share and thresholds behind a computed tier', () => {
+    const { facts, sentences } = of('mid').tier;
+    expect(facts).toMatchObject({ tier: 'B', computed: 'B', overridden: false, rank: 2, revenue12mMinor: 40_000, totalMinor: 222_500, thresholdA: 0.8, thresholdB: 0.95 });
+    expect(facts.share).toBeCloseTo(40_000 / 222_500);
+    expect(facts.cumulativeShareBefore).toBeCloseTo(180_000 / 222_500);
+    expect(sentences).toEqual([
+      'Ranked 2 by revenue over the last 12 months: €400.00, 18.0 % of €2,225.00.',
+      'Customers ranked above make 80.9 %; tier A runs to 80.0 %, B to 95.0 %, so tier B.',
+    ]);
+  });
+
+  it('says when a tier was set by hand', () => {
+    expect(of('small').tier.facts).toMatchObject({ tier: 'A', computed: 'C', overridden: true });
+    expect(of('small').tier.sentences.at(-1)).toBe('Set to tier A by hand; the figures alone give C.');
+  });
+
+  it('explains a prospect', () => {
+    expect(of('lead').tier.sentences).toEqual(['No purchase yet, so a prospect.']);
+    expect(of('lead').rfm.sentences).toEqual(['No purchase yet: Prospects.']);
+  });
+
+  it('gives each suggestion the figures the rule used and its reason', () => {
+    const [first] = of('mid').suggestions;
+    expect(first).toMatchObject({ ruleId: 'check-in-at-risk', facts: { orderCount: 4, daysSinceLastOrder: 46, intervalDays: 30, intervalSource: 'own' } });
+    expect(first?.sentences[0]).toBe('Bought 4 times, usually every 30 days; last order 46 days ago. That is more than 1.5 × their usual interval (45 days).');
+    expect(of('mid').stage.sentences).toEqual(["Last order 46 days ago, judged against 30 days (their own usual interval): at risk."]);
+  });
+});
