@@ -1,9 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Gmail's origin is the only host the extension needs by default; the sidebar page is
-// web-accessible only there (see DESIGN.md, "Sidebar = an extension page in an iframe").
+// Gmail's origin is granted at install; the sidebar page is web-accessible where content
+// scripts may mount it (see DESIGN.md, "Sidebar = an extension page in an iframe").
 export const GMAIL_MATCHES = ['https://mail.google.com/*'];
+/** Shopify admin is the other host granted at install (entrypoints/shopify.content.ts). */
+export const SHOPIFY_ADMIN_MATCHES = ['https://admin.shopify.com/*'];
+/**
+ * Any other site only by the user's opt-in (lib/background/handlers/sites.ts). The sidebar page
+ * must be web-accessible wherever it may be mounted, so on Chrome it is listed for every http(s)
+ * page, behind a per-session dynamic URL that pages cannot probe for.
+ */
+export const OPTIONAL_SITE_MATCHES = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   imports: false,
@@ -14,12 +22,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Local CRM Sidebar',
     description: 'Your customers beside Gmail: who they are, their history and notes. All data stays on this computer.',
-    permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: GMAIL_MATCHES,
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    host_permissions: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES],
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_SITE_MATCHES }
+      : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
     web_accessible_resources:
       browser === 'firefox'
         ? ['sidebar.html']
-        : [{ resources: ['sidebar.html'], matches: GMAIL_MATCHES, use_dynamic_url: true }],
+        : [
+            {
+              resources: ['sidebar.html'],
+              matches: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES, ...OPTIONAL_SITE_MATCHES],
+              use_dynamic_url: true,
+            },
+          ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'local-crm-sidebar@example.org', strict_min_version: '115.0' } } }
       : {}),

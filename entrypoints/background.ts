@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers/index';
+import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { PortHub } from '../lib/background/ports';
 import { TabContexts } from '../lib/background/tab-contexts';
 import { openDatabase } from '../lib/db/database';
@@ -42,4 +43,9 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
+  // Enabled sites: re-register after a restart, drop those whose permission the user removed.
+  const reconcileSites = () => void reconcileEnabledSites(browser.storage.local).catch(() => undefined);
+  reconcileSites();
+  browser.permissions.onRemoved.addListener(reconcileSites);
 });

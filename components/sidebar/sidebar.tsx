@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
-import type { PageView } from '../../lib/messaging/protocol';
+import type { PageView, SiteContext } from '../../lib/messaging/protocol';
 import { AddCustomerForm } from './add-customer-form';
+import { CompanyCard } from './company-card';
 import { CustomerCard } from './customer-card';
 import { PersonSwitcher, personTabId, selectedPersonIndex } from './person-switcher';
 import type { CardState, SidebarCallbacks, SidebarProps } from './types';
@@ -35,8 +36,14 @@ const EMPTY_TEXT: Record<PageView, { title: string; text: string }> = {
   thread: { title: 'No one found in this conversation', text: 'We could not read any email addresses in this thread.' },
 };
 
-function Empty({ view }: { view: PageView }) {
-  const { title, text } = EMPTY_TEXT[view];
+/** Outside Gmail there is no email to open: the page's adapter found no one. */
+const EMPTY_SITE_TEXT = {
+  title: 'No customer found on this page',
+  text: 'Customers appear here when the page shows their email address.',
+};
+
+function Empty({ view, site }: { view: PageView; site?: SiteContext['site'] }) {
+  const { title, text } = site && site !== 'gmail' ? EMPTY_SITE_TEXT : EMPTY_TEXT[view];
   return (
     <div class="state state--empty">
       <span class="state__icon" aria-hidden="true" />
@@ -80,7 +87,7 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
 }
 
 /** The sidebar shown in the iframe beside Gmail. Pure view: state in, events out. */
-export function Sidebar({ state, now, locale, onSelect, onCollapse, ...writes }: SidebarProps) {
+export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, ...writes }: SidebarProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;
   const clock = now ?? Date.now();
@@ -88,7 +95,8 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, ...writes }:
   let body;
   if (state.kind === 'loading') body = <Loading label="Loading…" />;
   else if (state.kind === 'error') body = <Failure message={state.message} />;
-  else if (state.kind === 'empty') body = <Empty view={state.view} />;
+  // A company page with no one on it: the company card alone says who this is.
+  else if (state.kind === 'empty') body = site?.company ? null : <Empty view={state.view} site={site?.site} />;
   else {
     const many = state.people.length > 1;
     const tabId = personTabId(baseId, selectedPersonIndex(state.people, state.selectedEmail));
@@ -123,7 +131,10 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, ...writes }:
           <span aria-hidden="true">»</span>
         </button>
       </header>
-      <main class="sidebar__body">{body}</main>
+      <main class="sidebar__body">
+        {site?.company && <CompanyCard card={site.company} locale={locale} onOpenContact={onOpenCustomer} />}
+        {body}
+      </main>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { CustomerCard, NewCustomer, PageView, TabPerson } from '../../lib/messaging/protocol';
+import type { CustomerCard, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
 
 /** What the add-customer form starts with for a person who is not a customer yet. */
 export interface CustomerPrefill {
@@ -40,6 +40,10 @@ export interface SidebarCallbacks {
 
 export interface SidebarProps extends SidebarCallbacks {
   state: SidebarState;
+  /** The page's site and company (sites beyond Gmail); the company card shows above the people. */
+  site?: SiteContext | null;
+  /** Opens a company contact's card. */
+  onOpenCustomer?: (customerId: string, email: string | null) => void;
   /** The clock for "23 days ago"; injected so tests and screenshots are stable. */
   now?: number;
   /** Formatting locale; undefined follows the browser. */

@@ -13,6 +13,7 @@ const store = createSidebarStore({
   updateNote: (id, patch) => request('note.update', { id, ...patch }),
   deleteNote: (id) => request('note.delete', { id }),
   setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
+  siteContext: () => request('site.context', {}),
 });
 
 // The background pushes "your tab's page changed" and "data changed" over a port; the port
@@ -37,6 +38,8 @@ function App() {
   return (
     <Sidebar
       state={store.state.value}
+      site={store.site.value}
+      onOpenCustomer={store.openCustomer}
       onSelect={store.select}
       onCreateCustomer={store.createCustomer}
       onAddNote={store.addNote}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/records';
 import { SPINE_MESSAGES } from './messages/spine';
+import { SITES_MESSAGES } from './messages/sites';
 
 /**
  * The whole message protocol between the surfaces and the background: each message's request
@@ -12,9 +13,11 @@ import { SPINE_MESSAGES } from './messages/spine';
 
 export { SENDERS, type SenderKind } from './define';
 export * from './messages/spine';
+export * from './messages/sites';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
+  ...SITES_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;

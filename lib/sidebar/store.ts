@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { guessCompanyFromEmail } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
-import type { CustomerCard, NewCustomer, PushEvent, TabContext, TabPerson } from '../messaging/protocol';
+import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
 export interface SidebarApi {
@@ -12,6 +12,8 @@ export interface SidebarApi {
   updateNote(id: string, patch: { body?: string; pinned?: boolean }): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
   setCollapsed(collapsed: boolean): Promise<unknown>;
+  /** The tab's site and the company of its page (sites beyond Gmail); optional for older callers. */
+  siteContext?(): Promise<SiteContext>;
 }
 
 export type CardState =
@@ -34,6 +36,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  */
 export function createSidebarStore(api: SidebarApi) {
   const state: Signal<SidebarState> = signal({ kind: 'loading' });
+  /** The page's site and company; null until known or when it cannot be loaded (the card is extra). */
+  const site: Signal<SiteContext | null> = signal(null);
   let context: TabContext | null = null;
   let selectedEmail: string | null = null;
   let generation = 0;
@@ -77,13 +81,16 @@ export function createSidebarStore(api: SidebarApi) {
   async function refresh(quiet = false) {
     const gen = ++generation;
     let next: TabContext;
+    const nextSite = api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
     try {
       next = await api.context();
     } catch (error) {
       if (gen === generation) state.value = { kind: 'error', message: message(error) };
       return;
     }
+    const siteValue = await nextSite;
     if (gen !== generation) return;
+    site.value = siteValue;
     if (context && context.threadId !== next.threadId) selectedEmail = null;
     context = next;
     const person = pickDefault(next.people);
@@ -93,6 +100,15 @@ export function createSidebarStore(api: SidebarApi) {
       return;
     }
     await showPerson(person, next.people, gen, quiet);
+  }
+
+  /** Opens a customer who may not be among the page's people (a company contact). */
+  function openCustomer(customerId: string, email: string | null) {
+    const people = context?.people ?? [];
+    const onPage = people.find((p) => p.customerId === customerId);
+    if (onPage) return select(onPage.email);
+    const person: TabPerson = { email: email ?? '', name: '', roles: [], customerId, customerName: null };
+    void showPerson(person, people, ++generation, false);
   }
 
   function select(email: string) {
@@ -124,8 +140,10 @@ export function createSidebarStore(api: SidebarApi) {
 
   return {
     state,
+    site,
     refresh,
     select,
+    openCustomer,
     onEvent,
     createCustomer,
     selectedCustomerId,

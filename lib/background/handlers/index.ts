@@ -1,5 +1,6 @@
 import type { Handlers } from '../../messaging/router';
 import { spineHandlers } from './spine';
+import { sitesHandlers } from './sites';
 import type { BackgroundDeps } from './types';
 
 export type { BackgroundDeps } from './types';
@@ -8,5 +9,6 @@ export type { BackgroundDeps } from './types';
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...spineHandlers(deps),
+    ...sitesHandlers(deps),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { classifySender, createRouter, ProtocolError, type Handlers } from '../../../lib/messaging/router';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -17,7 +18,10 @@ const NOTE = {
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = () => Promise.reject(new Error('not expected in this test'));
+  // Every message a test does not name fails, so new protocol modules need no edit here.
+  const failing = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, fail])) as unknown as Handlers;
   return {
+    ...failing,
     'page.report': vi.fn(async () => ({ ok: true as const })),
     'ui.get': vi.fn(async () => ({ collapsed: false })),
     'ui.setCollapsed': vi.fn(async () => ({ ok: true as const })),

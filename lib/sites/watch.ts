@@ -1,0 +1,84 @@
+/**
+ * Watches a page for SPA navigation and DOM changes and calls `onChange` with a fresh scan:
+ * once at start, then at most once per burst of changes (DESIGN.md: one lookup per change
+ * burst), and only when the scan differs from the last one sent. Nothing here may throw into
+ * the host page, so every callback is guarded. The Gmail adapter has its own watcher tuned to
+ * Gmail's attributes (lib/sites/gmail/observer.ts); this one serves the other sites.
+ */
+
+export interface PageWatchOptions<T> {
+  win: Window;
+  scan: () => T;
+  onChange: (value: T) => void;
+  /** Tears everything down: observer, listeners, pending timer. */
+  signal: AbortSignal;
+  /** Quiet time that ends a burst of changes. */
+  debounceMs?: number;
+  /** Attributes whose change matters (href, value, …); other attribute churn wakes nothing. */
+  attributeFilter?: readonly string[];
+}
+
+/** A burst that never goes quiet still reports after this many debounce periods. */
+const MAX_WAIT_PERIODS = 10;
+
+export function watchPage<T>({ win, scan, onChange, signal, debounceMs = 150, attributeFilter }: PageWatchOptions<T>): void {
+  if (signal.aborted) return;
+  let lastSent: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let burstStartedAt: number | null = null;
+
+  const run = () => {
+    timer = null;
+    burstStartedAt = null;
+    if (signal.aborted) return;
+    try {
+      const next = scan();
+      const key = JSON.stringify(next);
+      if (key === lastSent) return;
+      lastSent = key;
+      onChange(next);
+    } catch {
+      // A page we do not understand degrades to no report, never to an error in its console.
+    }
+  };
+
+  const schedule = () => {
+    if (signal.aborted) return;
+    const now = Date.now();
+    burstStartedAt ??= now;
+    if (timer !== null) clearTimeout(timer);
+    const waited = now - burstStartedAt;
+    timer = setTimeout(run, Math.max(0, Math.min(debounceMs, debounceMs * MAX_WAIT_PERIODS - waited)));
+  };
+
+  try {
+    win.addEventListener('popstate', schedule, { signal });
+    win.addEventListener('hashchange', schedule, { signal });
+    const Observer = (win as Window & typeof globalThis).MutationObserver ?? globalThis.MutationObserver;
+    const observer = new Observer(schedule);
+    const observe = () => {
+      const { body } = win.document;
+      if (!body || signal.aborted) return;
+      observer.observe(body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        ...(attributeFilter ? { attributes: true, attributeFilter: [...attributeFilter] } : {}),
+      });
+    };
+    if (win.document.body) observe();
+    else win.document.addEventListener('DOMContentLoaded', observe, { once: true, signal });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+      },
+      { once: true },
+    );
+  } catch {
+    // Degrade to the one scan below.
+  }
+  run();
+}
