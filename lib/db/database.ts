@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Company, Customer, Interaction, Note, Order } from '../model/records';
+import type { ImportChunk } from './import-staging';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -18,6 +19,8 @@ export type CrmDatabase = Dexie & {
   interactions: EntityTable<Interaction, 'id'>;
   notes: EntityTable<Note, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  /** Staged import chunks, invisible to every reader until committed (./import-staging.ts). */
+  importChunks: EntityTable<ImportChunk, 'id'>;
 };
 
 /**
@@ -33,6 +36,7 @@ export const SCHEMA_V1 = {
   interactions: 'id, customerId, at, [customerId+at]',
   notes: 'id, customerId',
   meta: 'key',
+  importChunks: 'id, importId',
 } as const;
 
 /**

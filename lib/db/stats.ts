@@ -6,6 +6,10 @@ import type { CustomerStats, Interaction, Money, Order } from '../model/records'
  */
 const VOID_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'canceled', 'voided']);
 
+/** The parts of an order and an interaction the figures depend on (imports keep only these). */
+export type StatsOrder = Pick<Order, 'deletedAt' | 'status' | 'total' | 'orderedAt'>;
+export type StatsInteraction = Pick<Interaction, 'deletedAt' | 'at'>;
+
 /**
  * A customer's cached figures from their orders and interactions. Pure, so the repository can
  * run it inside a transaction and a background job can run it over everything.
@@ -23,7 +27,7 @@ const VOID_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'canceled', 'vo
  *   interaction resets the keep-in-touch cadence). Notes are not touches: writing a note about
  *   someone is not contact with them.
  */
-export function computeStats(orders: readonly Order[], interactions: readonly Interaction[]): CustomerStats {
+export function computeStats(orders: readonly StatsOrder[], interactions: readonly StatsInteraction[]): CustomerStats {
   const revenue = new Map<string, number>();
   const orderCountByCurrency = new Map<string, number>();
   let orderCount = 0;

@@ -20,7 +20,7 @@ export function csvWith(headers: readonly string[], rows: readonly Record<string
   return Papa.unparse({ fields: [...headers], data: rows.map((r) => headers.map((h) => r[h] ?? '')) });
 }
 
-export function blobOf(text: string | Uint8Array): Blob {
+export function blobOf(text: string | Uint8Array<ArrayBuffer>): Blob {
   return new Blob([text]);
 }
 
@@ -30,7 +30,7 @@ export interface Collected extends ImportOutcome {
   batches: number;
 }
 
-export async function importText(file: string | Uint8Array | Blob, plan: Partial<ImportPlan> & Pick<ImportPlan, 'format'>): Promise<Collected> {
+export async function importText(file: string | Uint8Array<ArrayBuffer> | Blob, plan: Partial<ImportPlan> & Pick<ImportPlan, 'format'>): Promise<Collected> {
   const customerDrafts: CustomerDraft[] = [];
   const orderDrafts: OrderDraft[] = [];
   let batches = 0;

@@ -1,0 +1,276 @@
+import { isFreeMailDomain, registrableDomain } from '../email/company';
+import type { CustomerDraft, OrderDraft } from '../import/drafts';
+import { Company, Customer, customerDefaults, Note, Order } from '../model/records';
+import type { CrmDatabase } from './database';
+import { DbError, guard } from './errors';
+import { isLive, newId } from './shared';
+import { computeStats, type StatsOrder } from './stats';
+
+/**
+ * Commits a staged import in ONE transaction: everything appears at once or nothing does.
+ * Natural keys make it idempotent: a customer is found by any of its normalized addresses (or
+ * the store's id for them), an order by source + external id; found rows are updated in place,
+ * so importing the same file twice adds nothing.
+ *
+ * An existing customer's fields are only filled in where empty (tags and addresses are
+ * merged): an import never overwrites what the owner typed. Orders take the file's values.
+ *
+ * The transaction awaits only Dexie; chunks are read one at a time so memory holds one chunk
+ * plus a small per-customer summary, not the whole file.
+ */
+
+export interface CommitSummary {
+  customersCreated: number;
+  customersUpdated: number;
+  ordersCreated: number;
+  ordersUpdated: number;
+  notesAdded: number;
+  companiesCreated: number;
+}
+
+export const LAST_IMPORT_KEY = 'import:last';
+
+interface Touched {
+  customer: Customer;
+  created: boolean;
+  changed: boolean;
+  /** Orders of a customer created by this import: all of them, so figures need no query. */
+  orders: Map<string, StatsOrder> | null;
+}
+
+export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
+  return guard(() =>
+    db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.importChunks, db.meta], async () => {
+      const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
+      const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
+      if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
+      chunkIds.sort();
+
+      const hadCustomers = (await db.customers.count()) > 0;
+      const hadOrders = (await db.orders.count()) > 0;
+      const companies = await loadCompanies(db);
+      /** Customer key (and every address as `email:` key) → customer id. */
+      const keyToId = new Map<string, string>();
+      const touched = new Map<string, Touched>();
+      /** Customers that existed before this import and were found by a draft's keys. */
+      const loaded = new Map<string, Customer>();
+      /** Orders already written by this commit: source + external id → order id. */
+      const written = new Map<string, string>();
+
+      for (const id of chunkIds) {
+        const chunk = await db.importChunks.get(id);
+        if (chunk === undefined || chunk.kind !== 'drafts') continue;
+
+        // Customers: match, merge, create.
+        const unresolved = chunk.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
+        for (const customer of hadCustomers ? await findExisting(db, unresolved) : []) {
+          if (loaded.has(customer.id)) continue;
+          loaded.set(customer.id, customer);
+          register(keyToId, customer);
+        }
+        for (const draft of chunk.customers) {
+          const knownId = [draft.key, ...draft.emails.map((e) => `email:${e}`)].map((k) => keyToId.get(k)).find((x) => x !== undefined);
+          const known = knownId === undefined ? null : (touched.get(knownId)?.customer ?? loaded.get(knownId) ?? null);
+          let entry: Touched;
+          if (known === null) {
+            const customer = Customer.parse({
+              ...customerDefaults(),
+              id: newId(),
+              name: draft.name,
+              emails: draft.emails,
+              phone: draft.phone,
+              tags: draft.tags,
+              birthday: draft.birthday,
+              source: draft.source,
+              externalId: draft.externalId,
+              createdAt: now,
+              updatedAt: now,
+            });
+            entry = { customer, created: true, changed: true, orders: new Map() };
+            summary.customersCreated += 1;
+          } else {
+            entry = touched.get(known.id) ?? { customer: known, created: false, changed: false, orders: null };
+            const merged = mergeDraft(entry.customer, draft, now);
+            if (merged !== entry.customer) {
+              if (!entry.created && !entry.changed) summary.customersUpdated += 1;
+              entry = { ...entry, customer: merged, changed: true };
+            }
+          }
+          if (draft.companyName !== null && entry.customer.companyId === null) {
+            const company = companies.resolve(draft.companyName, entry.customer.emails, now);
+            if (company.created) {
+              await db.companies.add(company.company);
+              summary.companiesCreated += 1;
+            }
+            entry = { ...entry, customer: { ...entry.customer, companyId: company.company.id, updatedAt: now }, changed: true };
+          }
+          touched.set(entry.customer.id, entry);
+          register(keyToId, entry.customer);
+          keyToId.set(draft.key, entry.customer.id);
+          if (draft.note !== null) summary.notesAdded += await addNoteOnce(db, entry, draft.note, now);
+        }
+
+        // Orders: update in place by source + external id, else add.
+        const found = hadOrders ? await findOrders(db, chunk.orders.filter((o) => !written.has(orderKey(o)))) : new Map<string, Order>();
+        const orders: Order[] = [];
+        for (const draft of chunk.orders) {
+          const customerId = keyToId.get(draft.customerKey);
+          if (customerId === undefined) throw new DbError('invalid', `Order ${draft.number ?? draft.externalId} names a customer that is not in the import.`);
+          const key = orderKey(draft);
+          const previous = found.get(key);
+          const id = written.get(key) ?? previous?.id ?? newId();
+          if (previous !== undefined && previous.customerId !== customerId) markForRecount(touched, await db.customers.get(previous.customerId));
+          const order: Order = {
+            id,
+            customerId,
+            orderedAt: draft.orderedAt,
+            total: draft.total,
+            number: draft.number,
+            source: draft.source,
+            externalId: draft.externalId,
+            status: draft.status,
+            createdAt: previous?.createdAt ?? now,
+            updatedAt: previous !== undefined && sameOrder(previous, draft, customerId) ? previous.updatedAt : now,
+            deletedAt: null,
+          };
+          if (written.has(key) || previous !== undefined) {
+            if (!written.has(key)) summary.ordersUpdated += previous !== undefined && order.updatedAt !== previous.updatedAt ? 1 : 0;
+          } else summary.ordersCreated += 1;
+          written.set(key, id);
+          orders.push(order);
+          touched.get(customerId)?.orders?.set(id, order);
+        }
+        await db.orders.bulkPut(orders);
+      }
+
+      // Customers are written once, with their figures: from memory for customers this import
+      // created, from the tables otherwise.
+      const finished: Customer[] = [];
+      for (const entry of touched.values()) {
+        let stats;
+        if (entry.orders !== null) stats = computeStats([...entry.orders.values()], []);
+        else {
+          const id = entry.customer.id;
+          stats = computeStats(await db.orders.where('customerId').equals(id).toArray(), await db.interactions.where('customerId').equals(id).toArray());
+        }
+        if (!entry.changed && JSON.stringify(stats) === JSON.stringify(entry.customer.stats)) continue;
+        finished.push({ ...entry.customer, stats, updatedAt: entry.changed ? entry.customer.updatedAt : now });
+      }
+      await db.customers.bulkPut(finished);
+      await db.importChunks.where('importId').equals(importId).delete();
+      await db.meta.put({ key: LAST_IMPORT_KEY, value: { importId, at: now, summary } });
+      return summary;
+    }),
+  );
+}
+
+function orderKey(o: { source: string | null; externalId: string | null }): string {
+  return `${o.source ?? ''}\u0000${o.externalId ?? ''}`;
+}
+
+function sameOrder(previous: Order, draft: OrderDraft, customerId: string): boolean {
+  return (
+    previous.customerId === customerId &&
+    previous.orderedAt === draft.orderedAt &&
+    previous.total.minor === draft.total.minor &&
+    previous.total.currency === draft.total.currency &&
+    previous.number === draft.number &&
+    previous.status === draft.status &&
+    previous.deletedAt === null
+  );
+}
+
+function register(keyToId: Map<string, string>, customer: Customer): void {
+  for (const email of customer.emails) if (!keyToId.has(`email:${email}`)) keyToId.set(`email:${email}`, customer.id);
+  if (customer.source !== null && customer.externalId !== null) {
+    const key = `ext:${customer.source}:${customer.externalId}`;
+    if (!keyToId.has(key)) keyToId.set(key, customer.id);
+  }
+}
+
+function markForRecount(touched: Map<string, Touched>, customer: Customer | undefined): void {
+  if (!isLive(customer) || touched.has(customer.id)) return;
+  touched.set(customer.id, { customer, created: false, changed: false, orders: null });
+}
+
+/** Live customers owning any draft's address or store id. */
+async function findExisting(db: CrmDatabase, drafts: readonly CustomerDraft[]): Promise<Customer[]> {
+  const emails = [...new Set(drafts.flatMap((d) => d.emails))];
+  const external = drafts.filter((d) => d.externalId !== null).map((d): [string, string] => [d.source, d.externalId ?? '']);
+  const byEmail = emails.length === 0 ? [] : await db.customers.where('emails').anyOf(emails).toArray();
+  const byExternal = external.length === 0 ? [] : await db.customers.where('[source+externalId]').anyOf(external).toArray();
+  const live = new Map<string, Customer>();
+  // Older first, so the longest-standing record is the one an address resolves to.
+  for (const c of [...byEmail, ...byExternal].sort((a, b) => a.createdAt - b.createdAt)) if (isLive(c)) live.set(c.id, c);
+  return [...live.values()];
+}
+
+async function findOrders(db: CrmDatabase, drafts: readonly OrderDraft[]): Promise<Map<string, Order>> {
+  const found = new Map<string, Order>();
+  if (drafts.length === 0) return found;
+  const keys = drafts.map((o): [string, string] => [o.source, o.externalId]);
+  for (const order of await db.orders.where('[source+externalId]').anyOf(keys).toArray()) found.set(orderKey(order), order);
+  return found;
+}
+
+/** Fills what the customer lacks from the draft; returns the same object when nothing changes. */
+export function mergeDraft(customer: Customer, draft: CustomerDraft, now: number): Customer {
+  const emails = [...customer.emails, ...draft.emails.filter((e) => !customer.emails.includes(e))].slice(0, 50);
+  const tags = [...customer.tags, ...draft.tags.filter((t) => !customer.tags.includes(t))].slice(0, 50);
+  const next: Customer = {
+    ...customer,
+    name: customer.name || draft.name,
+    emails,
+    tags,
+    phone: customer.phone ?? draft.phone,
+    birthday: customer.birthday ?? draft.birthday,
+    source: customer.source ?? draft.source,
+    externalId: customer.source === null || customer.source === draft.source ? (customer.externalId ?? draft.externalId) : customer.externalId,
+  };
+  const same =
+    next.name === customer.name &&
+    emails.length === customer.emails.length &&
+    tags.length === customer.tags.length &&
+    next.phone === customer.phone &&
+    next.birthday === customer.birthday &&
+    next.source === customer.source &&
+    next.externalId === customer.externalId;
+  return same ? customer : { ...next, updatedAt: now };
+}
+
+async function addNoteOnce(db: CrmDatabase, entry: Touched, body: string, now: number): Promise<number> {
+  if (!entry.created) {
+    const notes = await db.notes.where('customerId').equals(entry.customer.id).toArray();
+    if (notes.some((n) => isLive(n) && n.body === body)) return 0;
+  }
+  await db.notes.add(Note.parse({ id: newId(), customerId: entry.customer.id, body, pinned: false, createdAt: now, updatedAt: now, deletedAt: null }));
+  return 1;
+}
+
+interface CompanyIndex {
+  resolve(name: string, emails: readonly string[], now: number): { company: Company; created: boolean };
+}
+
+/** Companies by registrable domain and by lower-cased name (a shop has at most a few thousand). */
+async function loadCompanies(db: CrmDatabase): Promise<CompanyIndex> {
+  const byDomain = new Map<string, Company>();
+  const byName = new Map<string, Company>();
+  for (const company of await db.companies.toArray()) {
+    if (!isLive(company)) continue;
+    for (const domain of company.domains) byDomain.set(domain, company);
+    byName.set(company.name.trim().toLowerCase(), company);
+  }
+  return {
+    resolve(name, emails, now) {
+      const domains = emails
+        .map((e) => registrableDomain(e.slice(e.lastIndexOf('@') + 1)))
+        .filter((d): d is string => d !== null && !isFreeMailDomain(d));
+      const known = domains.map((d) => byDomain.get(d)).find((c) => c !== undefined) ?? byName.get(name.trim().toLowerCase());
+      if (known) return { company: known, created: false };
+      const company = Company.parse({ id: newId(), name, domains: [...new Set(domains)].slice(0, 1), createdAt: now, updatedAt: now, deletedAt: null });
+      for (const domain of company.domains) byDomain.set(domain, company);
+      byName.set(name.trim().toLowerCase(), company);
+      return { company, created: true };
+    },
+  };
+}

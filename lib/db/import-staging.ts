@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CustomerDraft, OrderDraft } from '../import/drafts';
+import type { CrmDatabase } from './database';
+import { guard } from './errors';
+
+/**
+ * Import staging. An import's rows arrive in chunks and are kept here, outside the tables every
+ * other feature reads, until the import is committed in one transaction (./import-commit.ts).
+ * Cancel, a closed tab or a killed browser therefore leaves the real tables untouched; leftover
+ * chunks of an import that never finished are swept when the next one begins.
+ */
+
+export const ImportChunk = z.discriminatedUnion('kind', [
+  z.object({
+    id: z.string(),
+    importId: z.string(),
+    seq: z.number().int().min(0),
+    kind: z.literal('drafts'),
+    customers: z.array(CustomerDraft),
+    orders: z.array(OrderDraft),
+  }),
+  z.object({
+    id: z.string(),
+    importId: z.string(),
+    seq: z.number().int().min(0),
+    kind: z.literal('records'),
+    /** A backup table's name and its rows, already validated against that table's schema. */
+    table: z.string().max(60),
+    rows: z.array(z.record(z.string(), z.unknown())),
+  }),
+]);
+export type ImportChunk = z.infer<typeof ImportChunk>;
+
+/** Sorts chunks by sequence when listed by primary key. */
+export function chunkId(importId: string, seq: number): string {
+  return `${importId}:${String(seq).padStart(8, '0')}`;
+}
+
+export type NewChunk =
+  | { kind: 'drafts'; customers: CustomerDraft[]; orders: OrderDraft[] }
+  | { kind: 'records'; table: string; rows: Record<string, unknown>[] };
+
+/** Stores one chunk. Re-sending a sequence number replaces that chunk (a retried message). */
+export function stageChunk(db: CrmDatabase, importId: string, seq: number, chunk: NewChunk): Promise<void> {
+  return guard(async () => {
+    await db.importChunks.put({ ...chunk, id: chunkId(importId, seq), importId, seq });
+  });
+}
+
+/** Throws away an import's staged chunks (cancel). */
+export function discardImport(db: CrmDatabase, importId: string): Promise<number> {
+  return guard(() => db.importChunks.where('importId').equals(importId).delete());
+}
+
+/** Removes chunks of imports other than the running ones (left by a closed tab or a crash). */
+export function sweepStaging(db: CrmDatabase, running: ReadonlySet<string>): Promise<number> {
+  return guard(async () => {
+    const ids = (await db.importChunks.orderBy('importId').uniqueKeys()).filter((id): id is string => typeof id === 'string');
+    const stale = ids.filter((id) => !running.has(id));
+    return stale.length === 0 ? 0 : db.importChunks.where('importId').anyOf(stale).delete();
+  });
+}
+
+export function stagedChunkCount(db: CrmDatabase, importId: string): Promise<number> {
+  return guard(() => db.importChunks.where('importId').equals(importId).count());
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { CrmDatabase } from '../../../lib/db/database';
+import { commitImport } from '../../../lib/db/import-commit';
+import { discardImport, stageChunk, sweepStaging } from '../../../lib/db/import-staging';
+import { findCustomersByEmails } from '../../../lib/db/repository';
+import type { FormatId } from '../../../lib/import/format';
+import { runCsvImport } from '../../../lib/import/job';
+import { blobOf, fixture } from '../import/helpers';
+import { freshDatabase, NOW, seedCustomer } from './factories';
+
+async function stageFile(db: CrmDatabase, importId: string, text: string, format: FormatId) {
+  return runCsvImport(blobOf(text), { format, mapping: null, options: { currency: 'EUR' }, encoding: 'utf-8' }, {
+    deliver: (batch) => stageChunk(db, importId, batch.seq, { kind: 'drafts', customers: batch.customers, orders: batch.orders }),
+  });
+}
+
+const ORDERS = fixture('shopify/orders_export_1.sample-2025-redacted.csv');
+
+async function snapshot(db: CrmDatabase) {
+  return {
+    customers: await db.customers.toArray(),
+    companies: await db.companies.toArray(),
+    orders: await db.orders.toArray(),
+    notes: await db.notes.toArray(),
+  };
+}
+
+describe('commitImport', () => {
+  it('keeps staged rows invisible until the commit, then writes customers with figures', async () => {
+    const db = freshDatabase();
+    await stageFile(db, 'imp-1', ORDERS, 'shopify-orders');
+    expect(await db.customers.count()).toBe(0);
+    expect((await findCustomersByEmails(db, ['customer.a@example.com'])).size).toBe(0);
+
+    const summary = await commitImport(db, 'imp-1', NOW);
+    const customers = await findCustomersByEmails(db, ['customer.a@example.com', 'customer.b@example.com']);
+    expect(customers.size).toBe(2);
+    const a = customers.get('customer.a@example.com');
+    const aOrders = await db.orders.where('customerId').equals(a?.id ?? '').toArray();
+    expect(a?.stats.orderCount).toBe(aOrders.length);
+    expect(a?.stats.revenue[0]?.currency).toBe('INR');
+    expect(summary.ordersCreated).toBe(await db.orders.count());
+    expect(await db.importChunks.count()).toBe(0);
+  });
+
+  it('creates no duplicates when the same file is imported twice', async () => {
+    const db = freshDatabase();
+    await stageFile(db, 'imp-1', ORDERS, 'shopify-orders');
+    await commitImport(db, 'imp-1', NOW);
+    const before = await snapshot(db);
+    await stageFile(db, 'imp-2', ORDERS, 'shopify-orders');
+    const again = await commitImport(db, 'imp-2', NOW + 1000);
+    expect(again).toMatchObject({ customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0 });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('fills in an existing customer found by address without overwriting what was typed', async () => {
+    const db = freshDatabase();
+    const existing = await seedCustomer(db, { name: 'Maria J.', emails: ['maria@nordlicht-moebel.de'], tags: ['vip'], phone: null });
+    const csv = 'First Name,Last Name,Email,Company,Phone,Total Spent,Total Orders,Tags,Note\nMaria,Jensen,MARIA@nordlicht-moebel.de,Nordlicht Möbel,+49 40 1,0,0,"wholesale, vip",Back entrance\n';
+    await stageFile(db, 'imp-1', csv, 'shopify-customers');
+    const summary = await commitImport(db, 'imp-1', NOW);
+    expect(summary).toMatchObject({ customersCreated: 0, customersUpdated: 1, companiesCreated: 1, notesAdded: 1 });
+    const after = await db.customers.get(existing.id);
+    expect(after).toMatchObject({ name: 'Maria J.', phone: '+49 40 1', tags: ['vip', 'wholesale'] });
+    const company = await db.companies.get(after?.companyId ?? '');
+    expect(company).toMatchObject({ name: 'Nordlicht Möbel', domains: ['nordlicht-moebel.de'] });
+    // The note is not added a second time on re-import.
+    await stageFile(db, 'imp-2', csv, 'shopify-customers');
+    expect((await commitImport(db, 'imp-2', NOW)).notesAdded).toBe(0);
+  });
+
+  it('leaves the database exactly as it was when an import is cancelled or abandoned', async () => {
+    const db = freshDatabase();
+    await seedCustomer(db);
+    const before = await snapshot(db);
+    await stageFile(db, 'imp-1', ORDERS, 'shopify-orders');
+    await discardImport(db, 'imp-1');
+    await stageFile(db, 'imp-2', ORDERS, 'shopify-orders');
+    // The tab closed: the next import sweeps what imp-2 left behind.
+    await sweepStaging(db, new Set(['imp-3']));
+    expect(await db.importChunks.count()).toBe(0);
+    expect(await snapshot(db)).toEqual(before);
+    await expect(commitImport(db, 'imp-2', NOW)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('counts a refund as a negative order and a cancelled order as no revenue', async () => {
+    const db = freshDatabase();
+    const headers = 'Name,Email,Financial Status,Currency,Total,Created at,Cancelled at,Refunded Amount,Id,Lineitem name,Billing Name';
+    const csv = [headers, '#1,a@example.com,paid,EUR,100.00,2026-01-01 10:00:00 +0100,,20.00,11,Chair,Ann', '#2,a@example.com,voided,EUR,50.00,2026-02-01 10:00:00 +0100,2026-02-02 10:00:00 +0100,,12,Lamp,Ann'].join('\n');
+    await stageFile(db, 'imp', csv, 'shopify-orders');
+    await commitImport(db, 'imp', NOW);
+    const [customer] = await db.customers.toArray();
+    expect(customer?.name).toBe('Ann');
+    expect(customer?.stats).toMatchObject({ orderCount: 1, revenue: [{ currency: 'EUR', minor: 8000 }] });
+  });
+});
