@@ -112,25 +112,35 @@ function mainCurrency(sums: readonly CurrencySums[], business: string): Currency
  * a buying rhythm: they are skipped so they cannot drag the median towards zero.
  */
 export function medianInterval(sortedTimes: readonly number[]): number | null {
-  return medianGap(sortedTimes.length, (i) => sortedTimes[i] as number);
+  if (sortedTimes.length < 2) return null;
+  const gaps = new Gaps();
+  for (const t of sortedTimes) gaps.add(t);
+  return gaps.median();
 }
 
 function medianOrderInterval(purchases: readonly { orderedAt: number }[]): number | null {
-  return medianGap(purchases.length, (i) => (purchases[i] as { orderedAt: number }).orderedAt);
+  if (purchases.length < 2) return null;
+  const gaps = new Gaps();
+  for (const order of purchases) gaps.add(order.orderedAt);
+  return gaps.median();
 }
 
-function medianGap(count: number, timeAt: (i: number) => number): number | null {
-  if (count < 2) return null;
-  const gaps: number[] = [];
-  let previous = timeAt(0);
-  for (let i = 1; i < count; i++) {
-    const t = timeAt(i);
-    if (t - previous < DAY_MS) continue;
-    gaps.push((t - previous) / DAY_MS);
-    previous = t;
+class Gaps {
+  private readonly days: number[] = [];
+  private previous: number | null = null;
+
+  add(t: number): void {
+    if (this.previous !== null) {
+      if (t - this.previous < DAY_MS) return;
+      this.days.push((t - this.previous) / DAY_MS);
+    }
+    this.previous = t;
   }
-  if (gaps.length > 1) gaps.sort((x, y) => x - y);
-  return median(gaps);
+
+  median(): number | null {
+    if (this.days.length > 1) this.days.sort((x, y) => x - y);
+    return median(this.days);
+  }
 }
 
 /**

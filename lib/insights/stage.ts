@@ -52,14 +52,16 @@ export function computeStage(
   const days = figures.daysSinceLastOrder;
   const spend = spendTrend(prepared, figures.currency);
   const intervalsShrinking = gapsShrinking(prepared);
-  const result = { intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
-  if (figures.orderCount === 0 || days === null) return { stage: 'prospect', ...result };
-  if (days > LAPSED_FACTOR * intervalDays || days > LAPSED_AFTER_DAYS) return { stage: 'lapsed', ...result };
-  if (days > AT_RISK_FACTOR * intervalDays) return { stage: 'at_risk', ...result };
-  if (figures.orderCount === 1) return { stage: 'new', ...result };
-  const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
-  if (rising || intervalsShrinking) return { stage: 'growing', ...result };
-  return { stage: 'active', ...result };
+  return { stage: stageOf(), intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
+
+  function stageOf(): Stage {
+    if (figures.orderCount === 0 || days === null) return 'prospect';
+    if (days > LAPSED_FACTOR * intervalDays || days > LAPSED_AFTER_DAYS) return 'lapsed';
+    if (days > AT_RISK_FACTOR * intervalDays) return 'at_risk';
+    if (figures.orderCount === 1) return 'new';
+    const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
+    return rising || intervalsShrinking ? 'growing' : 'active';
+  }
 }
 
 // Both trends run for every customer on each recompute: index loops, no intermediate arrays.
