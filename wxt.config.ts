@@ -22,11 +22,19 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Local CRM Sidebar',
     description: 'Your customers beside Gmail: who they are, their history and notes. All data stays on this computer.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES],
     ...(browser === 'firefox'
       ? { optional_permissions: OPTIONAL_SITE_MATCHES }
       : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
+    // The quick note opens with Alt+Shift+N (free in Chrome, Firefox and Gmail); users change
+    // it at chrome://extensions/shortcuts or in Firefox's add-on shortcut settings.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Write a quick note',
+      },
+    },
     web_accessible_resources:
       browser === 'firefox'
         ? ['sidebar.html']

@@ -3,26 +3,34 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { PortHub } from '../lib/background/ports';
+import { startQuickCapture } from '../lib/background/quick-capture';
+import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
 import { TabContexts } from '../lib/background/tab-contexts';
 import { openDatabase } from '../lib/db/database';
 import { PORT_NAME } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
+import { ownAddresses } from '../lib/settings/store';
 
 export default defineBackground(() => {
   const db = openDatabase();
   const hub = new PortHub();
   const session = browser.storage.session ?? null;
   const tabs = new TabContexts(session);
+  const drafts = new QuickNoteDrafts(session);
+  // Context menus, reminder alarms and notifications; re-arms stored reminders on every start.
+  const reminderAlarms = startQuickCapture({ db, hub, drafts });
 
   const route = createRouter(
     createHandlers({
       db,
       tabs,
       local: browser.storage.local,
-      ownAddresses: async () => new Set<string>(),
+      ownAddresses: () => ownAddresses(browser.storage.local),
       pushToTab: (tabId, event) => hub.toTab(tabId, event),
       pushToAll: (event) => hub.toAll(event),
       now: () => Date.now(),
+      reminderAlarms,
+      drafts,
     }),
     browser.runtime.id,
   );

@@ -1,9 +1,11 @@
 import { useId, useMemo } from 'preact/hooks';
+import type { InteractionKind } from '../../lib/model/records';
 import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
 import { mailtoHref } from '../safe-href';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
 import { KeyFigures } from './key-figures';
+import { LogInteraction } from './log-interaction';
 import { NotesSection } from './notes-section';
 import { initials } from './person-label';
 import type { NoteCallbacks } from './types';
@@ -12,6 +14,7 @@ export interface CustomerCardProps extends NoteCallbacks {
   card: CustomerCardData;
   now: number;
   locale?: string;
+  onLogInteraction?: (kind: InteractionKind, summary: string) => Promise<void>;
 }
 
 function EmailLink({ email }: { email: string }) {
@@ -21,7 +24,7 @@ function EmailLink({ email }: { email: string }) {
 }
 
 /** Who the customer is, their figures, notes and history. Every string is rendered as text. */
-export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete }: CustomerCardProps) {
+export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction }: CustomerCardProps) {
   const { customer, company } = card;
   const name = customer.name.trim() || customer.emails[0] || 'Unnamed customer';
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
@@ -72,6 +75,8 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete }: C
       <KeyFigures customer={customer} now={now} locale={locale} />
 
       <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} />
+
+      {onLogInteraction && <LogInteraction onLog={onLogInteraction} />}
 
       <section class="section" aria-labelledby={historyId}>
         <h3 id={historyId} class="section__title">

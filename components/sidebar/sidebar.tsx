@@ -53,13 +53,13 @@ function Empty({ view, site }: { view: PageView; site?: SiteContext['site'] }) {
   );
 }
 
-type PanelProps = Pick<SidebarCallbacks, 'onCreateCustomer' | 'onAddNote' | 'onUpdateNote' | 'onDeleteNote'> & {
+type PanelProps = Pick<SidebarCallbacks, 'onCreateCustomer' | 'onAddNote' | 'onUpdateNote' | 'onDeleteNote' | 'onLogInteraction'> & {
   card: CardState;
   now: number;
   locale?: string;
 };
 
-function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, onDeleteNote }: PanelProps) {
+function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, onDeleteNote, onLogInteraction }: PanelProps) {
   switch (card.kind) {
     case 'loading':
       return <Loading label="Loading customer…" />;
@@ -80,6 +80,7 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
           onAdd={(body) => onAddNote(customerId, body)}
           onUpdate={onUpdateNote}
           onDelete={onDeleteNote}
+          onLogInteraction={onLogInteraction && ((kind, summary) => onLogInteraction(customerId, kind, summary))}
         />
       );
     }

@@ -1,5 +1,7 @@
 import type { CustomerCard, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
 
+import type { InteractionKind } from '../../lib/model/records';
+
 /** What the add-customer form starts with for a person who is not a customer yet. */
 export interface CustomerPrefill {
   name: string;
@@ -35,6 +37,8 @@ export interface SidebarCallbacks {
   onAddNote: (customerId: string, body: string) => Promise<void>;
   onUpdateNote: (noteId: string, patch: NotePatch) => Promise<void>;
   onDeleteNote: (noteId: string) => Promise<void>;
+  /** Logs a call, meeting, complaint… for a customer; the control is hidden without it. */
+  onLogInteraction?: (customerId: string, kind: InteractionKind, summary: string) => Promise<void>;
   onCollapse: () => void;
 }
 

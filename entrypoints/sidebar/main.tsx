@@ -12,6 +12,7 @@ const store = createSidebarStore({
   addNote: (customerId, body) => request('note.add', { customerId, body }),
   updateNote: (id, patch) => request('note.update', { id, ...patch }),
   deleteNote: (id) => request('note.delete', { id }),
+  logInteraction: (customerId, kind, summary) => request('interaction.log', { customerId, kind, summary }),
   setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
   siteContext: () => request('site.context', {}),
 });
@@ -45,6 +46,7 @@ function App() {
       onAddNote={store.addNote}
       onUpdateNote={store.updateNote}
       onDeleteNote={store.deleteNote}
+      onLogInteraction={store.logInteraction}
       onCollapse={store.collapse}
     />
   );

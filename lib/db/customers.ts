@@ -47,7 +47,10 @@ export function getCustomerCard(db: CrmDatabase, customerId: string): Promise<Cu
         .between([customerId, -Infinity], [customerId, Infinity])
         .reverse()
         .toArray();
-      const notes = await db.notes.where('customerId').equals(customerId).toArray();
+      const own = await db.notes.where('customerId').equals(customerId).toArray();
+      // A note on the company shows on every contact of that company.
+      const onCompany = customer.companyId === null ? [] : await db.notes.where('companyId').equals(customer.companyId).toArray();
+      const notes = [...new Map([...own, ...onCompany].map((note) => [note.id, note])).values()];
       return {
         customer,
         company: isLive(company) ? company : null,

@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Company, Customer, Interaction, Note, Order } from '../model/records';
+import type { Company, Customer, Interaction, Note, Order, Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
 
 /**
@@ -18,6 +18,7 @@ export type CrmDatabase = Dexie & {
   orders: EntityTable<Order, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
   notes: EntityTable<Note, 'id'>;
+  reminders: EntityTable<Reminder, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
   /** Staged import chunks, invisible to every reader until committed (./import-staging.ts). */
   importChunks: EntityTable<ImportChunk, 'id'>;
@@ -34,7 +35,9 @@ export const SCHEMA_V1 = {
   companies: 'id, *domains',
   orders: 'id, customerId, [source+externalId], orderedAt, [customerId+orderedAt]',
   interactions: 'id, customerId, at, [customerId+at]',
-  notes: 'id, customerId',
+  notes: 'id, customerId, companyId',
+  // `dueAt` lets the background re-arm pending reminders on startup without a full scan.
+  reminders: 'id, customerId, noteId, dueAt',
   meta: 'key',
   importChunks: 'id, importId',
 } as const;

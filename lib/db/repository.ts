@@ -9,3 +9,6 @@ export { createCustomer, findCustomersByEmails, getCustomerCard } from './custom
 export { DB_ERROR_CODES, DbError, type DbErrorCode } from './errors';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
 export { computeStats } from './stats';
+export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
+export { addQuickNote, NewQuickNote } from './quick-notes';
+export { addReminder, changeReminder, getReminder, NewReminder, openReminders, pendingReminders, type ReminderChange } from './reminders';

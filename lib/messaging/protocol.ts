@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Id } from '../model/records';
 import { SPINE_MESSAGES } from './messages/spine';
+import { INTERACTION_MESSAGES } from './messages/interactions';
+import { QUICK_NOTE_MESSAGES } from './messages/quick-notes';
+import { REMINDER_MESSAGES } from './messages/reminders';
+import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
 
 /**
@@ -13,10 +17,18 @@ import { SITES_MESSAGES } from './messages/sites';
 
 export { SENDERS, type SenderKind } from './define';
 export * from './messages/spine';
+export * from './messages/interactions';
+export * from './messages/quick-notes';
+export * from './messages/reminders';
+export * from './messages/settings';
 export * from './messages/sites';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
+  ...QUICK_NOTE_MESSAGES,
+  ...INTERACTION_MESSAGES,
+  ...REMINDER_MESSAGES,
+  ...SETTINGS_MESSAGES,
   ...SITES_MESSAGES,
 } as const;
 

@@ -188,5 +188,30 @@ export const Note = z.object({
   customerId: Id,
   body: z.string().min(1).max(NOTE_MAX),
   pinned: z.boolean(),
+  /**
+   * Set when the note is about the customer's whole company: it then shows on every contact of
+   * that company. `customerId` stays the contact it was written from. Optional so that rows
+   * written before company notes existed still parse.
+   */
+  companyId: Id.nullable().optional(),
 });
 export type Note = z.infer<typeof Note>;
+
+/**
+ * A due date and time on a note or a next action: at `dueAt` the background raises a browser
+ * notification that opens the customer. `firedAt` is set once notified; snoozing moves `dueAt`
+ * and clears it; `doneAt` ends the reminder.
+ */
+export const Reminder = z.object({
+  ...base,
+  customerId: Id,
+  /** The note it was set on, if any. */
+  noteId: Id.nullable(),
+  /** The next-action rule it was set on (see lib/insights/rules), if any. */
+  ruleId: z.string().max(60).nullable(),
+  title: z.string().min(1).max(300),
+  dueAt: EpochMs,
+  firedAt: EpochMs.nullable(),
+  doneAt: EpochMs.nullable(),
+});
+export type Reminder = z.infer<typeof Reminder>;

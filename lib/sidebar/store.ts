@@ -1,6 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { guessCompanyFromEmail } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
+import type { InteractionKind } from '../model/records';
 import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
@@ -11,6 +12,7 @@ export interface SidebarApi {
   addNote(customerId: string, body: string): Promise<unknown>;
   updateNote(id: string, patch: { body?: string; pinned?: boolean }): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
+  logInteraction?(customerId: string, kind: InteractionKind, summary: string): Promise<unknown>;
   setCollapsed(collapsed: boolean): Promise<unknown>;
   /** The tab's site and the company of its page (sites beyond Gmail); optional for older callers. */
   siteContext?(): Promise<SiteContext>;
@@ -153,6 +155,11 @@ export function createSidebarStore(api: SidebarApi) {
     },
     updateNote: async (id: string, patch: { body?: string; pinned?: boolean }) => {
       await api.updateNote(id, patch);
+      await afterWrite();
+    },
+    logInteraction: async (customerId: string, kind: InteractionKind, summary: string) => {
+      if (!api.logInteraction) throw new Error('Logging interactions is not available here.');
+      await api.logInteraction(customerId, kind, summary);
       await afterWrite();
     },
     deleteNote: async (id: string) => {

@@ -1,4 +1,8 @@
 import type { Handlers } from '../../messaging/router';
+import { interactionHandlers } from './interactions';
+import { quickNoteHandlers } from './quick-notes';
+import { reminderHandlers } from './reminders';
+import { settingsHandlers } from './settings';
 import { spineHandlers } from './spine';
 import { sitesHandlers } from './sites';
 import type { BackgroundDeps } from './types';
@@ -10,5 +14,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...spineHandlers(deps),
     ...sitesHandlers(deps),
+    ...quickNoteHandlers(deps),
+    ...interactionHandlers(deps),
+    ...reminderHandlers(deps),
+    ...settingsHandlers(deps),
   };
 }

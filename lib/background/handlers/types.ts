@@ -4,6 +4,8 @@ import { DbError } from '../../db/repository';
 import type { MessageDefinition } from '../../messaging/define';
 import type { PushEvent } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';
+import type { QuickNoteDrafts } from '../quick-note-drafts';
+import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
 
 /** The handlers of one feature's messages (see lib/messaging/messages/). */
@@ -24,6 +26,12 @@ export interface BackgroundDeps {
   pushToTab(tabId: number, event: PushEvent): void;
   pushToAll(event: PushEvent): void;
   now(): number;
+  /**
+   * Reminder alarms and context-menu drafts. Optional so handler tests that do not need them
+   * can leave them out: a reminder saved without alarms is still armed on the next start.
+   */
+  reminderAlarms?: Pick<ReminderAlarms, 'arm' | 'snooze' | 'done'>;
+  drafts?: Pick<QuickNoteDrafts, 'take'>;
 }
 
 export function requireTab(tabId: number | null): number {

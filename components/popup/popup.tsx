@@ -1,0 +1,87 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { CustomerChoice, KeepInTouchItem, QuickNoteInput, ReminderView } from '../../lib/messaging/protocol';
+import type { Loadable, Opening, PickerState } from '../../lib/popup/store';
+import { useAction } from '../sidebar/use-action';
+import { KeepInTouchList } from './keep-in-touch-list';
+import { QuickNoteForm } from './quick-note-form';
+import { ReminderList } from './reminder-list';
+
+export interface PopupProps {
+  picker: PickerState;
+  selected: CustomerChoice | null;
+  opening: Opening | null;
+  keepInTouch: Loadable<KeepInTouchItem[]>;
+  reminders: Loadable<ReminderView[]>;
+  now: number;
+  locale?: string;
+  /** The "Today" list, once the insights work provides it (see TodayList). */
+  today?: ComponentChildren;
+  onQuery: (query: string) => void;
+  onSelect: (choice: CustomerChoice | null) => void;
+  onSave: (input: Omit<QuickNoteInput, 'customerId'>) => Promise<void>;
+  onAddUnknown: (name: string) => Promise<void>;
+  onDoneReminder: (id: string) => Promise<void>;
+  onOpenSettings: () => void;
+}
+
+function UnknownAddress({ email, onAdd }: { email: string; onAdd: (name: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const action = useAction();
+  return (
+    <form
+      class="notice"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void action.run(() => onAdd(name.trim()));
+      }}
+    >
+      <p>
+        <strong>{email}</strong> is not a customer yet.
+      </p>
+      <div class="notice__row">
+        <input class="input" aria-label="Name" placeholder="Name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        <button type="submit" class="button" disabled={action.busy}>
+          Add as customer
+        </button>
+      </div>
+      {action.error && (
+        <p class="error-text" role="alert">
+          {action.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The toolbar popup: a quick note first, then what needs attention. */
+export function Popup(props: PopupProps) {
+  const { keepInTouch, opening } = props;
+  return (
+    <main class="popup">
+      <header class="popup__bar">
+        <h1 class="popup__title">Quick note</h1>
+        <button type="button" class="button button--link" onClick={props.onOpenSettings}>
+          Settings
+        </button>
+      </header>
+      {opening?.unknownEmail && <UnknownAddress email={opening.unknownEmail} onAdd={props.onAddUnknown} />}
+      <QuickNoteForm
+        picker={props.picker}
+        selected={props.selected}
+        initialBody={opening?.body ?? ''}
+        onQuery={props.onQuery}
+        onSelect={props.onSelect}
+        onSave={props.onSave}
+      />
+      <ReminderList state={props.reminders} now={props.now} locale={props.locale} onDone={props.onDoneReminder} />
+      {props.today}
+      <KeepInTouchList
+        state={keepInTouch}
+        onOpen={(item) =>
+          props.onSelect({ customerId: item.customerId, name: item.name, email: item.email, companyId: null, companyName: null })
+        }
+      />
+    </main>
+  );
+}

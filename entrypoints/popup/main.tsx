@@ -1,0 +1,61 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '../../components/popup/popup';
+import '../../components/sidebar/sidebar.css';
+import '../../components/popup/popup.css';
+import { request } from '../../lib/messaging/client';
+import { PORT_NAME, PushEvent } from '../../lib/messaging/protocol';
+import { createPopupStore } from '../../lib/popup/store';
+
+// The tab the popup was opened over: its recognized customers come first in the picker. The
+// id of the active tab needs no `tabs` permission. Opened as a tab itself, there is none.
+async function tabUnderPopup(): Promise<number | null> {
+  if (await browser.tabs.getCurrent()) return null;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+const store = createPopupStore(
+  {
+    candidates: (query, tabId) => request('quicknote.candidates', { query, tabId }),
+    save: (input) => request('quicknote.save', input),
+    draft: () => request('quicknote.draft', {}),
+    createCustomer: (input) => request('customer.create', input),
+    keepInTouch: () => request('keepInTouch.list', {}),
+    reminders: () => request('reminder.list', {}),
+    doneReminder: (id) => request('reminder.done', { id }),
+  },
+);
+
+// Changes made elsewhere (a call logged in a sidebar) refresh the lists.
+const port = browser.runtime.connect({ name: PORT_NAME });
+port.onMessage.addListener((raw: unknown) => {
+  if (PushEvent.safeParse(raw).success) void store.refresh();
+});
+
+function App() {
+  return (
+    <Popup
+      picker={store.picker.value}
+      selected={store.selected.value}
+      opening={store.opening.value}
+      keepInTouch={store.keepInTouch.value}
+      reminders={store.reminders.value}
+      now={Date.now()}
+      onQuery={(query) => void store.search(query)}
+      onSelect={store.select}
+      onSave={store.save}
+      onAddUnknown={store.addUnknown}
+      onDoneReminder={store.doneReminder}
+      onOpenSettings={() => void browser.tabs.create({ url: browser.runtime.getURL('/settings.html') })}
+    />
+  );
+}
+
+const root = document.getElementById('app');
+// Render before anything is asked of the background: focus must be in the note at once, or the
+// first keystrokes after the shortcut are lost.
+if (root) render(<App />, root);
+void tabUnderPopup()
+  .catch(() => null)
+  .then((tabId) => store.init(tabId));

@@ -1,0 +1,14 @@
+import { addInteraction } from '../../db/repository';
+import type { INTERACTION_MESSAGES } from '../../messaging/messages/interactions';
+import { withDb, type BackgroundDeps, type HandlersFor } from './types';
+
+export function interactionHandlers(deps: BackgroundDeps): HandlersFor<typeof INTERACTION_MESSAGES> {
+  return {
+    async 'interaction.log'({ customerId, kind, summary, at }) {
+      const now = deps.now();
+      const interaction = await withDb(() => addInteraction(deps.db, { customerId, kind, summary, at: at ?? now }, now));
+      deps.pushToAll({ type: 'data', customerIds: [customerId] });
+      return interaction;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { SETTINGS_MESSAGES } from '../../messaging/messages/settings';
+import { ProtocolError } from '../../messaging/router';
+import { InvalidSettingsError, loadSettings, saveSettings } from '../../settings/store';
+import type { BackgroundDeps, HandlersFor } from './types';
+
+export function settingsHandlers(deps: BackgroundDeps): HandlersFor<typeof SETTINGS_MESSAGES> {
+  return {
+    async 'settings.get'() {
+      return loadSettings(deps.local);
+    },
+
+    async 'settings.save'(input) {
+      try {
+        const settings = await saveSettings(deps.local, input);
+        // Cadence and own addresses change what every open page shows.
+        deps.pushToAll({ type: 'data', customerIds: [] });
+        return settings;
+      } catch (error) {
+        if (error instanceof InvalidSettingsError) throw new ProtocolError('invalid', error.message);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { EpochMs, Id, Reminder } from '../../model/records';
+import { SNOOZE_OPTIONS } from '../../reminders/schedule';
+import { message } from '../define';
+
+/** Reminders on notes and next actions, and the keep-in-touch list. */
+
+export const KeepInTouchItem = z.object({
+  customerId: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  tier: z.enum(['A', 'B', 'C', 'Prospect']),
+  cadenceDays: z.number().int(),
+  lastTouchAt: EpochMs.nullable(),
+  dueAt: z.number(),
+  overdue: z.boolean(),
+  daysOverdue: z.number().int(),
+});
+export type KeepInTouchItem = z.infer<typeof KeepInTouchItem>;
+
+export const ReminderView = z.object({ reminder: Reminder, customerName: z.string() });
+export type ReminderView = z.infer<typeof ReminderView>;
+
+export const REMINDER_MESSAGES = {
+  /** A due date and time on a note (noteId) or a next action (ruleId) of a customer. */
+  'reminder.set': message({
+    request: z.object({
+      customerId: Id,
+      noteId: Id.nullable().default(null),
+      ruleId: z.string().max(60).nullable().default(null),
+      title: z.string().trim().min(1).max(300),
+      dueAt: EpochMs,
+    }),
+    reply: Reminder,
+    senders: ['page'],
+  }),
+  'reminder.snooze': message({
+    request: z.object({ id: Id, option: z.enum(SNOOZE_OPTIONS) }),
+    reply: Reminder,
+    senders: ['page'],
+  }),
+  'reminder.done': message({ request: z.object({ id: Id }), reply: Reminder, senders: ['page'] }),
+  /** Reminders not done yet, soonest first. */
+  'reminder.list': message({
+    request: z.object({}),
+    reply: z.object({ reminders: z.array(ReminderView) }),
+    senders: ['page'],
+  }),
+  /** Customers due for contact by their tier's cadence, the longest overdue first. */
+  'keepInTouch.list': message({
+    request: z.object({}),
+    reply: z.object({ items: z.array(KeepInTouchItem) }),
+    senders: ['page'],
+  }),
+} as const;
