@@ -5,8 +5,9 @@
  */
 export type { BusinessHours, BusinessSettings, CustomerFacts, Dismissal, OpeningSpan, Snooze, SuggestionHold, SuggestionState, TierName, Weekday } from './types';
 export { DEFAULT_SETTINGS, NO_HOLDS } from './types';
+export { BusinessSettingsSchema } from './settings';
 export type { CustomerFigures } from './figures';
-export { businessMedianIntervalDays, computeFigures } from './figures';
+export { businessMedianIntervalDays, computeFigures, toCustomerStats } from './figures';
 export type { PreparedFacts } from './prepare';
 export { prepareFacts } from './prepare';
 export type { TierResult } from './tier';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessMedianIntervalDays, computeFigures, medianInterval } from '../../../lib/insights/figures';
+import { businessMedianIntervalDays, computeFigures, medianInterval, toCustomerStats } from '../../../lib/insights/figures';
+import { CustomerStats } from '../../../lib/model/records';
 import { prepareFacts } from '../../../lib/insights/prepare';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import { DAY, NOW, createFacts, createInteraction, createOrder, daysAgo } from './factories';
@@ -108,5 +109,20 @@ describe('businessMedianIntervalDays', () => {
     ].map((f) => figuresOf(f));
     expect(businessMedianIntervalDays(all)).toBe(20);
     expect(businessMedianIntervalDays([figuresOf(createFacts({ orders: [[5]] }))])).toBeNull();
+  });
+});
+
+describe('toCustomerStats', () => {
+  it('gives a valid cached CustomerStats for the customer record', () => {
+    const stats = toCustomerStats(figuresOf(createFacts({ orders: [[40, 1_000], [20, 3_000, 'USD'], [10, -500]], interactions: [['call', 2]] })));
+    expect(CustomerStats.parse(stats)).toEqual({
+      orderCount: 2,
+      revenue: [{ currency: 'EUR', minor: 500 }, { currency: 'USD', minor: 3_000 }],
+      currency: 'USD',
+      averageOrderMinor: 3_000,
+      firstOrderAt: daysAgo(40),
+      lastOrderAt: daysAgo(20),
+      lastTouchAt: daysAgo(2),
+    });
   });
 });
