@@ -20,8 +20,11 @@ import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './typ
  * registrable domain, the toolbar badge (how many customers the tab has), and the user's
  * per-site opt-in (optional host permission + a registered page script).
  */
+/** What the sites handlers use of the background's deps. */
+export type SitesDeps = Pick<BackgroundDeps, 'db' | 'tabs' | 'local' | 'pushToTab' | 'now'>;
+
 export function sitesHandlers(
-  deps: BackgroundDeps,
+  deps: SitesDeps,
   platform: SitesPlatform = browserSitesPlatform(),
 ): HandlersFor<typeof SITES_MESSAGES> {
   const pages = new SitePages(platform.session);

@@ -13,17 +13,21 @@ export const MAX_ADDRESS = 320;
  */
 const IN_TEXT = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9\u00C0-\uFFFF](?:[A-Za-z0-9\u00C0-\uFFFF-]{0,61}[A-Za-z0-9\u00C0-\uFFFF])?\.)+[A-Za-z\u00C0-\uFFFF]{2,63}/g;
 
+/** "logo@2x.png": retina image names look like addresses whose top-level domain is a file type. */
+const FILE_NAME = /\.(?:png|jpe?g|gif|webp|avif|svg|ico|css|js|json|map)$/i;
+
 const SHAPE = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
 /** A lower-cased candidate, or null when the string is not shaped like one address. */
 export function cleanCandidate(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const value = raw
+  const trimmed = raw
     .trim()
     .replace(/^mailto:/i, '')
-    .replace(/^<(.*)>$/, '$1')
     .replace(/[.,;:]+$/, '')
-    .toLowerCase();
+    .trim();
+  // "Jonas Weber <jonas@kaffeerad.de>" (a display name in a mailto link or JSON-LD): the part in brackets.
+  const value = (/<([^<>]+)>$/.exec(trimmed)?.[1] ?? trimmed).trim().toLowerCase();
   if (value.length < 3 || value.length > MAX_ADDRESS || !SHAPE.test(value)) return null;
   return value;
 }
@@ -35,7 +39,7 @@ export function addressesInText(text: string): string[] {
   for (const match of text.matchAll(IN_TEXT)) {
     // "name@example.com." at a sentence end: the dot belongs to the sentence.
     const address = cleanCandidate(match[0].replace(/^[.]+/, ''));
-    if (address) found.push(address);
+    if (address && !FILE_NAME.test(address)) found.push(address);
   }
   return found;
 }

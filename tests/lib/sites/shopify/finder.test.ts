@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findShopifyCustomer } from '../../../../lib/sites/shopify/finder';
+import { SELECTOR } from '../../../../lib/sites/shopify/selectors';
+import { loadPage } from '../fixtures';
+
+const ORDER_URL = 'https://admin.shopify.com/store/demo-moebel/orders/5512390012';
+const CUSTOMER_URL = 'https://admin.shopify.com/store/demo-moebel/customers/7301945577';
+
+describe('shopify selectors', () => {
+  it('match the fixtures as many times as expected', () => {
+    const order = loadPage('shopify', 'order.html');
+    expect(order.querySelectorAll(SELECTOR.main)).toHaveLength(1);
+    expect(order.querySelector(SELECTOR.main)?.querySelectorAll(SELECTOR.customerLink)).toHaveLength(1);
+    expect(order.querySelectorAll(SELECTOR.mailto)).toHaveLength(1);
+    const customer = loadPage('shopify', 'customer.html');
+    expect(customer.querySelector(SELECTOR.main)?.querySelectorAll(SELECTOR.heading)).toHaveLength(1);
+  });
+});
+
+describe('findShopifyCustomer', () => {
+  it("finds an order's customer, not the staff account or addresses in the timeline", () => {
+    expect(findShopifyCustomer(loadPage('shopify', 'order.html'), ORDER_URL)).toEqual({
+      pageKey: 'shopify/demo-moebel/order/5512390012',
+      people: [{ email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'customer' }],
+    });
+  });
+
+  it("finds a customer page's customer with the page title as the name", () => {
+    expect(findShopifyCustomer(loadPage('shopify', 'customer.html'), CUSTOMER_URL).people).toEqual([
+      { email: 'tom@becker-baeckerei.de', name: 'Tom Becker', role: 'customer' },
+    ]);
+  });
+
+  it('falls back to an address shown as text when there is no mailto link', () => {
+    const doc = loadPage('shopify', 'order.html');
+    const link = doc.querySelector(SELECTOR.mailto);
+    link?.replaceWith(doc.createTextNode(link.textContent ?? ''));
+    expect(findShopifyCustomer(doc, ORDER_URL).people.map((p) => p.email)).toEqual(['maria.jensen@nordlicht-moebel.de']);
+  });
+
+  it('finds no one on other admin pages or when the layout is unrecognized', () => {
+    expect(findShopifyCustomer(loadPage('shopify', 'order.html'), 'https://admin.shopify.com/store/demo-moebel/orders')).toEqual({
+      pageKey: null,
+      people: [],
+    });
+    const bare = document.implementation.createHTMLDocument('x');
+    expect(findShopifyCustomer(bare, ORDER_URL).people).toEqual([]);
+  });
+});
