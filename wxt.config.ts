@@ -46,7 +46,17 @@ export default defineConfig({
             },
           ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'local-crm-sidebar@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'local-crm-sidebar@example.org',
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: no account, no server, no tracking.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -7,19 +7,26 @@ import { parseUiState, UI_STATE_KEY } from '../lib/ui-state';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
-  runAt: 'document_idle',
+  // document_start: the sidebar iframe loads while Gmail itself loads; the page is read once
+  // its DOM is there (below).
+  runAt: 'document_start',
   async main(ctx) {
     // Only the top Gmail frame hosts the sidebar; Gmail's own iframes are ignored.
     if (window.top !== window) return;
-    const collapsed = await getCollapsed().catch(() => false);
-    if (ctx.isInvalid) return;
+    // The iframe starts loading first; the remembered collapse state arrives while it loads
+    // (frame and launcher stay hidden until then: no flicker).
     const frame = mountSidebarFrame({
       document,
       src: browser.runtime.getURL('/sidebar.html'),
-      collapsed,
+      collapsed: null,
       onToggle: (next) => void setCollapsed(next).catch(() => undefined),
     });
     ctx.onInvalidated(() => frame.destroy());
+    void getCollapsed()
+      .catch(() => false)
+      .then((collapsed) => {
+        if (frame.collapsed === null) frame.setCollapsed(collapsed);
+      });
 
     // The sidebar's collapse button writes the state through the background; every Gmail
     // tab follows it, so the state is remembered and shared.
@@ -31,8 +38,12 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
-    watchGmail(window, (report) => void reportPage(report).catch(() => undefined), {
-      signal: ctx.signal,
-    });
+    const watch = () =>
+      watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal });
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
+    } else {
+      watch();
+    }
   },
 });

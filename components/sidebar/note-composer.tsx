@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { NOTE_MAX } from '../../lib/model/records';
+import { NOTE_MAX } from '../../lib/messaging/vocabulary';
 import { useAction } from './use-action';
 import { isSaveKey } from './note-input';
 

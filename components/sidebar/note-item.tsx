@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/model/records';
-import { NOTE_MAX } from '../../lib/model/records';
+import { NOTE_MAX } from '../../lib/messaging/vocabulary';
 import { formatDate, isoDate } from '../format';
 import type { NotePatch } from './types';
 import { useAction } from './use-action';

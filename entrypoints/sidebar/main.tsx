@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/sidebar/sidebar';
 import { request } from '../../lib/messaging/client';
-import { PORT_NAME, PushEvent } from '../../lib/messaging/protocol';
+import { parsePushEvent } from '../../lib/messaging/push';
+import { PORT_NAME } from '../../lib/messaging/vocabulary';
 import { createSidebarStore } from '../../lib/sidebar/store';
 
 const store = createSidebarStore({
@@ -22,8 +23,8 @@ const store = createSidebarStore({
 function connect() {
   const port = browser.runtime.connect({ name: PORT_NAME });
   port.onMessage.addListener((raw: unknown) => {
-    const event = PushEvent.safeParse(raw);
-    if (event.success) store.onEvent(event.data);
+    const event = parsePushEvent(raw);
+    if (event) store.onEvent(event);
   });
   port.onDisconnect.addListener(() => {
     setTimeout(() => {

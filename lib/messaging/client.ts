@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { Envelope, PROTOCOL, type ErrorCode, type MessageType, type ReplyOf, type RequestOf } from './protocol';
+import type { ErrorCode, MessageType, ReplyOf, RequestOf } from './protocol';
 
 export class RequestError extends Error {
   constructor(
@@ -11,11 +11,19 @@ export class RequestError extends Error {
   }
 }
 
-/** Sends one protocol message to the background and returns its parsed reply, or throws. */
+type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * Sends one protocol message from an extension page to the background and returns its reply,
+ * or throws a RequestError. The background's router has already validated the reply against
+ * the protocol's schema before sending it, so pages do not parse it again: that keeps zod and
+ * every schema out of the sidebar's bundle, which loads on every Gmail page.
+ */
 export async function request<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
-  const raw: unknown = await browser.runtime.sendMessage({ type, payload });
-  const envelope = Envelope.safeParse(raw);
-  if (!envelope.success) throw new RequestError('no_reply', 'The extension did not answer. Reload the page.');
-  if (!envelope.data.ok) throw new RequestError(envelope.data.error.code, envelope.data.error.message);
-  return PROTOCOL[type].reply.parse(envelope.data.data) as ReplyOf<T>;
+  const raw = (await browser.runtime.sendMessage({ type, payload })) as Envelope | undefined;
+  if (!raw || typeof raw !== 'object' || typeof raw.ok !== 'boolean') {
+    throw new RequestError('no_reply', 'The extension did not answer. Reload the page.');
+  }
+  if (!raw.ok) throw new RequestError(raw.error.code, raw.error.message);
+  return raw.data as ReplyOf<T>;
 }

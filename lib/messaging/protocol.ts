@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../model/records';
 import { SPINE_MESSAGES } from './messages/spine';
+import { MANAGER_MESSAGES } from './messages/manager';
 import { INTERACTION_MESSAGES } from './messages/interactions';
 import { QUICK_NOTE_MESSAGES } from './messages/quick-notes';
 import { REMINDER_MESSAGES } from './messages/reminders';
@@ -17,6 +17,7 @@ import { SITES_MESSAGES } from './messages/sites';
 
 export { SENDERS, type SenderKind } from './define';
 export * from './messages/spine';
+export * from './messages/manager';
 export * from './messages/interactions';
 export * from './messages/quick-notes';
 export * from './messages/reminders';
@@ -25,6 +26,7 @@ export * from './messages/sites';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
+  ...MANAGER_MESSAGES,
   ...QUICK_NOTE_MESSAGES,
   ...INTERACTION_MESSAGES,
   ...REMINDER_MESSAGES,
@@ -58,10 +60,5 @@ export const Envelope = z.discriminatedUnion('ok', [
 ]);
 export type Envelope = z.infer<typeof Envelope>;
 
-/** What the background pushes to connected sidebars / pages over a runtime port. */
-export const PORT_NAME = 'crm-events';
-export const PushEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('context'), seq: z.number().int() }),
-  z.object({ type: z.literal('data'), customerIds: z.array(Id) }),
-]);
-export type PushEvent = z.infer<typeof PushEvent>;
+export { PORT_NAME } from './vocabulary';
+export { parsePushEvent, type PushEvent } from './push';

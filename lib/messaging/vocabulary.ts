@@ -4,3 +4,9 @@
  */
 export const PERSON_ROLES = ['from', 'to', 'cc', 'bcc'] as const;
 export const PAGE_VIEWS = ['thread', 'inbox', 'compose', 'other'] as const;
+
+/** The longest note body, in characters. */
+export const NOTE_MAX = 10_000;
+
+/** The runtime port over which the background pushes events to open pages. */
+export const PORT_NAME = 'crm-events';

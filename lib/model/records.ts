@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval (CSP); zod's compiled fast path would try `new Function` first.
+z.config({ jitless: true });
+
 /**
  * The records of the database, one zod schema each. Every record has a string uuid id,
  * createdAt / updatedAt (epoch ms) and a tombstone (`deletedAt`) instead of a hard delete,
@@ -181,7 +184,8 @@ export const Interaction = z.object({
 });
 export type Interaction = z.infer<typeof Interaction>;
 
-export const NOTE_MAX = 10_000;
+export { NOTE_MAX } from '../messaging/vocabulary';
+import { NOTE_MAX } from '../messaging/vocabulary';
 
 export const Note = z.object({
   ...base,

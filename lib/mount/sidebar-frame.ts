@@ -31,14 +31,15 @@ const CSS = `
 
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
-  readonly collapsed: boolean;
+  /** Null until the remembered state is known; then neither the frame nor the launcher shows. */
+  readonly collapsed: boolean | null;
   destroy(): void;
 }
 
 export function mountSidebarFrame(options: {
   document: Document;
   src: string;
-  collapsed: boolean;
+  collapsed: boolean | null;
   onToggle: (collapsed: boolean) => void;
 }): SidebarFrame {
   const doc = options.document;
@@ -63,8 +64,8 @@ export function mountSidebarFrame(options: {
 
   let collapsed = options.collapsed;
   const apply = () => {
-    frame.hidden = collapsed;
-    launcher.hidden = !collapsed;
+    frame.hidden = collapsed !== false;
+    launcher.hidden = collapsed !== true;
   };
   apply();
 

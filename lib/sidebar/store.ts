@@ -1,5 +1,4 @@
 import { signal, type Signal } from '@preact/signals';
-import { guessCompanyFromEmail } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
 import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
@@ -52,7 +51,6 @@ export function createSidebarStore(api: SidebarApi) {
   async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean) {
     selectedEmail = person.email;
     if (person.customerId === null) {
-      const company = guessCompanyFromEmail(person.email);
       state.value = {
         kind: 'people',
         people,
@@ -60,7 +58,7 @@ export function createSidebarStore(api: SidebarApi) {
         card: {
           kind: 'unknown',
           person,
-          prefill: { name: person.name, email: person.email, companyName: company?.name ?? null },
+          prefill: { name: person.name, email: person.email, companyName: person.companyGuess },
         },
       };
       return;
@@ -109,7 +107,7 @@ export function createSidebarStore(api: SidebarApi) {
     const people = context?.people ?? [];
     const onPage = people.find((p) => p.customerId === customerId);
     if (onPage) return select(onPage.email);
-    const person: TabPerson = { email: email ?? '', name: '', roles: [], customerId, customerName: null };
+    const person: TabPerson = { email: email ?? '', name: '', roles: [], customerId, customerName: null, companyGuess: null };
     void showPerson(person, people, ++generation, false);
   }
 

@@ -114,5 +114,5 @@ export function createCard(overrides: Partial<CustomerCard> = {}): CustomerCard 
 }
 
 export function createPerson(overrides: Partial<TabPerson> = {}): TabPerson {
-  return { email: 'ann@acme.example', name: 'Ann Example', roles: ['from'], customerId: 'c1', customerName: 'Ann Example', ...overrides };
+  return { email: 'ann@acme.example', name: 'Ann Example', roles: ['from'], customerId: 'c1', customerName: 'Ann Example', companyGuess: null, ...overrides };
 }

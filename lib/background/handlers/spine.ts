@@ -8,6 +8,7 @@ import {
   isDatabaseEmpty,
   updateNote,
 } from '../../db/repository';
+import { guessCompanyFromEmail } from '../../email/company';
 import type { TabContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
@@ -53,6 +54,8 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
             ...person,
             customerId: customer?.id ?? null,
             customerName: customer?.name ?? null,
+            // Guessed here, not in the sidebar: the public-suffix list is too big to ship in a page.
+            companyGuess: customer ? null : (guessCompanyFromEmail(person.email)?.name ?? null),
           };
         }),
       };

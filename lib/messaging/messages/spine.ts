@@ -40,6 +40,8 @@ export const TabPerson = z.object({
   roles: z.array(PersonRole),
   customerId: Id.nullable(),
   customerName: z.string().nullable(),
+  /** For unknown people: a company name guessed from the address's domain (never free mail). */
+  companyGuess: z.string().nullable(),
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 

@@ -3,8 +3,8 @@ import type { CustomerCard, TabContext, TabPerson } from '../../../lib/messaging
 import { customerDefaults } from '../../../lib/model/records';
 import { createSidebarStore, type SidebarApi } from '../../../lib/sidebar/store';
 
-function person(email: string, customerId: string | null, name = ''): TabPerson {
-  return { email, name, roles: ['from'], customerId, customerName: customerId ? name : null };
+function person(email: string, customerId: string | null, name = '', companyGuess: string | null = null): TabPerson {
+  return { email, name, roles: ['from'], customerId, customerName: customerId ? name : null, companyGuess };
 }
 
 function context(people: TabPerson[], threadId: string | null = 't1'): TabContext {
@@ -53,21 +53,14 @@ describe('createSidebarStore', () => {
     expect(api.card).toHaveBeenCalledWith('c1');
   });
 
-  it('offers an unknown person with a prefill and a company guessed from the domain', async () => {
+  it('offers an unknown person with a prefill including the company the background guessed', async () => {
     const store = createSidebarStore(
-      fakeApi({ context: async () => context([person('jonas.weber@kaffeerad.de', null, 'Jonas Weber')]) }),
+      fakeApi({ context: async () => context([person('jonas.weber@kaffeerad.de', null, 'Jonas Weber', 'Kaffeerad')]) }),
     );
     await store.refresh();
     const state = store.state.value;
     if (state.kind !== 'people' || state.card.kind !== 'unknown') throw new Error(`unexpected ${state.kind}`);
     expect(state.card.prefill).toEqual({ name: 'Jonas Weber', email: 'jonas.weber@kaffeerad.de', companyName: 'Kaffeerad' });
-  });
-
-  it('does not guess a company for a free-mail address', async () => {
-    const store = createSidebarStore(fakeApi({ context: async () => context([person('lena@gmail.com', null)]) }));
-    await store.refresh();
-    const state = store.state.value;
-    expect(state.kind === 'people' && state.card.kind === 'unknown' && state.card.prefill.companyName).toBeNull();
   });
 
   it('never lets a slow reply for an older thread overwrite the current one', async () => {

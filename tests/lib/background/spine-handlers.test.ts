@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { spineHandlers } from '../../../lib/background/handlers/spine';
+import type { BackgroundDeps } from '../../../lib/background/handlers/types';
+import { TabContexts } from '../../../lib/background/tab-contexts';
+import { bulkInsert } from '../../../lib/db/repository';
+import type { PageReport } from '../../../lib/messaging/protocol';
+import { freshDatabase, makeCustomer, NOW } from '../db/factories';
+
+function setup(own: string[] = []) {
+  const db = freshDatabase();
+  const pushToTab = vi.fn();
+  const pushToAll = vi.fn();
+  const store = new Map<string, unknown>();
+  const deps: BackgroundDeps = {
+    db,
+    tabs: new TabContexts(null),
+    local: {
+      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
+      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
+    },
+    ownAddresses: async () => new Set(own),
+    pushToTab,
+    pushToAll,
+    now: () => NOW,
+  };
+  return { db, deps, handlers: spineHandlers(deps), pushToTab, pushToAll };
+}
+
+const thread = (people: PageReport['people']): PageReport => ({
+  site: 'gmail',
+  view: 'thread',
+  threadId: 'abc',
+  self: 'owner@shop.example',
+  people,
+});
+
+describe('spine handlers', () => {
+  it('matches the people a tab reported to customers and guesses companies for the others', async () => {
+    const { db, handlers, pushToTab } = setup(['sales@shop.example']);
+    const maria = makeCustomer({ name: 'Maria', emails: ['maria@nordlicht.example'] });
+    await bulkInsert(db, { customers: [maria], companies: [], orders: [], interactions: [], notes: [] });
+    await handlers['page.report'](
+      thread([
+        { email: 'Maria@Nordlicht.example', name: 'Maria J.', role: 'from' },
+        { email: 'jonas.weber@kaffeerad.de', name: 'Jonas Weber', role: 'to' },
+        { email: 'lena.vogel@gmail.com', name: 'Lena', role: 'cc' },
+        { email: 'owner@shop.example', name: 'me', role: 'to' },
+        { email: 'sales@shop.example', name: 'Sales', role: 'cc' },
+      ]),
+      { sender: 'content', tabId: 4 },
+    );
+    expect(pushToTab).toHaveBeenCalledWith(4, expect.objectContaining({ type: 'context' }));
+    const context = await handlers['sidebar.context']({}, { sender: 'page', tabId: 4 });
+    expect(context.people.map((p) => [p.email, p.customerId, p.companyGuess])).toEqual([
+      ['maria@nordlicht.example', maria.id, null],
+      ['jonas.weber@kaffeerad.de', null, 'Kaffeerad'],
+      ['lena.vogel@gmail.com', null, null],
+    ]);
+    expect(await handlers['sidebar.context']({}, { sender: 'page', tabId: 5 })).toMatchObject({ people: [] });
+  });
+
+  it('creates a customer, announces the change, and refuses the same address twice', async () => {
+    const { handlers, pushToAll } = setup();
+    const input = { name: 'Jonas', email: 'Jonas.Weber@kaffeerad.de', companyName: 'Kaffeerad', phone: null, tags: [] };
+    const { customerId } = await handlers['customer.create'](input, { sender: 'page', tabId: 1 });
+    expect(pushToAll).toHaveBeenCalledWith({ type: 'data', customerIds: [customerId] });
+    const card = await handlers['customer.card']({ customerId }, { sender: 'page', tabId: 1 });
+    expect(card.customer.emails).toEqual(['jonas.weber@kaffeerad.de']);
+    expect(card.company?.domains).toEqual(['kaffeerad.de']);
+    await expect(handlers['customer.create'](input, { sender: 'page', tabId: 1 })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+  });
+
+  it('remembers the collapsed state', async () => {
+    const { handlers } = setup();
+    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 1 })).toEqual({ collapsed: false });
+    await handlers['ui.setCollapsed']({ collapsed: true }, { sender: 'page', tabId: 1 });
+    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 2 })).toEqual({ collapsed: true });
+  });
+});
