@@ -1,5 +1,6 @@
 import type { Handlers } from '../../messaging/router';
 import { interactionHandlers } from './interactions';
+import { managerHandlers } from './manager';
 import { quickNoteHandlers } from './quick-notes';
 import { reminderHandlers } from './reminders';
 import { settingsHandlers } from './settings';
@@ -13,6 +14,7 @@ export type { BackgroundDeps } from './types';
 export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     ...spineHandlers(deps),
+    ...managerHandlers(deps),
     ...sitesHandlers(deps),
     ...quickNoteHandlers(deps),
     ...interactionHandlers(deps),

@@ -1,0 +1,173 @@
+import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../db/backup';
+import { getCompany, updateCompany } from '../../db/company-edit';
+import { CustomerIndex, toListRow } from '../../db/customer-list';
+import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
+import { findDuplicates } from '../../db/duplicates';
+import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
+import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
+import { getCustomerCard } from '../../db/repository';
+import { Mapping } from '../../import/formats/generic';
+import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
+import { ProtocolError } from '../../messaging/router';
+import { withDb, type BackgroundDeps, type HandlersFor } from './types';
+
+export const LAST_BACKUP_KEY = 'backup:last';
+const MAPPING_PREFIX = 'import:mapping:';
+
+export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGER_MESSAGES> {
+  const { db } = deps;
+  const index = new CustomerIndex(db);
+  /** Imports begun since the background started; staged chunks of any other are leftovers. */
+  const running = new Set<string>();
+  const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
+
+  async function metaTime(key: string, field?: string): Promise<number | null> {
+    const entry = await db.meta.get(key);
+    const value = field === undefined ? entry?.value : (entry?.value as Record<string, unknown> | undefined)?.[field];
+    return typeof value === 'number' ? value : null;
+  }
+
+  return {
+    async 'import.begin'() {
+      const importId = crypto.randomUUID();
+      await withDb(() => sweepStaging(db, running));
+      running.add(importId);
+      return { importId };
+    },
+
+    async 'import.stage'({ importId, seq, customers, orders }) {
+      if (!running.has(importId)) throw new ProtocolError('not_found', 'This import is no longer running (the extension restarted). Start it again.');
+      await withDb(() => stageChunk(db, importId, seq, { kind: 'drafts', customers, orders }));
+      return { ok: true };
+    },
+
+    async 'import.commit'({ importId }) {
+      const summary = await withDb(() => commitImport(db, importId, deps.now()));
+      running.delete(importId);
+      changed([]);
+      return summary;
+    },
+
+    async 'import.cancel'({ importId }) {
+      running.delete(importId);
+      await withDb(() => discardImport(db, importId));
+      return { ok: true };
+    },
+
+    async 'import.mapping.get'({ key }) {
+      const entry = await db.meta.get(MAPPING_PREFIX + key.slice(0, 60) + hash(key));
+      const parsed = Mapping.safeParse(entry?.value);
+      return { mapping: parsed.success ? parsed.data : null };
+    },
+
+    async 'import.mapping.save'({ key, mapping }) {
+      await withDb(() => db.meta.put({ key: MAPPING_PREFIX + key.slice(0, 60) + hash(key), value: mapping }));
+      return { ok: true };
+    },
+
+    async 'backup.tables'() {
+      return { counts: await withDb(() => tableCounts(db)) };
+    },
+
+    async 'backup.page'({ table, after, limit }) {
+      return withDb(() => readTablePage(db, table, after, limit));
+    },
+
+    async 'backup.done'() {
+      await withDb(() => db.meta.put({ key: LAST_BACKUP_KEY, value: deps.now() }));
+      return { ok: true };
+    },
+
+    async 'restore.stage'({ importId, seq, table, rows }) {
+      if (!running.has(importId)) throw new ProtocolError('not_found', 'This restore is no longer running. Start it again.');
+      if (!backupTableNames(db).includes(table)) throw new ProtocolError('invalid', `This version has no table “${table}”.`);
+      const schema = rowSchemaFor(table);
+      const valid = rows.map((row, i) => {
+        const parsed = schema.safeParse(row);
+        if (!parsed.success) throw new ProtocolError('invalid', `${table} row ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        return parsed.data;
+      });
+      await withDb(() => stageChunk(db, importId, seq, { kind: 'records', table, rows: valid }));
+      return { ok: true };
+    },
+
+    async 'restore.commit'({ importId, mode }) {
+      const summary = await withDb(() => commitRestore(db, importId, mode, deps.now()));
+      running.delete(importId);
+      changed([]);
+      return summary;
+    },
+
+    async 'manager.status'() {
+      return {
+        customers: await db.customers.count(),
+        orders: await db.orders.count(),
+        lastBackupAt: await metaTime(LAST_BACKUP_KEY),
+        lastImportAt: await metaTime(LAST_IMPORT_KEY, 'at'),
+      };
+    },
+
+    async 'manager.list'(query) {
+      return withDb(() => index.query(query));
+    },
+
+    async 'manager.customer'({ customerId }) {
+      const card = await withDb(() => getCustomerCard(db, customerId));
+      if (!card) throw new ProtocolError('not_found', 'This customer no longer exists.');
+      return card;
+    },
+
+    async 'manager.customer.update'({ customerId, patch }) {
+      const customer = await withDb(() => updateCustomer(db, customerId, patch, deps.now()));
+      changed([customerId]);
+      return customer;
+    },
+
+    async 'manager.customer.delete'({ customerIds }) {
+      const deleted = await withDb(() => deleteCustomers(db, customerIds, deps.now()));
+      changed(deleted.ids);
+      return deleted;
+    },
+
+    async 'manager.customer.undoDelete'(deleted) {
+      const restored = await withDb(() => undoDelete(db, deleted, deps.now()));
+      changed(deleted.ids);
+      return { restored };
+    },
+
+    async 'manager.duplicates'() {
+      const groups = await withDb(() => findDuplicates(db));
+      const rows = new Map((await index.all()).map((r) => [r.id, r]));
+      return {
+        groups: groups.map((g) => ({ reason: g.reason, shared: g.shared, customers: g.customerIds.map((id) => rows.get(id)).filter((r) => r !== undefined) })),
+      };
+    },
+
+    async 'manager.merge'({ keepId, otherIds }) {
+      const customer = await withDb(() => mergeCustomers(db, keepId, otherIds, deps.now()));
+      changed([keepId, ...otherIds]);
+      return customer;
+    },
+
+    async 'manager.company'({ companyId }) {
+      const { company, contacts } = await withDb(() => getCompany(db, companyId));
+      return { company, contacts: contacts.map((c) => toListRow(c, company.name)) };
+    },
+
+    async 'manager.company.update'({ companyId, name, domains }) {
+      const company = await withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
+      changed([]);
+      return company;
+    },
+  };
+}
+
+/** A short stable hash so long header sets make a bounded meta key (FNV-1a). */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
