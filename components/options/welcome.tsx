@@ -42,6 +42,9 @@ export function Welcome({ onLoadSample }: WelcomeProps) {
           {load.kind === 'error' && load.message}
         </p>
       </section>
+      <p>
+        <a href="/settings.html">Settings</a>: your own addresses, business hours, keep-in-touch cadence and currency.
+      </p>
     </main>
   );
 }
