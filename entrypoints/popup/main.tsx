@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/popup';
+import { SiteAccess } from '../../components/popup/site-access';
 import '../../components/sidebar/sidebar.css';
 import '../../components/popup/popup.css';
 import { request } from '../../lib/messaging/client';
-import { PORT_NAME, PushEvent } from '../../lib/messaging/protocol';
+import { parsePushEvent } from '../../lib/messaging/push';
+import { PORT_NAME } from '../../lib/messaging/vocabulary';
 import { createPopupStore } from '../../lib/popup/store';
+import { createSiteAccessStore } from '../../lib/sites/site-access-store';
 
 // The tab the popup was opened over: its recognized customers come first in the picker. The
 // id of the active tab needs no `tabs` permission. Opened as a tab itself, there is none.
@@ -30,10 +33,19 @@ const store = createPopupStore(
 // Changes made elsewhere (a call logged in a sidebar) refresh the lists.
 const port = browser.runtime.connect({ name: PORT_NAME });
 port.onMessage.addListener((raw: unknown) => {
-  if (PushEvent.safeParse(raw).success) void store.refresh();
+  if (parsePushEvent(raw)) void store.refresh();
 });
 
-function App() {
+// "Enable on this site" for the tab under the popup. permissions.request runs first in the
+// click, as the browser only prompts during a user gesture.
+const siteAccess = createSiteAccessStore({
+  status: (tabId) => request('site.status', { tabId }),
+  requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  enable: (origin, tabId) => request('site.enable', { origin, tabId }),
+  showOnce: (tabId) => request('site.showOnce', { tabId }),
+});
+
+function QuickNoteApp() {
   return (
     <Popup
       picker={store.picker.value}
@@ -52,6 +64,15 @@ function App() {
   );
 }
 
+function App() {
+  return (
+    <>
+      <QuickNoteApp />
+      <SiteAccess state={siteAccess.state.value} onEnable={siteAccess.enable} onShowOnce={siteAccess.showOnce} />
+    </>
+  );
+}
+
 const root = document.getElementById('app');
 // Render before anything is asked of the background: focus must be in the note at once, or the
 // first keystrokes after the shortcut are lost.
@@ -59,3 +80,8 @@ if (root) render(<App />, root);
 void tabUnderPopup()
   .catch(() => null)
   .then((tabId) => store.init(tabId));
+// Opened as a page (popup.html?tab=<id>), the tab to enable is named in the URL.
+const namedTab = Number(new URLSearchParams(location.search).get('tab'));
+void tabUnderPopup()
+  .catch(() => null)
+  .then((tabId) => siteAccess.load(tabId ?? (Number.isInteger(namedTab) && namedTab > 0 ? namedTab : null)));
