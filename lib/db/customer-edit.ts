@@ -34,10 +34,10 @@ export function updateCustomer(db: CrmDatabase, id: string, patch: CustomerPatch
       if (fields.companyName !== undefined) {
         companyId = fields.companyName === null || fields.companyName === '' ? null : await findOrCreateCompany(db, fields.companyName, emails ?? customer.emails, now);
       }
-      const { companyName: _companyName, emails: _emails, ...rest } = fields;
+      const editable = Object.entries(fields).filter(([key, v]) => v !== undefined && key !== 'companyName' && key !== 'emails');
       const next = Customer.parse({
         ...customer,
-        ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        ...Object.fromEntries(editable),
         ...(emails ? { emails: [...new Set(emails)] } : {}),
         companyId,
         updatedAt: now,
