@@ -1,4 +1,4 @@
-import type { CustomerStats, Money } from '../model/records';
+import type { Money } from '../model/records';
 import { compareText, type PreparedFacts } from './prepare';
 import { DAY_MS, YEAR_MS, median, wholeDays } from './time';
 
@@ -106,22 +106,6 @@ function mainCurrency(sums: readonly CurrencySums[], business: string): Currency
   }
 }
 
-
-/**
- * The part of the figures cached on the customer record (records.ts CustomerStats), so the
- * card and the cache use one definition of orders, revenue and dates.
- */
-export function toCustomerStats(figures: CustomerFigures): CustomerStats {
-  return {
-    orderCount: figures.orderCount,
-    revenue: figures.revenue,
-    currency: figures.currency,
-    averageOrderMinor: figures.averageOrderMinor,
-    firstOrderAt: figures.firstOrderAt,
-    lastOrderAt: figures.lastOrderAt,
-    lastTouchAt: figures.lastTouchAt,
-  };
-}
 
 /**
  * Gaps shorter than a day are one visit split into several orders (a forgotten item), not

@@ -5,9 +5,8 @@
  */
 export type { BusinessHours, BusinessSettings, CustomerFacts, Dismissal, OpeningSpan, Snooze, SuggestionHold, SuggestionState, TierName, Weekday } from './types';
 export { DEFAULT_SETTINGS, NO_HOLDS } from './types';
-export { BusinessSettingsSchema } from './settings';
 export type { CustomerFigures } from './figures';
-export { businessMedianIntervalDays, computeFigures, toCustomerStats } from './figures';
+export { businessMedianIntervalDays, computeFigures } from './figures';
 export type { PreparedFacts } from './prepare';
 export { prepareFacts } from './prepare';
 export type { TierResult } from './tier';
@@ -24,6 +23,7 @@ export type { SuggestionContext } from './suggest';
 export { MAX_SUGGESTIONS, suggestNextActions } from './suggest';
 export type { CustomerInsight, Insights } from './recompute';
 export { recomputeAll } from './recompute';
+export { toCustomerInsights } from './cached';
 export type { TodayItem } from './today';
 export { todayFromInsights, todayList } from './today';
 export type { Explanation } from './explain';

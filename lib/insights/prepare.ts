@@ -3,7 +3,8 @@ import type { CustomerFacts } from './types';
 
 /**
  * The facts the engine reasons about: live rows only, nothing from the future, oldest first.
- * - Tombstoned rows (deletedAt !== null) were deleted by the user: they never count.
+ * - Tombstoned rows (deletedAt !== null) were deleted by the user: they never count. Nor do
+ *   orders that never happened (status cancelled / canceled / voided), as in lib/db/stats.ts.
  * - Rows dated after `now` are ignored: a pre-order or a mistyped date must not make a
  *   customer look active today, and results must not change depending on clock skew
  *   between devices. They count once `now` passes them.
@@ -19,12 +20,18 @@ export type PreparedFacts = {
   interactions: readonly Interaction[];
 };
 
+const VOID_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'canceled', 'voided']);
+
+function isVoid(order: Order): boolean {
+  return order.status !== null && VOID_STATUSES.has(order.status.toLowerCase());
+}
+
 export function prepareFacts(facts: CustomerFacts, now: number): PreparedFacts {
   // The database hands orders over sorted and mostly clean: then the input arrays are used as
   // they are, which spares a full recompute a million copied rows.
   const orders = facts.orders;
   const interactions = facts.interactions;
-  if (isClean(orders, now, (o) => o.orderedAt, (o) => o.total.minor >= 0) && isClean(interactions, now, (i) => i.at, () => true)) {
+  if (isClean(orders, now, (o) => o.orderedAt, (o) => o.total.minor >= 0 && !isVoid(o)) && isClean(interactions, now, (i) => i.at, () => true)) {
     return { customer: facts.customer, purchases: orders, refunds: [], interactions };
   }
   return copyClean(facts, now);
@@ -54,7 +61,7 @@ function copyClean(facts: CustomerFacts, now: number): PreparedFacts {
   const purchases: Order[] = [];
   const refunds: Order[] = [];
   for (const order of facts.orders) {
-    if (order.deletedAt !== null || order.orderedAt > now) continue;
+    if (order.deletedAt !== null || order.orderedAt > now || isVoid(order)) continue;
     (order.total.minor < 0 ? refunds : purchases).push(order);
   }
   const interactions = facts.interactions.filter((i) => i.deletedAt === null && i.at <= now);

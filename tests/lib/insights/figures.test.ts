@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessMedianIntervalDays, computeFigures, medianInterval, toCustomerStats } from '../../../lib/insights/figures';
-import { CustomerStats } from '../../../lib/model/records';
+import { businessMedianIntervalDays, computeFigures, medianInterval } from '../../../lib/insights/figures';
 import { prepareFacts } from '../../../lib/insights/prepare';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import { DAY, NOW, createFacts, createInteraction, createOrder, daysAgo } from './factories';
@@ -55,6 +54,14 @@ describe('computeFigures', () => {
     facts.orders.push(createOrder({ customerId: facts.customer.id, orderedAt: daysAgo(1), minor: 9_999, deletedAt: daysAgo(0) }));
     facts.interactions.push(createInteraction('email', daysAgo(0), { deletedAt: daysAgo(0) }));
     expect(figuresOf(facts)).toMatchObject({ orderCount: 1, lifetimeMinor: 5_000, daysSinceLastTouch: 2 });
+  });
+
+  it('ignores cancelled and voided orders', () => {
+    const facts = createFacts({ orders: [[10, 5_000]] });
+    facts.orders.push(createOrder({ customerId: facts.customer.id, orderedAt: daysAgo(5), minor: 7_000, status: 'Cancelled' }));
+    facts.orders.push(createOrder({ customerId: facts.customer.id, orderedAt: daysAgo(3), minor: 7_000, status: 'voided' }));
+    facts.orders.push(createOrder({ customerId: facts.customer.id, orderedAt: daysAgo(1), minor: 1_000, status: 'refunded' }));
+    expect(figuresOf(facts)).toMatchObject({ orderCount: 2, lifetimeMinor: 6_000, lastOrderAt: daysAgo(1) });
   });
 
   it('counts the latest order or interaction as the last touch, but not a future one', () => {
@@ -112,17 +119,3 @@ describe('businessMedianIntervalDays', () => {
   });
 });
 
-describe('toCustomerStats', () => {
-  it('gives a valid cached CustomerStats for the customer record', () => {
-    const stats = toCustomerStats(figuresOf(createFacts({ orders: [[40, 1_000], [20, 3_000, 'USD'], [10, -500]], interactions: [['call', 2]] })));
-    expect(CustomerStats.parse(stats)).toEqual({
-      orderCount: 2,
-      revenue: [{ currency: 'EUR', minor: 500 }, { currency: 'USD', minor: 3_000 }],
-      currency: 'USD',
-      averageOrderMinor: 3_000,
-      firstOrderAt: daysAgo(40),
-      lastOrderAt: daysAgo(20),
-      lastTouchAt: daysAgo(2),
-    });
-  });
-});
