@@ -106,7 +106,6 @@ function mainCurrency(sums: readonly CurrencySums[], business: string): Currency
   }
 }
 
-
 /**
  * Gaps shorter than a day are one visit split into several orders (a forgotten item), not
  * a buying rhythm: they are skipped so they cannot drag the median towards zero.

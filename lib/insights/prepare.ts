@@ -31,7 +31,8 @@ export function prepareFacts(facts: CustomerFacts, now: number): PreparedFacts {
   // they are, which spares a full recompute a million copied rows.
   const orders = facts.orders;
   const interactions = facts.interactions;
-  if (isClean(orders, now, (o) => o.orderedAt, (o) => o.total.minor >= 0 && !isVoid(o)) && isClean(interactions, now, (i) => i.at, () => true)) {
+  const cleanOrders = isClean(orders, now, (o) => o.orderedAt, (o) => o.total.minor >= 0 && !isVoid(o));
+  if (cleanOrders && isClean(interactions, now, (i) => i.at, () => true)) {
     return { customer: facts.customer, purchases: orders, refunds: [], interactions };
   }
   return copyClean(facts, now);
