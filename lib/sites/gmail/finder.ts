@@ -1,5 +1,6 @@
 import { PERSON_ROLES } from '../../messaging/vocabulary';
 import type { FoundPerson, PageView, PersonRole } from '../../messaging/protocol';
+import { findComposeRecipients } from './compose';
 import { ATTR, DETAILS_LABELS, ME_NAME, SELECTOR } from './selectors';
 import { cleanAddress, cleanName, selfFromTitle } from './text';
 import { viewFromUrl } from './url';
@@ -105,6 +106,11 @@ function find(root: ParentNode, route: ReturnType<typeof viewFromUrl> | null): F
   }
 
   const self = selfFromTitle(titleOf(root)) ?? firstOf(me);
+  // While writing, the recipients being typed are the people (lib/sites/gmail/compose.ts).
+  if (view === 'compose') {
+    const typed = findComposeRecipients(root).filter((p) => p.email !== self && !me.has(p.email));
+    return { view, threadId, self, people: typed.slice(0, MAX_PEOPLE) };
+  }
   const people = new People();
   for (const hit of hits) {
     // Where the user opened the details table, it tells to from cc for that message's

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findComposeRecipients } from '../../../../lib/sites/gmail/compose';
+import { findPeople } from '../../../../lib/sites/gmail/finder';
+
+/**
+ * A compose window in the shapes gmail-dom-selectors.json records ("compose"): the PeopleKit
+ * recipient UI (div[name=to|cc|bcc] with [data-hovercard-id] chips) and the old chip UI
+ * (hidden inputs named to/cc/bcc).
+ */
+function composeWindow(): Document {
+  return new DOMParser().parseFromString(
+    `<html><head><title>Inbox - owner@example-shop.com - Gmail</title></head><body>
+      <div class="M9"><table><tr class="bzf">
+        <td><div name="to">
+          <div role="option" data-hovercard-id="maria.jensen@nordlicht-moebel.de" data-name="Maria Jensen">Maria Jensen</div>
+          <div role="option" data-hovercard-id="owner@example-shop.com" data-name="me">me</div>
+        </div></td>
+        <td><div name="cc"><div role="option" data-hovercard-id="Tom@Becker-Baeckerei.de\u202c" data-name="tom@becker-baeckerei.de">x</div></div></td>
+      </tr></table></div>
+      <div class="AD"><div class="GS">
+        <div class="vR"><input type="hidden" name="bcc" value="lena.vogel@gmail.com"></div>
+        <input type="hidden" name="subjectbox" value="x@y.example">
+      </div></div>
+      <div name="to"><span data-hovercard-id="outside@compose.example"></span></div>
+    </body></html>`,
+    'text/html',
+  );
+}
+
+describe('findComposeRecipients', () => {
+  it('reads PeopleKit and old-chip recipients with their roles, only inside compose windows', () => {
+    expect(findComposeRecipients(composeWindow())).toEqual([
+      { email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'to' },
+      { email: 'owner@example-shop.com', name: 'me', role: 'to' },
+      { email: 'tom@becker-baeckerei.de', name: '', role: 'cc' },
+      { email: 'lena.vogel@gmail.com', name: '', role: 'bcc' },
+    ]);
+  });
+
+  it('makes the typed recipients the people of a compose view, the user left out', () => {
+    const found = findPeople(composeWindow(), { url: 'https://mail.google.com/mail/u/0/#inbox?compose=new' });
+    expect(found.view).toBe('compose');
+    expect(found.people.map((p) => p.email)).toEqual(['maria.jensen@nordlicht-moebel.de', 'tom@becker-baeckerei.de', 'lena.vogel@gmail.com']);
+  });
+
+  it('finds no one when no compose window is open', () => {
+    expect(findComposeRecipients(new DOMParser().parseFromString('<div name="to"></div>', 'text/html'))).toEqual([]);
+  });
+});
