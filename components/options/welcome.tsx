@@ -10,7 +10,7 @@ type LoadState =
   | { kind: 'done'; customers: number; orders: number }
   | { kind: 'error'; message: string };
 
-/** The options page until the full manager lands: what the extension does, and sample data. */
+/** The manager's first-run welcome: what the extension does, and sample data to try it with. */
 export function Welcome({ onLoadSample }: WelcomeProps) {
   const [load, setLoad] = useState<LoadState>({ kind: 'idle' });
 

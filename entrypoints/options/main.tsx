@@ -1,7 +1,119 @@
 import { render } from 'preact';
-import { Welcome } from '../../components/options/welcome';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BackupPanel, type StorageInfo } from '../../components/manager/backup-panel';
+import { CustomerDetail } from '../../components/manager/customer-detail';
+import { CustomerList } from '../../components/manager/customer-list';
+import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
+import { ImportPanel } from '../../components/manager/import-panel';
+import { Manager } from '../../components/manager/manager';
+import { createImportStore, type WorkerLike } from '../../lib/import/runner';
+import { createManagerStore } from '../../lib/manager/manager-store';
 import { request } from '../../lib/messaging/client';
+import { PORT_NAME } from '../../lib/messaging/protocol';
 import './style.css';
 
+const imports = createImportStore(
+  {
+    begin: () => request('import.begin', {}),
+    stage: (importId, seq, customers, orders) => request('import.stage', { importId, seq, customers, orders }),
+    commit: (importId) => request('import.commit', { importId }),
+    cancel: (importId) => request('import.cancel', { importId }),
+    getMapping: (key) => request('import.mapping.get', { key }),
+    saveMapping: (key, mapping) => request('import.mapping.save', { key, mapping }),
+  },
+  () => new Worker(new URL('../../lib/import/import.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
+);
+const store = createManagerStore(request, imports);
+
+// Ask the browser not to evict the database under storage pressure (unlimitedStorage lifts the
+// quota; persistence protects against eviction). Only an extension page can ask.
+const storage: StorageInfo = { persisted: null, usage: null, quota: null };
+async function readStorage(): Promise<StorageInfo> {
+  const persisted = await navigator.storage?.persist?.().catch(() => false);
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return { persisted: persisted ?? null, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
+// Pushed "data changed" events from the background, and a reconnect if the worker restarts.
+function connect() {
+  const port = browser.runtime.connect({ name: PORT_NAME });
+  port.onMessage.addListener(() => store.onDataChanged());
+  port.onDisconnect.addListener(() => setTimeout(connect, 250));
+}
+connect();
+void store.refreshStatus();
+store.list.reload();
+
+function App() {
+  const [info, setInfo] = useState(storage);
+  useEffect(() => void readStorage().then(setInfo), []);
+  const importState = imports.state.value;
+  useEffect(() => {
+    if (importState.kind === 'done') store.onDataChanged();
+  }, [importState.kind]);
+  const detail = store.detail.value;
+  const status = store.status.value;
+  return (
+    <Manager
+      view={store.view.value}
+      customers={status?.customers ?? null}
+      statusError={store.statusError.value}
+      backupDue={store.backupDue()}
+      undo={store.undo.value}
+      onView={(v) => (store.view.value = v)}
+      onLoadSample={async () => {
+        await store.loadSample();
+        const s = await request('manager.status', {});
+        return { customers: s.customers, orders: s.orders };
+      }}
+      onUndo={() => void store.undoDelete()}
+      onDismissUndo={store.dismissUndo}
+    >
+      {store.view.value === 'customers' && (
+        <>
+          <CustomerList
+            filters={store.list.filters.value}
+            tags={store.list.tags.value}
+            total={store.list.total.value}
+            status={store.list.status.value}
+            version={store.list.version.value}
+            rowAt={store.list.rowAt}
+            onRange={store.list.want}
+            onFilters={store.list.setFilters}
+            onOpen={(id) => void store.open(id)}
+          />
+          {detail.kind !== 'closed' && (
+            <CustomerDetail
+              state={detail.kind === 'loading' ? { kind: 'loading' } : detail}
+              onSave={store.save}
+              onDelete={() => void store.remove()}
+              onClose={store.close}
+            />
+          )}
+        </>
+      )}
+      {store.view.value === 'import' && (
+        <ImportPanel
+          state={importState}
+          blockers={imports.blockers()}
+          onChoose={(file) => void imports.choose(file)}
+          onMapping={imports.setMapping}
+          onCurrency={imports.setCurrency}
+          onStart={() => void imports.start()}
+          onCancel={() => void imports.cancel()}
+          onCommit={() => void imports.commit()}
+          onDownloadBad={store.downloadBadRows}
+          onReset={imports.reset}
+        />
+      )}
+      {store.view.value === 'duplicates' && <DuplicatesPanel state={store.duplicates.value} onFind={() => void store.findDuplicates()} onMerge={(keep, others) => void store.merge(keep, others)} />}
+      {store.view.value === 'backup' && (
+        <BackupPanel storage={info} lastBackupAt={status?.lastBackupAt ?? null} task={store.task.value} onBackup={() => void store.backup()} onRestore={(f, m) => void store.restore(f, m)} onExport={(k) => void store.exportAs(k)} />
+      )}
+    </Manager>
+  );
+}
+
 const root = document.getElementById('app');
-if (root) render(<Welcome onLoadSample={() => request('sample.load', {})} />, root);
+if (root) render(<App />, root);

@@ -1,0 +1,241 @@
+import { signal } from '@preact/signals';
+import Papa from 'papaparse';
+import type { Company, Customer, Order } from '../model/records';
+import { readBackup, writeBackup } from '../export/backup-file';
+import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
+import { toVcard } from '../export/vcard';
+import { badRowsCsv, type ImportStore } from '../import/runner';
+import type { MessageType, ReplyOf, RequestOf } from '../messaging/protocol';
+import { dateStamp, saveBlob } from './download';
+import { createListStore } from './list-store';
+
+/**
+ * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
+ * status and reminders, the open customer, duplicates, backup / restore / export tasks, and
+ * the undo of the last delete.
+ */
+
+export type Request = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ReplyOf<T>>;
+
+export const BACKUP_REMINDER_DAYS = 30;
+const DAY = 86_400_000;
+const RESTORE_CHUNK = 2000;
+
+export type View = 'customers' | 'import' | 'duplicates' | 'backup';
+type Status = ReplyOf<'manager.status'>;
+type TaskState = { kind: 'idle' } | { kind: 'busy'; label: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
+type Detail = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'card'; card: ReplyOf<'manager.customer'> };
+type Duplicates = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: ReplyOf<'manager.duplicates'>['groups'] };
+
+const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createManagerStore(request: Request, importStore: ImportStore, now: () => number = Date.now) {
+  const view = signal<View>('customers');
+  const status = signal<Status | null>(null);
+  const statusError = signal<string | null>(null);
+  const detail = signal<Detail>({ kind: 'closed' });
+  const duplicates = signal<Duplicates>({ kind: 'idle' });
+  const task = signal<TaskState>({ kind: 'idle' });
+  const undo = signal<{ label: string; deleted: ReplyOf<'manager.customer.delete'> } | null>(null);
+  const list = createListStore((query) => request('manager.list', query));
+
+  async function refreshStatus() {
+    try {
+      status.value = await request('manager.status', {});
+      statusError.value = null;
+    } catch (error) {
+      statusError.value = text(error);
+    }
+  }
+
+  function backupDue(): boolean {
+    const s = status.value;
+    if (s === null || s.customers === 0) return false;
+    return s.lastBackupAt === null || now() - s.lastBackupAt > BACKUP_REMINDER_DAYS * DAY;
+  }
+
+  /** Something changed in the database (here or in another tab). */
+  function onDataChanged() {
+    void refreshStatus();
+    list.reload(true);
+    const d = detail.value;
+    if (d.kind === 'card') void open(d.card.customer.id, true);
+  }
+
+  async function open(id: string, quiet = false) {
+    if (!quiet) detail.value = { kind: 'loading', id };
+    try {
+      detail.value = { kind: 'card', card: await request('manager.customer', { customerId: id }) };
+    } catch (error) {
+      detail.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  async function save(patch: RequestOf<'manager.customer.update'>['patch']) {
+    const d = detail.value;
+    if (d.kind !== 'card') return;
+    await request('manager.customer.update', { customerId: d.card.customer.id, patch });
+    await open(d.card.customer.id, true);
+    list.reload(true);
+  }
+
+  async function remove() {
+    const d = detail.value;
+    if (d.kind !== 'card') return;
+    try {
+      const deleted = await request('manager.customer.delete', { customerIds: [d.card.customer.id] });
+      undo.value = { label: `Deleted ${d.card.customer.name || d.card.customer.emails[0] || 'the customer'}.`, deleted };
+      detail.value = { kind: 'closed' };
+      onDataChanged();
+    } catch (error) {
+      detail.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  async function undoDelete() {
+    const u = undo.value;
+    if (u === null) return;
+    undo.value = null;
+    await request('manager.customer.undoDelete', u.deleted);
+    onDataChanged();
+  }
+
+  async function findDuplicates() {
+    duplicates.value = { kind: 'loading' };
+    try {
+      duplicates.value = { kind: 'groups', groups: (await request('manager.duplicates', {})).groups };
+    } catch (error) {
+      duplicates.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  async function merge(keepId: string, otherIds: string[]) {
+    try {
+      await request('manager.merge', { keepId, otherIds });
+      await findDuplicates();
+      onDataChanged();
+    } catch (error) {
+      duplicates.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  async function run(label: string, work: () => Promise<string>) {
+    task.value = { kind: 'busy', label };
+    try {
+      task.value = { kind: 'done', message: await work() };
+    } catch (error) {
+      task.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  const source = {
+    tables: async () => (await request('backup.tables', {})).counts,
+    page: (table: string, after: string | null, limit: number) => request('backup.page', { table, after, limit }),
+  };
+
+  async function readAll<T>(table: string): Promise<T[]> {
+    const rows: T[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: ReplyOf<'backup.page'> = await request('backup.page', { table, after, limit: 5000 });
+      rows.push(...(page.rows as T[]));
+      if (page.rows.length < 5000 || page.last === null) return rows;
+      after = page.last;
+    }
+  }
+
+  const backup = () =>
+    run('Writing the backup…', async () => {
+      const blob = await writeBackup(source, now(), (rows) => (task.value = { kind: 'busy', label: `Writing the backup… ${rows.toLocaleString()} rows` }));
+      saveBlob(blob, `crm-backup-${dateStamp(now())}.json`);
+      await request('backup.done', {});
+      await refreshStatus();
+      return `Backup saved (${(blob.size / 1_048_576).toFixed(1)} MB).`;
+    });
+
+  const restore = (file: File, mode: 'replace' | 'merge') =>
+    run('Checking the backup…', async () => {
+      const parsed = await readBackup(file);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const { importId } = await request('import.begin', {});
+      try {
+        let seq = 0;
+        let sent = 0;
+        for (const [table, rows] of Object.entries(parsed.backup.tables)) {
+          for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
+            await request('restore.stage', { importId, seq: seq++, table, rows: rows.slice(i, i + RESTORE_CHUNK) });
+            sent += Math.min(RESTORE_CHUNK, rows.length - i);
+            task.value = { kind: 'busy', label: `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` };
+          }
+        }
+        task.value = { kind: 'busy', label: 'Restoring…' };
+        const summary = await request('restore.commit', { importId, mode });
+        onDataChanged();
+        return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
+      } catch (error) {
+        await request('import.cancel', { importId }).catch(() => undefined);
+        throw new Error(`${text(error)} Nothing was restored.`);
+      }
+    });
+
+  const exportAs = (kind: 'customers-csv' | 'orders-csv' | 'vcard') =>
+    run('Preparing the export…', async () => {
+      const customers = (await readAll<Customer>('customers')).filter((c) => c.deletedAt === null);
+      const companies = new Map((await readAll<Company>('companies')).map((c) => [c.id, c]));
+      const stamp = dateStamp(now());
+      if (kind === 'customers-csv') {
+        saveBlob(new Blob(['\uFEFF' + toCsv([CUSTOMER_COLUMNS, ...customers.map((c) => customerRow(c, companies))])], { type: 'text/csv' }), `customers-${stamp}.csv`);
+        return `Exported ${customers.length.toLocaleString()} customers.`;
+      }
+      if (kind === 'orders-csv') {
+        const byId = new Map(customers.map((c) => [c.id, c]));
+        const orders = (await readAll<Order>('orders')).filter((o) => o.deletedAt === null);
+        saveBlob(new Blob(['\uFEFF' + toCsv([ORDER_COLUMNS, ...orders.map((o) => orderRow(o, byId))])], { type: 'text/csv' }), `orders-${stamp}.csv`);
+        return `Exported ${orders.length.toLocaleString()} orders.`;
+      }
+      const cards = customers.filter((c) => c.emails.length > 0).map((c) => toVcard(c, c.companyId === null ? null : (companies.get(c.companyId) ?? null)));
+      saveBlob(new Blob(cards, { type: 'text/vcard' }), `contacts-${stamp}.vcf`);
+      return `Exported ${cards.length.toLocaleString()} contacts.`;
+    });
+
+  function downloadBadRows() {
+    const s = importStore.state.value;
+    const outcome = s.kind === 'review' || s.kind === 'done' ? s.outcome : s.kind === 'error' ? s.outcome : undefined;
+    if (!outcome) return;
+    saveBlob(new Blob([badRowsCsv(outcome.bad, (rows) => Papa.unparse(rows))], { type: 'text/csv' }), 'rows-not-imported.csv');
+  }
+
+  async function loadSample() {
+    await request('sample.load', {});
+    onDataChanged();
+  }
+
+  return {
+    view,
+    status,
+    statusError,
+    detail,
+    duplicates,
+    task,
+    undo,
+    list,
+    backupDue,
+    refreshStatus,
+    onDataChanged,
+    open,
+    close: () => (detail.value = { kind: 'closed' }),
+    save,
+    remove,
+    undoDelete,
+    dismissUndo: () => (undo.value = null),
+    findDuplicates,
+    merge,
+    backup,
+    restore,
+    exportAs,
+    downloadBadRows,
+    loadSample,
+  };
+}
+
+export type ManagerStore = ReturnType<typeof createManagerStore>;
