@@ -1,4 +1,4 @@
-import type { BadRow, CustomerDraft, ImportOptions, OrderDraft } from './drafts';
+import type { BadRow, CustomerDraft, ImportOptions, ImportSource, OrderDraft } from './drafts';
 import { Columns, type FormatId, type ImportSink, type RowMapper } from './format';
 import { formatById } from './formats/index';
 import { createGenericMapper, type Mapping } from './formats/generic';
@@ -16,6 +16,8 @@ export interface ImportPlan {
   mapping: Mapping | null;
   options: ImportOptions;
   encoding: TextEncoding;
+  /** Records everything under this source instead of the format's (the sample business). */
+  sourceOverride?: ImportSource;
 }
 
 export interface DraftBatch {
@@ -61,12 +63,12 @@ export async function runCsvImport(file: Blob, plan: ImportPlan, hooks: JobHooks
 
   const sink: ImportSink = {
     customer(draft) {
-      customers.push(draft);
+      customers.push(plan.sourceOverride ? { ...draft, source: plan.sourceOverride } : draft);
       outcome.customers += 1;
       if (customers.length + orders.length >= BATCH_SIZE) cut();
     },
     order(draft) {
-      orders.push(draft);
+      orders.push(plan.sourceOverride ? { ...draft, source: plan.sourceOverride } : draft);
       outcome.orders += 1;
       if (customers.length + orders.length >= BATCH_SIZE) cut();
     },

@@ -1,6 +1,5 @@
 import {
   addNote,
-  bulkInsert,
   createCustomer,
   deleteNote,
   findCustomersByEmails,
@@ -13,7 +12,7 @@ import type { TabContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
-import { createSampleBusiness } from '../../sample/business';
+import { loadSampleBusiness } from '../../sample/load';
 import { DEFAULT_UI_STATE, parseUiState, UI_STATE_KEY } from '../../ui-state';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
@@ -95,10 +94,9 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       if (!(await isDatabaseEmpty(deps.db))) {
         throw new ProtocolError('invalid', 'Sample data goes only into an empty database.');
       }
-      const sample = createSampleBusiness(deps.now());
-      await withDb(() => bulkInsert(deps.db, sample));
-      changed(sample.customers.map((c) => c.id));
-      return { customers: sample.customers.length, orders: sample.orders.length };
+      const loaded = await withDb(() => loadSampleBusiness(deps.db, deps.now()));
+      changed([]);
+      return loaded;
     },
   };
 }
