@@ -180,7 +180,7 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     await directory.close();
   });
 
-  it('scans 5,000 addresses within budget and sends one lookup per burst of DOM changes', async () => {
+  it('scans a 5,000-address page and sends one lookup per burst of DOM changes', async () => {
     const big = await open(BIG);
     // Count the reports the background receives from now on.
     await session.worker.evaluate(() => {
@@ -234,7 +234,8 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     console.log(`5,000-address page scan: median ${timing.median.toFixed(1)} ms, max ${timing.max.toFixed(1)} ms (${timing.addresses} addresses on the page, ${timing.people} reported)`);
     expect(timing.addresses).toBeGreaterThanOrEqual(ADDRESSES);
     expect(timing.people).toBe(500);
-    expect(timing.median).toBeLessThan(20);
+    // The 20 ms budget is measured and judged by `npm run bench`, not asserted here: a loaded CI
+    // machine would make a timed assertion flaky without saying anything about the code.
     await big.close();
   });
 });
