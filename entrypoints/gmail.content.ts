@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { getCollapsed, reportPage, setCollapsed } from '../lib/messaging/content-client';
+import { getCollapsed, inboxMarks, reportPage, setCollapsed } from '../lib/messaging/content-client';
 import { mountSidebarFrame } from '../lib/mount/sidebar-frame';
+import { createTierMarks } from '../lib/mount/tier-marks';
+import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
 import { watchGmail } from '../lib/sites/gmail/observer';
+import { inboxMarksOn, SETTINGS_KEY } from '../lib/settings/key';
 import { parseUiState, UI_STATE_KEY } from '../lib/ui-state';
 
 export default defineContentScript({
@@ -30,8 +33,17 @@ export default defineContentScript({
 
     // The sidebar's collapse button writes the state through the background; every Gmail
     // tab follows it, so the state is remembered and shared.
+    // Inbox tier marks (opt-in, off by default): the setting is read here and followed live.
+    const marks = watchInboxMarks({ doc: document, signal: ctx.signal, ask: inboxMarks, marks: createTierMarks(document) });
+    void browser.storage.local
+      .get(SETTINGS_KEY)
+      .then((stored) => marks.setEnabled(inboxMarksOn(stored[SETTINGS_KEY])))
+      .catch(() => undefined);
+
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(UI_STATE_KEY in changes)) return;
+      if (area !== 'local') return;
+      if (SETTINGS_KEY in changes) marks.setEnabled(inboxMarksOn(changes[SETTINGS_KEY]?.newValue));
+      if (!(UI_STATE_KEY in changes)) return;
       const state = parseUiState(changes[UI_STATE_KEY]?.newValue);
       if (state) frame.setCollapsed(state.collapsed);
     };
@@ -39,7 +51,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
 
     const watch = () =>
-      watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal });
+      watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal, onSettle: marks.update });
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
     } else {

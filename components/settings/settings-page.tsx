@@ -4,6 +4,7 @@ import type { Settings } from '../../lib/settings/schema';
 import { BusinessHoursSection } from './business-hours-section';
 import { CadenceSection } from './cadence-section';
 import { CurrencySection } from './currency-section';
+import { InboxMarksSection } from './inbox-marks-section';
 import { OwnAddressesSection } from './own-addresses-section';
 
 export interface SettingsPageProps {
@@ -31,6 +32,10 @@ export function SettingsPage({ state, onSave, children }: SettingsPageProps) {
           <BusinessHoursSection value={state.value.businessHours} onSave={(businessHours) => onSave({ ...state.value, businessHours })} />
           <CadenceSection value={state.value.cadenceDays} onSave={(cadenceDays) => onSave({ ...state.value, cadenceDays })} />
           <CurrencySection value={state.value.currency} onSave={(currency) => onSave({ ...state.value, currency })} />
+          <InboxMarksSection
+            value={state.value.gmailInboxMarks}
+            onSave={(gmailInboxMarks) => onSave({ ...state.value, gmailInboxMarks })}
+          />
         </>
       )}
       {children}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageReport } from './protocol';
+import { TIER_MARKS, type TierMark } from './vocabulary';
 
 /**
  * The content scripts' side of the protocol: the few messages a content script may send.
@@ -28,4 +29,19 @@ export async function getCollapsed(): Promise<boolean> {
 
 export function setCollapsed(collapsed: boolean): Promise<unknown> {
   return send('ui.setCollapsed', { collapsed });
+}
+
+/**
+ * The tier letters of the given addresses that are customers (Gmail inbox marks, opt-in). The
+ * reply is checked by hand: only `A`/`B`/`C` per address ever reaches the page.
+ */
+export async function inboxMarks(emails: string[]): Promise<Map<string, TierMark>> {
+  const data = (await send('gmail.inboxMarks', { emails })) as { marks?: unknown } | null;
+  const marks = new Map<string, TierMark>();
+  const raw = data?.marks;
+  if (typeof raw !== 'object' || raw === null) return marks;
+  for (const [email, tier] of Object.entries(raw)) {
+    if ((TIER_MARKS as readonly unknown[]).includes(tier)) marks.set(email, tier as TierMark);
+  }
+  return marks;
 }

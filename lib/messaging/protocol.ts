@@ -6,6 +6,8 @@ import { QUICK_NOTE_MESSAGES } from './messages/quick-notes';
 import { REMINDER_MESSAGES } from './messages/reminders';
 import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
+import { INSIGHT_MESSAGES } from './messages/insights';
+import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
 
 /**
  * The whole message protocol between the surfaces and the background: each message's request
@@ -23,6 +25,8 @@ export * from './messages/quick-notes';
 export * from './messages/reminders';
 export * from './messages/settings';
 export * from './messages/sites';
+export * from './messages/insights';
+export * from './messages/inbox-marks';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
@@ -32,6 +36,8 @@ export const PROTOCOL = {
   ...REMINDER_MESSAGES,
   ...SETTINGS_MESSAGES,
   ...SITES_MESSAGES,
+  ...INBOX_MARK_MESSAGES,
+  ...INSIGHT_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;

@@ -10,3 +10,7 @@ export const NOTE_MAX = 10_000;
 
 /** The runtime port over which the background pushes events to open pages. */
 export const PORT_NAME = 'crm-events';
+
+/** The tier letters an inbox mark may show (lib/messaging/messages/inbox-marks.ts). */
+export const TIER_MARKS = ['A', 'B', 'C'] as const;
+export type TierMark = (typeof TIER_MARKS)[number];

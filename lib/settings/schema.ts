@@ -9,7 +9,7 @@ import { Currency, StoredEmail } from '../model/records';
  * stored may be from an older version or hand-edited.
  */
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './key';
 
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -46,6 +46,11 @@ export const Settings = z.object({
   /** Days without any order or interaction before a customer is overdue, per tier. */
   cadenceDays: z.object({ A: CadenceDays, B: CadenceDays, C: CadenceDays, Prospect: CadenceDays }),
   currency: Currency,
+  /**
+   * A tier letter beside known customers' rows in the Gmail inbox. Off by default: the marks
+   * are part of Gmail's page, so Gmail's scripts can see which senders are customers.
+   */
+  gmailInboxMarks: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -57,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   cadenceDays: { ...INSIGHTS_DEFAULTS.cadenceDays },
   currency: INSIGHTS_DEFAULTS.currency,
+  gmailInboxMarks: false,
 };
 
 /**
@@ -76,6 +82,7 @@ export function parseSettings(stored: unknown): Settings {
     businessHours: pick('businessHours'),
     cadenceDays: pick('cadenceDays'),
     currency: pick('currency'),
+    gmailInboxMarks: pick('gmailInboxMarks'),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../messaging/router';
+import { inboxMarkHandlers } from './inbox-marks';
+import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
 import { managerHandlers } from './manager';
 import { quickNoteHandlers } from './quick-notes';
@@ -20,5 +22,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...interactionHandlers(deps),
     ...reminderHandlers(deps),
     ...settingsHandlers(deps),
+    ...inboxMarkHandlers(deps),
+    ...insightHandlers(deps),
   };
 }

@@ -7,6 +7,11 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Quiet time that ends a burst of changes. */
   debounceMs?: number;
+  /**
+   * Called after every burst, even when the report did not change: the inbox marks follow
+   * list rows that come and go without changing who the sidebar is about.
+   */
+  onSettle?: () => void;
 }
 
 /**
@@ -30,7 +35,7 @@ export function reportGmail(win: Window): PageReport {
 export function watchGmail(
   win: Window,
   onChange: (report: PageReport) => void,
-  { signal, debounceMs = 100 }: WatchOptions,
+  { signal, debounceMs = 100, onSettle }: WatchOptions,
 ): void {
   if (signal.aborted) return;
   let lastSent: string | null = null;
@@ -44,11 +49,17 @@ export function watchGmail(
     try {
       const next = reportGmail(win);
       const key = stableJson(next);
-      if (key === lastSent) return;
-      lastSent = key;
-      onChange(next);
+      if (key !== lastSent) {
+        lastSent = key;
+        onChange(next);
+      }
     } catch {
       // A broken page or a failing listener must not surface in Gmail's console as ours.
+    }
+    try {
+      onSettle?.();
+    } catch {
+      // Same as above.
     }
   };
 

@@ -76,6 +76,13 @@ export const SELECTOR = {
   /** thread_list: "visible rows": is a thread list on the page at all. */
   threadListRow: 'tr.zA',
 
+  /**
+   * thread_list: "participants of a row (name + address)" (span.yP / span.zF inside div.yW,
+   * gmail.js). The real saved page also repeats them in a hidden screen-reader line (div.afn),
+   * which must not get an inbox mark.
+   */
+  threadListSenders: 'div.yW [email]',
+
   /** quirks: 'The "me" participant appears as name="me" with the user's own address in email=...'. */
   me: '[email][name="me"]',
 

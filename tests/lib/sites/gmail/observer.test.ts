@@ -97,6 +97,16 @@ describe('watchGmail', () => {
     expect(reports).toHaveLength(1);
   });
 
+  it('calls onSettle after every burst, even one that leaves the report as it was', async () => {
+    const onSettle = vi.fn();
+    watchGmail(window, onChange, { signal: controller.signal, onSettle });
+    expect(onSettle).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports).toHaveLength(1);
+    expect(onSettle).toHaveBeenCalledTimes(2);
+  });
+
   it('reports the new view after hash navigation to the inbox', async () => {
     watchGmail(window, onChange, { signal: controller.signal });
     showPage('inbox.html');

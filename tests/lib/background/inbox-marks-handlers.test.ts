@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { inboxMarkHandlers, markTier } from '../../../lib/background/handlers/inbox-marks';
+import type { BackgroundDeps } from '../../../lib/background/handlers/types';
+import { TabContexts } from '../../../lib/background/tab-contexts';
+import { bulkInsert } from '../../../lib/db/repository';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../lib/settings/schema';
+import { freshDatabase, makeCustomer, NOW } from '../db/factories';
+
+async function setup(gmailInboxMarks: boolean) {
+  const db = freshDatabase();
+  const store = new Map<string, unknown>([[SETTINGS_KEY, { ...DEFAULT_SETTINGS, gmailInboxMarks }]]);
+  const deps: BackgroundDeps = {
+    db,
+    tabs: new TabContexts(null),
+    local: {
+      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
+      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
+    },
+    ownAddresses: async () => new Set(),
+    pushToTab: vi.fn(),
+    pushToAll: vi.fn(),
+    now: () => NOW,
+  };
+  const insights = (tier: 'A' | 'B' | 'C' | 'Prospect') => ({ tier, tierOverridden: false, rfm: 'Loyal' as const, stage: 'active' as const, computedAt: NOW });
+  await bulkInsert(db, {
+    customers: [
+      makeCustomer({ name: 'Maria', emails: ['maria@nordlicht.example'], insights: insights('B'), tierOverride: 'A' }),
+      makeCustomer({ name: 'Tom', emails: ['tom@becker.example'], insights: insights('C') }),
+      makeCustomer({ name: 'Pia', emails: ['pia@prospect.example'], insights: insights('Prospect') }),
+      makeCustomer({ name: 'New', emails: ['new@unclassified.example'] }),
+    ],
+    companies: [],
+    orders: [],
+    interactions: [],
+    notes: [],
+  });
+  return inboxMarkHandlers(deps);
+}
+
+const content = { sender: 'content' as const, tabId: 3 };
+
+describe('gmail.inboxMarks', () => {
+  it('refuses while the setting is off (the default)', async () => {
+    const handlers = await setup(false);
+    await expect(handlers['gmail.inboxMarks']({ emails: ['maria@nordlicht.example'] }, content)).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('answers only tier letters, keyed as asked, for classified customers only', async () => {
+    const handlers = await setup(true);
+    const reply = await handlers['gmail.inboxMarks'](
+      { emails: ['Maria@Nordlicht.example', 'tom@becker.example', 'pia@prospect.example', 'new@unclassified.example', 'stranger@x.example', 'not an address'] },
+      content,
+    );
+    expect(reply).toEqual({ marks: { 'Maria@Nordlicht.example': 'A', 'tom@becker.example': 'C' } });
+  });
+});
+
+describe('markTier', () => {
+  it.each([
+    [{ tierOverride: 'B' as const, insights: null }, 'B'],
+    [{ tierOverride: null, insights: null }, null],
+  ])('gives %j → %s', (customer, tier) => {
+    expect(markTier(customer)).toBe(tier);
+  });
+});
