@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CustomerIndex } from '../../../lib/db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
 import { findDuplicates } from '../../../lib/db/duplicates';
@@ -26,10 +26,11 @@ describe('CustomerIndex', () => {
     await db.customers.bulkAdd(Array.from({ length: 20_000 }, (_, i) => ({ ...seedShape(i) })));
     const index = new CustomerIndex(db);
     await index.query(query);
-    const t0 = performance.now();
+    // Speed is judged by the bench in a real browser; here, that a search reads nothing.
+    const reads = vi.spyOn(db.customers, 'toArray');
     const page = await index.query({ ...query, search: 'customer 1999', offset: 0 });
     expect(page.total).toBe(11);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(reads).not.toHaveBeenCalled();
   }, 60_000);
 });
 
