@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
+import { startInsights } from '../lib/background/insight-alarms';
 import { PortHub } from '../lib/background/ports';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
@@ -19,6 +20,8 @@ export default defineBackground(() => {
   const drafts = new QuickNoteDrafts(session);
   // Context menus, reminder alarms and notifications; re-arms stored reminders on every start.
   const reminderAlarms = startQuickCapture({ db, hub, drafts });
+  // Tiers, stages and next actions: daily and after writes (every write pushes a data event).
+  const insights = startInsights({ db, hub });
 
   const route = createRouter(
     createHandlers({
@@ -27,10 +30,14 @@ export default defineBackground(() => {
       local: browser.storage.local,
       ownAddresses: () => ownAddresses(browser.storage.local),
       pushToTab: (tabId, event) => hub.toTab(tabId, event),
-      pushToAll: (event) => hub.toAll(event),
+      pushToAll: (event) => {
+        hub.toAll(event);
+        if (event.type === 'data') insights.onDataChanged(event.customerIds);
+      },
       now: () => Date.now(),
       reminderAlarms,
       drafts,
+      insights,
     }),
     browser.runtime.id,
   );

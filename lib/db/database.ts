@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Company, Customer, Interaction, Note, Order, Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
+import type { SuggestionHoldRow } from './insights';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -22,6 +23,8 @@ export type CrmDatabase = Dexie & {
   meta: EntityTable<MetaEntry, 'key'>;
   /** Staged import chunks, invisible to every reader until committed (./import-staging.ts). */
   importChunks: EntityTable<ImportChunk, 'id'>;
+  /** Dismissed and snoozed next-action suggestions (./insights.ts). */
+  suggestionHolds: EntityTable<SuggestionHoldRow, 'id'>;
 };
 
 /**
@@ -40,6 +43,8 @@ export const SCHEMA_V1 = {
   reminders: 'id, customerId, noteId, dueAt',
   meta: 'key',
   importChunks: 'id, importId',
+  // One hold per customer and rule; `customerId` finds a card's holds.
+  suggestionHolds: 'id, customerId',
 } as const;
 
 /**

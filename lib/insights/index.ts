@@ -29,3 +29,6 @@ export { todayFromInsights, todayList } from './today';
 export type { Explanation } from './explain';
 export { explain } from './explain';
 export { nextOpening } from './business-hours';
+export type { BusinessContext } from './context';
+export { businessContextOf, insightFromContext, rfmFromContext, scoreAmong, tierFromContext } from './context';
+export { endOfLocalDay, startOfLocalDay } from './business-hours';

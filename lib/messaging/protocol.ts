@@ -6,6 +6,7 @@ import { QUICK_NOTE_MESSAGES } from './messages/quick-notes';
 import { REMINDER_MESSAGES } from './messages/reminders';
 import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
+import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
 
 /**
@@ -24,6 +25,7 @@ export * from './messages/quick-notes';
 export * from './messages/reminders';
 export * from './messages/settings';
 export * from './messages/sites';
+export * from './messages/insights';
 export * from './messages/inbox-marks';
 
 export const PROTOCOL = {
@@ -35,6 +37,7 @@ export const PROTOCOL = {
   ...SETTINGS_MESSAGES,
   ...SITES_MESSAGES,
   ...INBOX_MARK_MESSAGES,
+  ...INSIGHT_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;

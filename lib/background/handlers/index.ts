@@ -1,5 +1,6 @@
 import type { Handlers } from '../../messaging/router';
 import { inboxMarkHandlers } from './inbox-marks';
+import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
 import { managerHandlers } from './manager';
 import { quickNoteHandlers } from './quick-notes';
@@ -22,5 +23,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...reminderHandlers(deps),
     ...settingsHandlers(deps),
     ...inboxMarkHandlers(deps),
+    ...insightHandlers(deps),
   };
 }

@@ -4,6 +4,7 @@ import { DbError } from '../../db/repository';
 import type { MessageDefinition } from '../../messaging/define';
 import type { PushEvent } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';
+import type { InsightsService } from '../insights';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
@@ -32,6 +33,8 @@ export interface BackgroundDeps {
    */
   reminderAlarms?: Pick<ReminderAlarms, 'arm' | 'snooze' | 'done'>;
   drafts?: Pick<QuickNoteDrafts, 'take'>;
+  /** Relationship insights (lib/background/insights.ts); optional like the alarms above. */
+  insights?: InsightsService;
 }
 
 export function requireTab(tabId: number | null): number {

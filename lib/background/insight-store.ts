@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { CrmDatabase } from '../db/database';
+import { readMeta } from '../db/insights';
+import type { BusinessContext } from '../insights/index';
+import { TodayEntry } from '../messaging/messages/insights';
+import { Currency, EpochMs, Id } from '../model/records';
+
+/**
+ * The meta rows insights keep: the business-wide context of the last full recompute and today's
+ * list. Parsed on every read: a restored backup or an older version may have left anything there,
+ * and a row that does not parse is simply recomputed.
+ */
+
+const Numbers = z.array(z.number());
+
+const StoredContext = z.object({
+  computedAt: EpochMs,
+  businessMedianIntervalDays: z.number().nullable(),
+  revenue12m: Numbers,
+  totalMinor: z.number(),
+  cutoffs: z.object({ aMinMinor: z.number().nullable(), bMinMinor: z.number().nullable() }),
+  rfm: z.object({ recency: Numbers, frequency: Numbers, monetary: Numbers }),
+  concentration: z.object({
+    currency: Currency,
+    totalMinor: z.number(),
+    top1Share: z.number(),
+    top5Share: z.number(),
+    top1Flagged: z.boolean(),
+    top5Flagged: z.boolean(),
+    topCustomerIds: z.array(Id),
+  }),
+}) satisfies z.ZodType<BusinessContext>;
+
+export async function readContext(db: CrmDatabase, key: string): Promise<BusinessContext | null> {
+  const parsed = StoredContext.safeParse(await readMeta(db, key));
+  return parsed.success ? parsed.data : null;
+}
+
+export const Agenda = z.object({ computedAt: EpochMs, entries: z.array(TodayEntry) });
+export type Agenda = z.infer<typeof Agenda>;
+
+export async function readAgenda(db: CrmDatabase, key: string): Promise<Agenda | null> {
+  const parsed = Agenda.safeParse(await readMeta(db, key));
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,296 @@
+import type { CrmDatabase } from '../db/database';
+import {
+  classificationChanged,
+  customerLabels,
+  purgeExpiredSnoozes,
+  putHold,
+  readAllFacts,
+  readAllHolds,
+  readCustomerFacts,
+  readHolds,
+  writeClassifications,
+  writeMeta,
+} from '../db/insights';
+import { addInteraction } from '../db/repository';
+import {
+  businessContextOf,
+  endOfLocalDay,
+  insightFromContext,
+  recomputeAll,
+  startOfLocalDay,
+  todayFromInsights,
+  toCustomerInsights,
+  type BusinessContext,
+  type BusinessSettings,
+  type CustomerFacts,
+  type CustomerInsight,
+} from '../insights/index';
+import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
+import type { CustomerInsights } from '../model/records';
+import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
+import { readAgenda, readContext, type Agenda } from './insight-store';
+
+export const CONTEXT_KEY = 'insights:context';
+export const AGENDA_KEY = 'insights:agenda';
+export const DAILY_ALARM = 'insights:daily';
+/** A full recompute older than this is redone when the background starts. */
+export const STALE_MS = 24 * 60 * 60 * 1000;
+export const DEBOUNCE_MS = 2_000;
+/** A change event naming more customers than this is a bulk write: only the full recompute runs. */
+export const SINGLE_WRITE_LIMIT = 10;
+/** Today's list keeps the most important entries only; the popup shows far fewer. */
+export const AGENDA_SIZE = 200;
+
+export interface InsightsDeps {
+  db: CrmDatabase;
+  settings(): Promise<BusinessSettings>;
+  now(): number;
+  /** Tells open pages that these customers' data changed ([] = possibly everyone). */
+  push(customerIds: string[]): void;
+  debounceMs?: number;
+}
+
+export type RecomputeSummary = { customers: number; orders: number; changed: number; ms: number };
+export type InsightsService = ReturnType<typeof createInsights>;
+
+/**
+ * The background's relationship intelligence. A full recompute (startup when stale, the daily
+ * alarm, ~2 s after bulk writes) classifies every customer and stores the business-wide context;
+ * a single write recomputes only that customer against the stored context at once, and the
+ * debounced full recompute follows. Cards are computed on request from the customer's current
+ * facts, so they are never older than the last write. All work runs one job at a time, so a
+ * full recompute and a single update never write over each other.
+ */
+export function createInsights(deps: InsightsDeps) {
+  const { db } = deps;
+  let context: BusinessContext | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function currentContext(): Promise<BusinessContext> {
+    context ??= await readContext(db, CONTEXT_KEY);
+    if (context) return context;
+    await fullRecompute();
+    if (!context) throw new Error('The insights could not be computed.');
+    return context;
+  }
+
+  async function fullRecompute(): Promise<RecomputeSummary> {
+    const started = performance.now();
+    const now = deps.now();
+    const settings = await deps.settings();
+    await purgeExpiredSnoozes(db, now);
+    const { facts, orders } = await readAllFacts(db);
+    const holds = await readAllHolds(db, now);
+    const insights = recomputeAll(facts, settings, now, holds);
+    const changes: { id: string; insights: CustomerInsights }[] = [];
+    for (const { customer } of facts) {
+      const insight = insights.customers.get(customer.id);
+      if (!insight) continue;
+      const next = toCustomerInsights(insight, now);
+      if (classificationChanged(customer.insights, next)) changes.push({ id: customer.id, insights: next });
+    }
+    await writeClassifications(db, changes);
+    const labels = new Map(facts.map((f) => [f.customer.id, f.customer.emails[0] ?? null]));
+    const agenda: Agenda = {
+      computedAt: now,
+      entries: todayFromInsights(insights, settings, now)
+        .slice(0, AGENDA_SIZE)
+        .map((item) => toTodayEntry(item, labels.get(item.customerId) ?? null, settings, now)),
+    };
+    const nextContext = businessContextOf(insights, now);
+    await writeMeta(db, CONTEXT_KEY, nextContext);
+    await writeMeta(db, AGENDA_KEY, agenda);
+    context = nextContext;
+    // Open pages reload once: tiers, stages and today's list may all have moved.
+    deps.push(changes.length > 0 && changes.length <= SINGLE_WRITE_LIMIT ? changes.map((c) => c.id) : []);
+    return { customers: facts.length, orders, changed: changes.length, ms: performance.now() - started };
+  }
+
+  /** One customer's insight from their current facts; null when they no longer exist. */
+  async function insightOf(
+    customerId: string,
+  ): Promise<{ insight: CustomerInsight; facts: CustomerFacts; settings: BusinessSettings; now: number } | null> {
+    const ctx = await currentContext();
+    const now = deps.now();
+    const settings = await deps.settings();
+    const facts = await readCustomerFacts(db, customerId);
+    if (!facts) return null;
+    const holds = await readHolds(db, customerId, now);
+    return { insight: insightFromContext(facts, ctx, settings, now, holds), facts, settings, now };
+  }
+
+  /** After a single write: this customer's cached classification and today's entry, at once. */
+  async function refreshCustomer(customerId: string): Promise<boolean> {
+    const found = await insightOf(customerId);
+    const agenda = await readAgenda(db, AGENDA_KEY);
+    const entries = agenda ? agenda.entries.filter((e) => e.customerId !== customerId) : [];
+    let changed = false;
+    if (found) {
+      const { insight, facts, settings, now } = found;
+      const next = toCustomerInsights(insight, now);
+      if (classificationChanged(facts.customer.insights, next)) {
+        await writeClassifications(db, [{ id: customerId, insights: next }]);
+        changed = true;
+      }
+      const top = insight.suggestions[0];
+      if (top && top.dueAt < endOfLocalDay(now, settings.businessHours.timeZone)) {
+        const entry = toTodayEntry(
+          { customerId, name: insight.name, tier: insight.tier.tier, suggestion: top, overdue: false },
+          facts.customer.emails[0] ?? null,
+          settings,
+          now,
+        );
+        entries.push(entry);
+        entries.sort(byImportance);
+      }
+    }
+    if (agenda) await writeMeta(db, AGENDA_KEY, { computedAt: agenda.computedAt, entries: entries.slice(0, AGENDA_SIZE) });
+    return changed;
+  }
+
+  function scheduleFull(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void serial(fullRecompute).catch(logError);
+    }, deps.debounceMs ?? DEBOUNCE_MS);
+  }
+
+  /** Card work for the handlers: the write, then this customer's update, then one push. */
+  async function afterWrite(customerId: string): Promise<InsightCard> {
+    await serial(() => refreshCustomer(customerId));
+    scheduleFull();
+    deps.push([customerId]);
+    const card = await cardFor(customerId);
+    if (!card) throw new NotFound();
+    return card;
+  }
+
+  async function cardFor(customerId: string): Promise<InsightCard | null> {
+    const found = await insightOf(customerId);
+    return found && toInsightCard(found.insight, found.settings, found.now, (await currentContext()).computedAt);
+  }
+
+  async function holdFor(customerId: string, ruleId: string, factsKey?: string) {
+    const found = await insightOf(customerId);
+    if (!found) throw new NotFound();
+    const suggestion = found.insight.suggestions.find((s) => s.ruleId === ruleId && (factsKey === undefined || s.factsKey === factsKey));
+    if (!suggestion) throw new NotFound('This suggestion is no longer open.');
+    return { suggestion, now: found.now };
+  }
+
+  return {
+    /** On background start: a full recompute if the last one is missing or older than a day. */
+    async start(): Promise<void> {
+      const stored = await readContext(db, CONTEXT_KEY);
+      if (!stored || deps.now() - stored.computedAt > STALE_MS) scheduleFull();
+    },
+
+    recompute: (): Promise<RecomputeSummary> => serial(fullRecompute),
+
+    /** A data change event from any handler: single writes update their customers now. */
+    onDataChanged(customerIds: readonly string[]): void {
+      if (customerIds.length > 0 && customerIds.length <= SINGLE_WRITE_LIMIT) {
+        void serial(async () => {
+          const changed: string[] = [];
+          for (const id of customerIds) if (await refreshCustomer(id)) changed.push(id);
+          if (changed.length > 0) deps.push(changed);
+        }).catch(logError);
+      }
+      scheduleFull();
+    },
+
+    card: cardFor,
+
+    async done(customerId: string, ruleId: string): Promise<InsightCard> {
+      const { suggestion, now } = await holdFor(customerId, ruleId);
+      await addInteraction(db, { customerId, ...doneInteraction(suggestion), at: now }, now);
+      await putHold(db, { customerId, ruleId, factsKey: suggestion.factsKey, kind: 'done', until: null }, now);
+      return afterWrite(customerId);
+    },
+
+    async snooze(customerId: string, ruleId: string, factsKey: string, until: number): Promise<InsightCard> {
+      const { now } = await holdFor(customerId, ruleId, factsKey);
+      await putHold(db, { customerId, ruleId, factsKey, kind: 'snoozed', until }, now);
+      return afterWrite(customerId);
+    },
+
+    async dismiss(customerId: string, ruleId: string, factsKey: string): Promise<InsightCard> {
+      const { now } = await holdFor(customerId, ruleId, factsKey);
+      await putHold(db, { customerId, ruleId, factsKey, kind: 'dismissed', until: null }, now);
+      return afterWrite(customerId);
+    },
+
+    async today(limit: number): Promise<{ computedAt: number | null; items: TodayEntry[] }> {
+      const settings = await deps.settings();
+      const tz = settings.businessHours.timeZone;
+      let agenda = await readAgenda(db, AGENDA_KEY);
+      // Computed before today began: suggestions due today may be missing. Once a day at most.
+      if (!agenda || agenda.computedAt < startOfLocalDay(deps.now(), tz)) {
+        await serial(fullRecompute);
+        agenda = await readAgenda(db, AGENDA_KEY);
+      }
+      if (!agenda) return { computedAt: null, items: [] };
+      const now = deps.now();
+      const startOfToday = startOfLocalDay(now, tz);
+      const endOfToday = endOfLocalDay(now, tz);
+      const items = agenda.entries
+        .filter((e) => e.suggestion.dueAt < endOfToday)
+        .slice(0, limit)
+        .map((e) => ({ ...e, suggestion: { ...e.suggestion, overdue: e.suggestion.dueAt < startOfToday } }));
+      return { computedAt: agenda.computedAt, items };
+    },
+
+    async concentration(): Promise<ConcentrationView | null> {
+      const ctx = context ?? (await readContext(db, CONTEXT_KEY));
+      if (!ctx) return null;
+      const { concentration: c } = ctx;
+      const labels = await customerLabels(db, c.topCustomerIds);
+      return {
+        computedAt: ctx.computedAt,
+        currency: c.currency,
+        totalMinor: c.totalMinor,
+        top1Share: c.top1Share,
+        top5Share: c.top5Share,
+        top1Flagged: c.top1Flagged,
+        top5Flagged: c.top5Flagged,
+        top: c.topCustomerIds.map((id) => ({ customerId: id, name: labels.get(id)?.name.trim() || labels.get(id)?.emails[0] || 'Unnamed customer' })),
+      };
+    },
+
+    /** Waits for queued work (tests). */
+    async idle(): Promise<void> {
+      await queue;
+    },
+
+    /** Runs a scheduled full recompute now instead of after the debounce (tests). */
+    async flush(): Promise<void> {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      await serial(fullRecompute);
+    },
+  };
+}
+
+export class NotFound extends Error {
+  constructor(message = 'This customer no longer exists.') {
+    super(message);
+    this.name = 'NotFound';
+  }
+}
+
+function byImportance(x: TodayEntry, y: TodayEntry): number {
+  return y.suggestion.priority - x.suggestion.priority || x.suggestion.dueAt - y.suggestion.dueAt || (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0);
+}
+
+function logError(error: unknown): void {
+  console.error('Insights:', error);
+}

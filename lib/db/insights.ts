@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insights/index';
+import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction, type Order } from '../model/records';
+import type { CrmDatabase } from './database';
+import { guard } from './errors';
+import { isLive } from './shared';
+
+/**
+ * The database side of relationship insights: reading every customer's facts for a full
+ * recompute, one customer's for a single write, the cached classification on customers,
+ * and the user's "not now" on suggestions (dismissals and snoozes).
+ */
+
+export const HOLD_KINDS = ['done', 'dismissed', 'snoozed'] as const;
+
+/**
+ * One held suggestion per customer and rule (a new hold replaces the old). `done` holds like a
+ * dismissal: most rules' facts are orders, which logging an interaction does not change, so
+ * without it a done suggestion would come straight back. All three end when the facts change.
+ */
+export const SuggestionHoldRow = z.object({
+  /** `${ruleId}:${customerId}`: a string key, as backups expect (lib/db/backup.ts). */
+  id: z.string().min(1).max(200),
+  customerId: Id,
+  ruleId: z.string().min(1).max(60),
+  factsKey: z.string().min(1).max(500),
+  kind: z.enum(HOLD_KINDS),
+  until: EpochMs.nullable(),
+  createdAt: EpochMs,
+});
+export type SuggestionHoldRow = z.infer<typeof SuggestionHoldRow>;
+
+export function holdId(customerId: string, ruleId: string): string {
+  return `${ruleId}:${customerId}`;
+}
+
+/**
+ * Every live customer with their orders and interactions, for a full recompute. Three bulk
+ * reads; orders and interactions come through their [customerId+time] index, already grouped
+ * by customer and in time order (ties by id, as the engine sorts), so one pass groups them
+ * and the engine can use the arrays as they are (lib/insights/prepare.ts).
+ */
+export function readAllFacts(db: CrmDatabase): Promise<{ facts: CustomerFacts[]; orders: number }> {
+  return guard(() =>
+    db.transaction('r', [db.customers, db.orders, db.interactions], async () => {
+      const customers = await db.customers.toArray();
+      const orders = await db.orders.orderBy('[customerId+orderedAt]').toArray();
+      const interactions = await db.interactions.orderBy('[customerId+at]').toArray();
+      const byId = new Map<string, CustomerFacts>();
+      const facts: CustomerFacts[] = [];
+      for (const customer of customers) {
+        if (!isLive(customer)) continue;
+        const entry: CustomerFacts = { customer, orders: [], interactions: [] };
+        byId.set(customer.id, entry);
+        facts.push(entry);
+      }
+      groupInto(orders, byId, (entry, rows) => (entry.orders = rows));
+      groupInto(interactions, byId, (entry, rows) => (entry.interactions = rows));
+      return { facts, orders: orders.length };
+    }),
+  );
+}
+
+/** Rows sorted by customerId: one slice per customer, no per-row map lookups. */
+function groupInto<T extends Order | Interaction>(
+  rows: readonly T[],
+  byId: ReadonlyMap<string, CustomerFacts>,
+  assign: (entry: CustomerFacts, rows: T[]) => void,
+): void {
+  let start = 0;
+  while (start < rows.length) {
+    const customerId = (rows[start] as T).customerId;
+    let end = start + 1;
+    while (end < rows.length && (rows[end] as T).customerId === customerId) end++;
+    const entry = byId.get(customerId);
+    if (entry) assign(entry, rows.slice(start, end));
+    start = end;
+  }
+}
+
+/** One live customer's facts, or null. */
+export function readCustomerFacts(db: CrmDatabase, customerId: string): Promise<CustomerFacts | null> {
+  return guard(() =>
+    db.transaction('r', [db.customers, db.orders, db.interactions], async () => {
+      const customer = await db.customers.get(customerId);
+      if (!isLive(customer)) return null;
+      const orders = await db.orders.where('[customerId+orderedAt]').between([customerId, -Infinity], [customerId, Infinity]).toArray();
+      const interactions = await db.interactions.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).toArray();
+      return { customer, orders, interactions };
+    }),
+  );
+}
+
+/** True when the classification differs (the time it was computed aside). */
+export function classificationChanged(before: CustomerInsights | null, after: CustomerInsights): boolean {
+  return (
+    before === null ||
+    before.tier !== after.tier ||
+    before.tierOverridden !== after.tierOverridden ||
+    before.rfm !== after.rfm ||
+    before.stage !== after.stage
+  );
+}
+
+/**
+ * Writes cached classifications, a chunk per transaction so a full recompute never holds the
+ * customers table for long. Only `insights` is changed: a customer edited meanwhile keeps the
+ * edit, and `updatedAt` stays the user's (derived figures are not an edit).
+ */
+export async function writeClassifications(
+  db: CrmDatabase,
+  changes: readonly { id: string; insights: CustomerInsights }[],
+  chunkSize = 2_000,
+): Promise<void> {
+  await guard(async () => {
+    for (let i = 0; i < changes.length; i += chunkSize) {
+      const chunk = changes.slice(i, i + chunkSize);
+      await db.transaction('rw', db.customers, () =>
+        db.customers.bulkUpdate(chunk.map(({ id, insights }) => ({ key: id, changes: { insights } }))),
+      );
+    }
+  });
+}
+
+/** Holds as the engine takes them; snoozes that have run out are left out. */
+export function toSuggestionState(rows: readonly SuggestionHoldRow[], now: number): SuggestionState {
+  const dismissals: Dismissal[] = [];
+  const snoozes: Snooze[] = [];
+  for (const row of rows) {
+    const hold = { customerId: row.customerId, ruleId: row.ruleId, factsKey: row.factsKey };
+    if (row.kind === 'snoozed') {
+      if (row.until !== null && row.until > now) snoozes.push({ ...hold, until: row.until });
+    } else dismissals.push(row.until === null ? hold : { ...hold, until: row.until });
+  }
+  return { dismissals, snoozes };
+}
+
+export function readAllHolds(db: CrmDatabase, now: number): Promise<SuggestionState> {
+  return guard(async () => toSuggestionState(await db.suggestionHolds.toArray(), now));
+}
+
+export function readHolds(db: CrmDatabase, customerId: string, now: number): Promise<SuggestionState> {
+  return guard(async () => toSuggestionState(await db.suggestionHolds.where('customerId').equals(customerId).toArray(), now));
+}
+
+export function putHold(db: CrmDatabase, hold: Omit<SuggestionHoldRow, 'id' | 'createdAt'>, now: number): Promise<SuggestionHoldRow> {
+  return guard(async () => {
+    const row = SuggestionHoldRow.parse({ ...hold, id: holdId(hold.customerId, hold.ruleId), createdAt: now });
+    await db.suggestionHolds.put(row);
+    return row;
+  });
+}
+
+/** Snoozes that have run out hold nothing any more. */
+export function purgeExpiredSnoozes(db: CrmDatabase, now: number): Promise<number> {
+  return guard(() =>
+    db.suggestionHolds.filter((row) => row.kind === 'snoozed' && (row.until === null || row.until <= now)).delete(),
+  );
+}
+
+export function readMeta(db: CrmDatabase, key: string): Promise<unknown> {
+  return guard(async () => (await db.meta.get(key))?.value);
+}
+
+export function writeMeta(db: CrmDatabase, key: string, value: unknown): Promise<void> {
+  return guard(async () => {
+    await db.meta.put({ key, value });
+  });
+}
+
+/** Names and first addresses of some customers (today's list, concentration). */
+export function customerLabels(db: CrmDatabase, ids: readonly string[]): Promise<Map<string, Pick<Customer, 'name' | 'emails'>>> {
+  return guard(async () => {
+    const rows = await db.customers.bulkGet([...ids]);
+    const labels = new Map<string, Pick<Customer, 'name' | 'emails'>>();
+    for (const row of rows) if (isLive(row)) labels.set(row.id, { name: row.name, emails: row.emails });
+    return labels;
+  });
+}

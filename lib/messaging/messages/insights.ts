@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { RULE_IDS } from '../../insights/rules/rule';
+import { Channel, Currency, EpochMs, Id, Money, RFM_GROUPS, STAGES } from '../../model/records';
+import { message } from '../define';
+
+/** Relationship insights: a customer's tier, group, stage and next action; today's list; concentration. */
+
+export const TierName = z.enum(['A', 'B', 'C', 'Prospect']);
+export const RuleId = z.enum(RULE_IDS);
+
+export const InsightSuggestion = z.object({
+  ruleId: RuleId,
+  title: z.string(),
+  reason: z.string(),
+  channel: Channel,
+  dueAt: z.number(),
+  priority: z.number(),
+  /** What a dismissal or snooze is tied to: new facts bring the suggestion back. */
+  factsKey: z.string(),
+  /** Due before today began (business time zone). */
+  overdue: z.boolean(),
+});
+export type InsightSuggestion = z.infer<typeof InsightSuggestion>;
+
+export const InsightCard = z.object({
+  customerId: Id,
+  /** When the business-wide figures this card is judged against were computed. */
+  computedAt: EpochMs,
+  tier: z.object({ tier: TierName, computed: TierName, overridden: z.boolean() }),
+  rfm: z.enum(RFM_GROUPS),
+  stage: z.enum(STAGES),
+  figures: z.object({
+    orderCount: z.number().int(),
+    medianIntervalDays: z.number().nullable(),
+    expectedNextOrderAt: z.number().nullable(),
+    daysSinceLastOrder: z.number().int().nullable(),
+    daysSinceLastTouch: z.number().int().nullable(),
+    /** Trailing 12 months, per currency (never summed across currencies). */
+    revenue12m: z.array(Money),
+  }),
+  /** The top suggestion first, then up to two alternatives. */
+  suggestions: z.array(InsightSuggestion).max(3),
+  explanation: z.object({
+    tier: z.array(z.string()),
+    rfm: z.array(z.string()),
+    stage: z.array(z.string()),
+    suggestions: z.array(z.object({ ruleId: RuleId, sentences: z.array(z.string()) })),
+  }),
+});
+export type InsightCard = z.infer<typeof InsightCard>;
+
+export const TodayEntry = z.object({
+  customerId: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  tier: TierName,
+  suggestion: InsightSuggestion,
+});
+export type TodayEntry = z.infer<typeof TodayEntry>;
+
+export const ConcentrationView = z.object({
+  computedAt: EpochMs,
+  currency: Currency,
+  totalMinor: z.number().int(),
+  top1Share: z.number(),
+  top5Share: z.number(),
+  top1Flagged: z.boolean(),
+  top5Flagged: z.boolean(),
+  top: z.array(z.object({ customerId: Id, name: z.string() })),
+});
+export type ConcentrationView = z.infer<typeof ConcentrationView>;
+
+const CustomerRule = { customerId: Id, ruleId: RuleId };
+
+export const INSIGHT_MESSAGES = {
+  'insights.card': message({ request: z.object({ customerId: Id }), reply: InsightCard, senders: ['page'] }),
+  /** Logs the interaction that does the suggestion (a thank-you, a survey, …); replies with the new card. */
+  'insights.done': message({ request: z.object(CustomerRule), reply: InsightCard, senders: ['page'] }),
+  'insights.snooze': message({
+    request: z.object({ ...CustomerRule, factsKey: z.string().min(1).max(500), until: EpochMs }),
+    reply: InsightCard,
+    senders: ['page'],
+  }),
+  'insights.dismiss': message({
+    request: z.object({ ...CustomerRule, factsKey: z.string().min(1).max(500) }),
+    reply: InsightCard,
+    senders: ['page'],
+  }),
+  /** Relationships whose next action is due by the end of today, most important first. */
+  'insights.today': message({
+    request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+    reply: z.object({ computedAt: EpochMs.nullable(), items: z.array(TodayEntry) }),
+    senders: ['page'],
+  }),
+  'insights.concentration': message({
+    request: z.object({}),
+    reply: z.object({ concentration: ConcentrationView.nullable() }),
+    senders: ['page'],
+  }),
+  /** A full recompute now (the manager's "Recompute", the bench); replies with what it did. */
+  'insights.recompute': message({
+    request: z.object({}),
+    reply: z.object({ customers: z.number().int(), orders: z.number().int(), changed: z.number().int(), ms: z.number() }),
+    senders: ['page'],
+  }),
+} as const;

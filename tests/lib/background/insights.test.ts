@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createInsights, STALE_MS, type InsightsDeps } from '../../../lib/background/insights';
+import { readMeta } from '../../../lib/db/insights';
+import { addInteraction, addOrder } from '../../../lib/db/repository';
+import type { CrmDatabase } from '../../../lib/db/database';
+import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
+import { DAY, freshDatabase, makeInteraction, makeOrder, NOW, seedCustomer } from '../db/factories';
+
+// NOW (factories) is a Monday, midnight UTC; 10:00 UTC is inside Berlin business hours.
+const AT = NOW + 10 * 3_600_000;
+
+function setup(db: CrmDatabase, over: Partial<InsightsDeps> = {}) {
+  let clock = AT;
+  const pushes: string[][] = [];
+  const insights = createInsights({
+    db,
+    settings: async () => DEFAULT_SETTINGS,
+    now: () => clock,
+    push: (ids) => pushes.push(ids),
+    debounceMs: 60_000,
+    ...over,
+  });
+  return { insights, pushes, advance: (ms: number) => (clock += ms) };
+}
+
+/** A book: a big regular, a small regular, a prospect. */
+async function seedBook(db: CrmDatabase) {
+  const big = await seedCustomer(db, { name: 'Big' });
+  const small = await seedCustomer(db, { name: 'Small' });
+  const prospect = await seedCustomer(db, { name: 'Prospect' });
+  const orders = [
+    ...[30, 60, 90, 120].map((d) => makeOrder({ customerId: big.id, orderedAt: AT - d * DAY, total: { currency: 'EUR', minor: 100_000 } })),
+    ...[40, 80].map((d) => makeOrder({ customerId: small.id, orderedAt: AT - d * DAY, total: { currency: 'EUR', minor: 40_000 } })),
+  ];
+  await db.orders.bulkAdd(orders);
+  return { big, small, prospect };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('insights in the background', () => {
+  it('writes every classification on a full recompute, and nothing when nothing changed', async () => {
+    const db = freshDatabase();
+    const { big, small, prospect } = await seedBook(db);
+    const { insights } = setup(db);
+    const first = await insights.recompute();
+    expect(first).toMatchObject({ customers: 3, orders: 6, changed: 3 });
+    expect((await db.customers.get(big.id))?.insights).toMatchObject({ tier: 'A', stage: 'active', computedAt: AT });
+    expect((await db.customers.get(small.id))?.insights).toMatchObject({ tier: 'B' });
+    expect((await db.customers.get(prospect.id))?.insights).toMatchObject({ tier: 'Prospect', rfm: 'Prospects', stage: 'prospect' });
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT, revenue12m: [400_000, 80_000] });
+    expect((await insights.recompute()).changed).toBe(0);
+  });
+
+  it('updates the customer of a single write at once, before the full recompute', async () => {
+    const db = freshDatabase();
+    const { big, prospect } = await seedBook(db);
+    const { insights, pushes } = setup(db);
+    await insights.recompute();
+    const bigBefore = (await db.customers.get(big.id))?.insights;
+    await addOrder(db, { customerId: prospect.id, orderedAt: AT - DAY, total: { currency: 'EUR', minor: 2_000 } }, AT);
+    insights.onDataChanged([prospect.id]);
+    await insights.idle();
+    expect((await db.customers.get(prospect.id))?.insights).toMatchObject({ tier: 'C', stage: 'new', rfm: 'New' });
+    expect(pushes.at(-1)).toEqual([prospect.id]);
+    // Nobody else was rewritten: the full recompute is still waiting for its debounce.
+    expect((await db.customers.get(big.id))?.insights).toEqual(bigBefore);
+    const card = await insights.card(prospect.id);
+    expect(card?.suggestions[0]).toMatchObject({ ruleId: 'thank-first-order', overdue: false });
+  });
+
+  it('runs the full recompute once after a burst of writes, debounced', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = freshDatabase();
+    await seedBook(db);
+    const { insights, pushes } = setup(db, { debounceMs: 2_000 });
+    insights.onDataChanged([]);
+    insights.onDataChanged([]);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(await readMeta(db, 'insights:context')).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
+    // One push for the whole recompute; it names the three customers it classified.
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]).toHaveLength(3);
+  });
+
+  it('recomputes on start only when the stored figures are missing or older than a day', async () => {
+    const db = freshDatabase();
+    await seedBook(db);
+    const { insights, advance } = setup(db);
+    await insights.start();
+    await insights.flush();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
+    advance(STALE_MS - 1);
+    await insights.start();
+    await insights.flush();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
+    advance(2);
+    await insights.start();
+    await insights.flush();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + STALE_MS + 1 });
+  });
+
+  it('keeps a dismissed suggestion hidden until its facts change', async () => {
+    const db = freshDatabase();
+    const { small } = await seedBook(db);
+    await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - 3 * DAY, summary: 'Broken leg' }));
+    const { insights } = setup(db);
+    await insights.recompute();
+    const before = await insights.card(small.id);
+    const top = before?.suggestions[0];
+    expect(top).toMatchObject({ ruleId: 'resolve-complaint', overdue: true });
+    const after = await insights.dismiss(small.id, 'resolve-complaint', top?.factsKey ?? '');
+    expect(after.suggestions.map((s) => s.ruleId)).not.toContain('resolve-complaint');
+    // Still hidden after a full recompute (the hold lives in the database, not in memory).
+    await insights.recompute();
+    expect((await insights.card(small.id))?.suggestions.map((s) => s.ruleId)).not.toContain('resolve-complaint');
+    await addInteraction(db, { customerId: small.id, kind: 'complaint_opened', at: AT, summary: 'Another one' }, AT);
+    const back = await insights.card(small.id);
+    expect(back?.suggestions[0]).toMatchObject({ ruleId: 'resolve-complaint' });
+    expect(back?.suggestions[0]?.factsKey).not.toBe(top?.factsKey);
+  });
+
+  it('logs the matching interaction when a suggestion is done, and moves on to the next one', async () => {
+    const db = freshDatabase();
+    const { prospect } = await seedBook(db);
+    await db.orders.add(makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY }));
+    const { insights, pushes } = setup(db);
+    await insights.recompute();
+    expect((await insights.card(prospect.id))?.suggestions[0]?.ruleId).toBe('thank-first-order');
+    const after = await insights.done(prospect.id, 'thank-first-order');
+    const logged = await db.interactions.where('customerId').equals(prospect.id).toArray();
+    expect(logged).toMatchObject([{ kind: 'thank_you', summary: 'Thank them for their first order', at: AT }]);
+    expect(after.suggestions.map((s) => s.ruleId)).not.toContain('thank-first-order');
+    expect(pushes.at(-1)).toEqual([prospect.id]);
+  });
+
+  it('logs `other` with the title for a suggestion no interaction kind answers, and holds it', async () => {
+    const db = freshDatabase();
+    const lapsing = await seedCustomer(db);
+    await db.orders.bulkAdd([50, 40, 30, 20].map((d) => makeOrder({ customerId: lapsing.id, orderedAt: AT - d * DAY })));
+    const { insights } = setup(db);
+    await insights.recompute();
+    const top = (await insights.card(lapsing.id))?.suggestions[0];
+    expect(top?.ruleId).toBe('check-in-at-risk');
+    const after = await insights.done(lapsing.id, 'check-in-at-risk');
+    expect(await db.interactions.where('customerId').equals(lapsing.id).toArray()).toMatchObject([{ kind: 'other', summary: top?.title }]);
+    expect(after.suggestions.map((s) => s.ruleId)).not.toContain('check-in-at-risk');
+  });
+
+  it('hides a snoozed suggestion until the snooze runs out', async () => {
+    const db = freshDatabase();
+    const { small } = await seedBook(db);
+    await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - DAY }));
+    const { insights, advance } = setup(db);
+    const top = (await insights.card(small.id))?.suggestions[0];
+    const snoozed = await insights.snooze(small.id, 'resolve-complaint', top?.factsKey ?? '', AT + DAY);
+    expect(snoozed.suggestions.map((s) => s.ruleId)).not.toContain('resolve-complaint');
+    advance(DAY + 1);
+    expect((await insights.card(small.id))?.suggestions[0]?.ruleId).toBe('resolve-complaint');
+  });
+
+  it('refuses to act on a suggestion that is not open', async () => {
+    const db = freshDatabase();
+    const { big } = await seedBook(db);
+    const { insights } = setup(db);
+    await expect(insights.done(big.id, 'resolve-complaint')).rejects.toThrow('no longer open');
+    await expect(insights.card('nobody')).resolves.toBeNull();
+  });
+
+  it("lists today's relationships ranked, the open complaint first and marked overdue", async () => {
+    const db = freshDatabase();
+    const { big, small, prospect } = await seedBook(db);
+    await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - 3 * DAY }));
+    await db.orders.add(makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY }));
+    const { insights } = setup(db);
+    const today = await insights.today(10);
+    expect(today.items.map((i) => [i.customerId, i.suggestion.ruleId, i.suggestion.overdue])).toEqual([
+      [small.id, 'resolve-complaint', true],
+      [prospect.id, 'thank-first-order', false],
+      [big.id, 'reorder-reminder', true],
+    ]);
+    // Done on one: it leaves today's list at once, without waiting for the full recompute.
+    await insights.done(prospect.id, 'thank-first-order');
+    expect((await insights.today(10)).items.map((i) => i.customerId)).toEqual([small.id, big.id]);
+  });
+
+  it('reports concentration with the top customers named', async () => {
+    const db = freshDatabase();
+    const { big } = await seedBook(db);
+    const { insights } = setup(db);
+    expect(await insights.concentration()).toBeNull();
+    await insights.recompute();
+    expect(await insights.concentration()).toMatchObject({
+      top1Flagged: true,
+      top1Share: 400_000 / 480_000,
+      top: [{ customerId: big.id, name: 'Big' }, { name: 'Small' }],
+    });
+  });
+});
