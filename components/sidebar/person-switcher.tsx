@@ -32,6 +32,8 @@ export function selectedPersonIndex(people: TabPerson[], selectedEmail: string):
 export function PersonSwitcher({ people, selectedEmail, onSelect, panelId, idPrefix }: PersonSwitcherProps) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const selectedIndex = selectedPersonIndex(people, selectedEmail);
+  // A customer opened from the search is none of these tabs: none is selected, all clickable.
+  const onPage = people.some((p) => p.email === selectedEmail);
 
   function focusTab(index: number) {
     const count = people.length;
@@ -56,7 +58,7 @@ export function PersonSwitcher({ people, selectedEmail, onSelect, panelId, idPre
   return (
     <div class="switcher" role="tablist" aria-label="People in this conversation" aria-orientation="horizontal">
       {people.map((person, index) => {
-        const selected = index === selectedIndex;
+        const selected = onPage && index === selectedIndex;
         const known = person.customerId !== null;
         const label = personLabel(person);
         return (
@@ -71,7 +73,7 @@ export function PersonSwitcher({ people, selectedEmail, onSelect, panelId, idPre
             class={`chip${selected ? ' chip--selected' : ''}${known ? ' chip--known' : ''}`}
             aria-selected={selected}
             aria-controls={panelId}
-            tabIndex={selected ? 0 : -1}
+            tabIndex={index === selectedIndex ? 0 : -1}
             title={person.email}
             onClick={() => {
               if (!selected) onSelect(person.email);

@@ -1,8 +1,9 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { PageView, SiteContext } from '../../lib/messaging/protocol';
 import { AddCustomerForm } from './add-customer-form';
 import { CompanyCard } from './company-card';
 import { CustomerCard } from './customer-card';
+import { CustomerSearch } from './customer-search';
 import { PersonSwitcher, personTabId, selectedPersonIndex } from './person-switcher';
 import type { CardState, SidebarCallbacks, SidebarProps } from './types';
 import './sidebar.css';
@@ -88,10 +89,28 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
 }
 
 /** The sidebar shown in the iframe beside Gmail. Pure view: state in, events out. */
-export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, ...writes }: SidebarProps) {
+export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, search, onSearch, onChooseCustomer, ...writes }: SidebarProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;
   const clock = now ?? Date.now();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const canSearch = search !== undefined && onSearch !== undefined && onChooseCustomer !== undefined;
+  // A page with nobody on it shows the search in place of a card; elsewhere it opens on demand.
+  const searchInline = canSearch && state.kind === 'empty' && !site?.company;
+  const searchBox =
+    canSearch && (searchInline || searchOpen) ? (
+      <CustomerSearch
+        state={search}
+        onQuery={onSearch}
+        autoFocus={!searchInline}
+        onClose={() => setSearchOpen(false)}
+        onChoose={(choice) => {
+          setSearchOpen(false);
+          onSearch('');
+          onChooseCustomer(choice);
+        }}
+      />
+    ) : null;
 
   let body;
   if (state.kind === 'loading') body = <Loading label="Loading…" />;
@@ -124,15 +143,37 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
     );
   }
 
+  if (searchInline) {
+    body = (
+      <>
+        {body}
+        {searchBox}
+      </>
+    );
+  }
+
   return (
     <div class="sidebar">
       <header class="topbar">
         <span class="topbar__title">Customer</span>
+        {canSearch && !searchInline && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Find a customer"
+            title="Find a customer"
+            aria-expanded={searchOpen}
+            onClick={() => setSearchOpen(!searchOpen)}
+          >
+            <span aria-hidden="true">⌕</span>
+          </button>
+        )}
         <button type="button" class="icon-button" aria-label="Collapse sidebar" title="Collapse sidebar" onClick={onCollapse}>
           <span aria-hidden="true">»</span>
         </button>
       </header>
       <main class="sidebar__body">
+        {!searchInline && searchBox}
         {site?.company && <CompanyCard card={site.company} locale={locale} onOpenContact={onOpenCustomer} />}
         {body}
       </main>

@@ -1,4 +1,5 @@
-import type { CustomerCard, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
+import type { CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
+import type { SearchState } from '../../lib/sidebar/search-store';
 
 import type { InteractionKind } from '../../lib/model/records';
 
@@ -48,6 +49,13 @@ export interface SidebarProps extends SidebarCallbacks {
   site?: SiteContext | null;
   /** Opens a company contact's card. */
   onOpenCustomer?: (customerId: string, email: string | null) => void;
+  /**
+   * The customer search, for a page that yields nobody or a customer the page does not show
+   * (DESIGN.md "Recognition": degrade to search). Hidden unless all three are given.
+   */
+  search?: SearchState;
+  onSearch?: (query: string) => void;
+  onChooseCustomer?: (choice: CustomerChoice) => void;
   /** The clock for "23 days ago"; injected so tests and screenshots are stable. */
   now?: number;
   /** Formatting locale; undefined follows the browser. */

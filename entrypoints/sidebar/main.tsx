@@ -4,6 +4,7 @@ import { Sidebar } from '../../components/sidebar/sidebar';
 import { request } from '../../lib/messaging/client';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
+import { createCustomerSearch } from '../../lib/sidebar/search-store';
 import { createSidebarStore } from '../../lib/sidebar/store';
 
 const store = createSidebarStore({
@@ -16,6 +17,11 @@ const store = createSidebarStore({
   logInteraction: (customerId, kind, summary) => request('interaction.log', { customerId, kind, summary }),
   setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
   siteContext: () => request('site.context', {}),
+});
+
+// The popup's picker search serves the sidebar too: same matches (name, address, company).
+const search = createCustomerSearch({
+  search: async (query) => (await request('quicknote.candidates', { query, tabId: null })).matches,
 });
 
 // The background pushes "your tab's page changed" and "data changed" over a port; the port
@@ -49,6 +55,9 @@ function App() {
       onDeleteNote={store.deleteNote}
       onLogInteraction={store.logInteraction}
       onCollapse={store.collapse}
+      search={search.state.value}
+      onSearch={search.setQuery}
+      onChooseCustomer={(choice) => store.openCustomer(choice.customerId, choice.email)}
     />
   );
 }

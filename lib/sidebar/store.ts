@@ -41,6 +41,11 @@ export function createSidebarStore(api: SidebarApi) {
   const site: Signal<SiteContext | null> = signal(null);
   let context: TabContext | null = null;
   let selectedEmail: string | null = null;
+  /**
+   * A customer opened who is not among the page's people (from the search or a company card).
+   * Kept across data refreshes (a note added to them), dropped when the page's people change.
+   */
+  let opened: TabPerson | null = null;
   let generation = 0;
 
   function pickDefault(people: TabPerson[]): TabPerson | undefined {
@@ -93,6 +98,11 @@ export function createSidebarStore(api: SidebarApi) {
     site.value = siteValue;
     if (context && context.threadId !== next.threadId) selectedEmail = null;
     context = next;
+    if (!quiet) opened = null;
+    if (opened) {
+      await showPerson(opened, next.people, gen, quiet);
+      return;
+    }
     const person = pickDefault(next.people);
     if (!person) {
       selectedEmail = null;
@@ -108,10 +118,12 @@ export function createSidebarStore(api: SidebarApi) {
     const onPage = people.find((p) => p.customerId === customerId);
     if (onPage) return select(onPage.email);
     const person: TabPerson = { email: email ?? '', name: '', roles: [], customerId, customerName: null, companyGuess: null };
+    opened = person;
     void showPerson(person, people, ++generation, false);
   }
 
   function select(email: string) {
+    opened = null;
     const people = context?.people ?? [];
     const person = people.find((p) => p.email === email);
     if (!person) return;

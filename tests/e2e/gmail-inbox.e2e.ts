@@ -58,6 +58,21 @@ describe.runIf(run)('Gmail inbox tier marks in real Chromium', () => {
     await settings.close();
   }
 
+  it('offers a search when the page yields nobody and opens the chosen customer’s card', async () => {
+    const page = await session.context.newPage();
+    await page.goto(INBOX);
+    const frame = await sidebarFrame(page);
+    const box = frame.getByRole('combobox', { name: 'Find a customer' });
+    await box.fill('nordlicht');
+    await frame.getByRole('option', { name: new RegExp(SAMPLE_PEOPLE.maria.name) }).waitFor();
+    await box.press('Enter');
+    await expect
+      .poll(() => frame.getByRole('heading', { level: 2 }).first().textContent(), { timeout: 3000 })
+      .toContain(SAMPLE_PEOPLE.maria.name);
+    expect(await frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.pinnedNote);
+    await page.close();
+  });
+
   it('puts nothing into Gmail’s page while the setting is off (the default)', async () => {
     const page = await session.context.newPage();
     await page.goto(INBOX);

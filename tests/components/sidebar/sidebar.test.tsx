@@ -173,3 +173,47 @@ describe('Sidebar with hostile strings', () => {
     expect(failed.container.textContent).toContain(evil);
   });
 });
+
+describe('Sidebar search (degrade to search)', () => {
+  const found = { customerId: 'c7', name: 'Maria Jensen', email: 'maria@nordlicht.example', companyId: null, companyName: null };
+  const searchProps = (state: SidebarProps['search'] = { kind: 'idle' }) => ({ search: state, onSearch: vi.fn(), onChooseCustomer: vi.fn() });
+
+  it('offers the search in place of a card when the page yields nobody', () => {
+    const props = searchProps({ kind: 'results', query: 'mar', results: [found] });
+    const { container } = renderSidebar({ kind: 'empty', view: 'inbox' }, props);
+    const input = get<HTMLInputElement>(container, 'input[role="combobox"]');
+    expect(container.textContent).toContain("Open an email to see who you're writing with");
+    press(input, 'Enter');
+    expect(props.onChooseCustomer).toHaveBeenCalledWith(found);
+    // The box is emptied for next time.
+    expect(props.onSearch).toHaveBeenCalledWith('');
+  });
+
+  it('opens the search from the top bar beside a card, focused, and closes it with Escape', () => {
+    const props = searchProps();
+    const { container } = renderSidebar(people({ kind: 'card', card: createCard() }), props);
+    expect(container.querySelector('input[role="combobox"]')).toBeNull();
+    const toggle = get<HTMLButtonElement>(container, 'button[aria-label="Find a customer"]');
+    click(toggle);
+    const input = get<HTMLInputElement>(container, 'input[role="combobox"]');
+    expect(document.activeElement).toBe(input);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    press(input, 'Escape');
+    expect(container.querySelector('input[role="combobox"]')).toBeNull();
+  });
+
+  it('selects no tab while a customer from the search is open, so any tab leads back', () => {
+    const { container, onSelect } = renderSidebar(people({ kind: 'card', card: createCard() }, 'elsewhere@x.example'), searchProps());
+    const tabs = Array.from(container.querySelectorAll('[role="tab"]'));
+    expect(tabs.filter((t) => t.getAttribute('aria-selected') === 'true')).toHaveLength(0);
+    expect(tabs[0]?.getAttribute('tabindex')).toBe('0');
+    click(tabs[0]!);
+    expect(onSelect).toHaveBeenCalledWith(ann.email);
+  });
+
+  it('shows no search at all without its callbacks', () => {
+    const { container } = renderSidebar({ kind: 'empty', view: 'inbox' });
+    expect(container.querySelector('input[role="combobox"]')).toBeNull();
+    expect(container.querySelector('button[aria-label="Find a customer"]')).toBeNull();
+  });
+});

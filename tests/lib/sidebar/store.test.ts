@@ -108,3 +108,29 @@ describe('createSidebarStore', () => {
     expect(store.state.value).toEqual({ kind: 'error', message: 'The extension did not answer. Reload the page.' });
   });
 });
+
+describe('a customer opened from the search', () => {
+  it('stays open through a data refresh and gives way when the page’s people change', async () => {
+    let people: TabPerson[] = [];
+    const api = fakeApi({ context: vi.fn(async () => context(people, null)) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    expect(store.state.value.kind).toBe('empty');
+
+    store.openCustomer('c9', 'nina@x.com');
+    await vi.waitFor(() => expect(store.state.value).toMatchObject({ kind: 'people', card: { kind: 'card' } }));
+    // A note added to Nina: the background says "data changed".
+    store.onEvent({ type: 'data', customerIds: ['c9'] });
+    await vi.waitFor(() => expect(api.card).toHaveBeenCalledTimes(2));
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c9');
+
+    // The page now shows someone: the page wins.
+    people = [person('ann@x.com', 'c1', 'Ann')];
+    store.onEvent({ type: 'context', seq: 2 });
+    await vi.waitFor(() => {
+      const next = store.state.value;
+      expect(next.kind === 'people' && next.card.kind === 'card' && next.card.card.customer.id).toBe('c1');
+    });
+  });
+});
