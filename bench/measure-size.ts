@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR } from '../scripts/browser';
 import { round, type Figure } from './figures';
 
 /** Figure 1: each content script of the Chrome build, minified (as built) and gzipped. */
-export function measureSizes(): Figure[] {
-  const dir = join(EXTENSION_DIR, 'content-scripts');
+export function measureSizes(extensionDir: string): Figure[] {
+  const dir = join(extensionDir, 'content-scripts');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
     .sort()

@@ -3,7 +3,10 @@
 // the npm script does both). Prints a table and writes bench/results.json (one entry per size);
 // `--strict` exits non-zero when a figure is over its budget. Not part of `npm test`: at 100k
 // customers (1M orders) it takes many minutes; `npm run bench:small` is the 1k size.
-import { launchExtension, serveGmail } from '../scripts/browser';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launchExtension, serveGmail } from '../scripts/browser';
 import type { Figure } from './figures';
 import { benchData, SIZES, type SizeName } from './generate';
 import { measureFinder } from './measure-finder';
@@ -31,12 +34,18 @@ const began = Date.now();
 const loadAtStart = loadAverage();
 const figures: Figure[] = [];
 
-if (wants(1)) figures.push(...measureSizes());
+// The run uses a copy of the build: a rebuild of .output during a long run (tests started by
+// someone else) must not change the extension under measurement.
+if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run npm run build.');
+const build = mkdtempSync(join(tmpdir(), 'crm-bench-build-'));
+cpSync(EXTENSION_DIR, build, { recursive: true });
+
+if (wants(1)) figures.push(...measureSizes(build));
 
 const data = await benchData(size);
 log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLocaleString('en')} orders, ${data.interactions.length} interactions (seed fixed)`);
 
-const session = await launchExtension();
+const session = await launchExtension({ extensionDir: build });
 try {
   await serveGmail(session.context, () => 'thread-single.html');
   if ([2, 3, 5, 6].some(wants)) {
@@ -67,6 +76,7 @@ try {
   }
 } finally {
   await session.close();
+  rmSync(build, { recursive: true, force: true });
 }
 
 const record = {

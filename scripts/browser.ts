@@ -24,18 +24,20 @@ export interface ExtensionSession {
   extensionPage(path?: string): Promise<Page>;
 }
 
-export async function launchExtension(options: { headless?: boolean } = {}): Promise<ExtensionSession> {
+export async function launchExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run npm run build.');
+  // A copy of the build (the bench's long runs) is safe from a rebuild of .output midway.
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run npm run build.`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
     viewport: options.headless === false ? null : { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
