@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findComposeRecipients } from '../../../../lib/sites/gmail/compose';
 import { findPeople } from '../../../../lib/sites/gmail/finder';
+import { loadPage } from './load-page';
 
 /**
  * A compose window in the shapes gmail-dom-selectors.json records ("compose"): the PeopleKit
@@ -46,5 +47,33 @@ describe('findComposeRecipients', () => {
 
   it('finds no one when no compose window is open', () => {
     expect(findComposeRecipients(new DOMParser().parseFromString('<div name="to"></div>', 'text/html'))).toEqual([]);
+  });
+});
+
+describe('the authored compose fixture (compose.html)', () => {
+  const COMPOSE_URL = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+
+  /** Adds a PeopleKit chip as Gmail does when an address is typed (see the fixture's header). */
+  function addChip(doc: Document, field: 'to' | 'cc' | 'bcc', email: string, name: string) {
+    const chip = doc.createElement('div');
+    chip.className = 'agh';
+    const option = doc.createElement('div');
+    option.setAttribute('role', 'option');
+    option.setAttribute('data-hovercard-id', email);
+    option.setAttribute('data-name', name);
+    option.textContent = name;
+    chip.append(option);
+    doc.querySelector(`div[name="${field}"] [role="listbox"]`)?.append(chip);
+  }
+
+  it('is a compose view with nobody in it until a recipient is typed, the inbox behind it ignored', () => {
+    const doc = loadPage('compose.html');
+    expect(findPeople(doc, { url: COMPOSE_URL })).toMatchObject({ view: 'compose', self: 'owner@example-shop.com', people: [] });
+    addChip(doc, 'to', 'maria.jensen@nordlicht-moebel.de', 'Maria Jensen');
+    addChip(doc, 'cc', 'tom@becker-baeckerei.de', 'Tom Becker');
+    expect(findPeople(doc, { url: COMPOSE_URL }).people).toEqual([
+      { email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'to' },
+      { email: 'tom@becker-baeckerei.de', name: 'Tom Becker', role: 'cc' },
+    ]);
   });
 });
