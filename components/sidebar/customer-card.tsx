@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'preact/hooks';
+import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
 import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
 import { mailtoHref } from '../safe-href';
@@ -7,6 +7,9 @@ import { HistoryList } from './history-list';
 import { KeyFigures } from './key-figures';
 import { LogInteraction } from './log-interaction';
 import { NotesSection } from './notes-section';
+import { InsightBadges } from './insight-badges';
+import { InsightsContext } from './insights-context';
+import { NextAction } from './next-action';
 import { initials } from './person-label';
 import type { NoteCallbacks } from './types';
 
@@ -30,6 +33,9 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
   const historyId = useId();
   const contactId = useId();
+  const insights = useContext(InsightsContext);
+  // Only this customer's insights: a reply for the previous one never shows on this card.
+  const insightState = insights && insights.state.kind !== 'none' && insights.state.customerId === customer.id ? insights.state : null;
 
   return (
     <article class="card" aria-label={`Customer: ${name}`}>
@@ -40,6 +46,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
         <div class="card__identity">
           <h2 class="card__name">{name}</h2>
           {company && <p class="card__company">{company.name}</p>}
+          {insightState && <InsightBadges state={insightState} />}
         </div>
       </header>
 
@@ -71,6 +78,17 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           </ul>
         )}
       </section>
+
+      {insights && insightState && (
+        <NextAction
+          state={insightState}
+          now={now}
+          locale={locale}
+          onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
+          onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
+          onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
+        />
+      )}
 
       <KeyFigures customer={customer} now={now} locale={locale} />
 

@@ -1,9 +1,12 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { InsightsContext } from '../../components/sidebar/insights-context';
 import { Sidebar } from '../../components/sidebar/sidebar';
 import { request } from '../../lib/messaging/client';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
+import { createInsightsStore } from '../../lib/sidebar/insights-store';
 import { createCustomerSearch } from '../../lib/sidebar/search-store';
 import { createSidebarStore } from '../../lib/sidebar/store';
 
@@ -24,6 +27,15 @@ const search = createCustomerSearch({
   search: async (query) => (await request('quicknote.candidates', { query, tabId: null })).matches,
 });
 
+// The selected customer's tier and next action, loaded beside the card.
+const insights = createInsightsStore({
+  card: (customerId) => request('insights.card', { customerId }),
+  done: (customerId, ruleId) => request('insights.done', { customerId, ruleId }),
+  snooze: (customerId, ruleId, factsKey, until) => request('insights.snooze', { customerId, ruleId, factsKey, until }),
+  dismiss: (customerId, ruleId, factsKey) => request('insights.dismiss', { customerId, ruleId, factsKey }),
+});
+effect(() => insights.show(store.selectedCustomerId()));
+
 // The background pushes "your tab's page changed" and "data changed" over a port; the port
 // is also how it knows which sidebars are open. Reconnect if the service worker restarts.
 function connect() {
@@ -31,6 +43,7 @@ function connect() {
   port.onMessage.addListener((raw: unknown) => {
     const event = parsePushEvent(raw);
     if (event) store.onEvent(event);
+    if (event?.type === 'data') insights.refresh();
   });
   port.onDisconnect.addListener(() => {
     setTimeout(() => {
@@ -62,5 +75,14 @@ function App() {
   );
 }
 
+// The selected customer's insights reach the card through context (components/sidebar/insights-context.ts).
+function WithInsights() {
+  return (
+    <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
+      <App />
+    </InsightsContext.Provider>
+  );
+}
+
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<WithInsights />, root);
