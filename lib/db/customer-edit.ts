@@ -12,7 +12,9 @@ import { isLive, newId, requireCustomer } from './shared';
 
 /** Tables whose rows belong to a customer (orders, notes, interactions and any added later). */
 function ownedTables(db: CrmDatabase) {
-  return db.tables.filter((t) => t.name !== 'customers' && t.schema.idxByName.customerId !== undefined);
+  // A compound index led by customerId serves `where('customerId')` too (orders, since v2).
+  const byCustomer = (keyPath: string | string[] | undefined) => (Array.isArray(keyPath) ? keyPath[0] : keyPath) === 'customerId';
+  return db.tables.filter((t) => t.name !== 'customers' && t.schema.indexes.some((i) => byCustomer(i.keyPath)));
 }
 
 export function updateCustomer(db: CrmDatabase, id: string, patch: CustomerPatch, now: number): Promise<Customer> {

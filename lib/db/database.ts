@@ -54,5 +54,6 @@ export const SCHEMA_V1 = {
 export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase {
   const db = new Dexie(name, options) as CrmDatabase;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../lib/sample/business';
-import { browserAvailable, launchExtension, sendFromPage, serveGmail, sidebarFrame, type ExtensionSession } from './harness';
+import { readGmailFixture } from '../../scripts/browser';
+import { browserAvailable, launchExtension, sendFromPage, sidebarFrame, type ExtensionSession } from './harness';
 
 const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 const MARK = 'crm-tier-mark';
@@ -29,7 +30,18 @@ describe.runIf(run)('Gmail inbox tier marks in real Chromium', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    await serveGmail(session.context, () => 'inbox.html');
+    // Served as Gmail serves itself: with Trusted Types enforced, so a mark built from an HTML
+    // string would throw here (and show in the console) instead of passing.
+    await session.context.route('https://mail.google.com/**', (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            headers: { 'content-security-policy': "require-trusted-types-for 'script'; trusted-types 'none'" },
+            body: readGmailFixture('inbox.html'),
+          })
+        : route.fulfill({ status: 204, body: '' }),
+    );
     extension = await session.extensionPage('/options.html');
     expect(await sendFromPage(extension, 'sample.load', {})).toMatchObject({ ok: true });
     // Maria gets tier A by hand, so the test does not depend on how the sample ranks.
@@ -84,7 +96,15 @@ describe.runIf(run)('Gmail inbox tier marks in real Chromium', () => {
 
   it('marks a known customer’s row once turned on, live, and removes the marks when turned off', async () => {
     const page = await session.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(INBOX);
+    // Trusted Types are really on: parsing an HTML string fails on this page.
+    await expect(page.evaluate(() => void document.createRange().createContextualFragment('<b>x</b>'))).rejects.toThrow(/TrustedHTML/);
+    errors.length = 0; // that probe's own console report
     await sidebarFrame(page);
     await setMarks(true);
     await expect.poll(() => markedAddresses(page), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.maria.email);
@@ -103,6 +123,7 @@ describe.runIf(run)('Gmail inbox tier marks in real Chromium', () => {
 
     await setMarks(false);
     await expect.poll(() => page.locator(MARK).count(), { timeout: 5000 }).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
