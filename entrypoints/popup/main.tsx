@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { ConcentrationNote } from '../../components/popup/concentration-note';
 import { Popup } from '../../components/popup/popup';
 import { SiteAccess } from '../../components/popup/site-access';
+import { TodayList } from '../../components/popup/today-list';
 import '../../components/sidebar/sidebar.css';
 import '../../components/popup/popup.css';
 import { request } from '../../lib/messaging/client';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
 import { createPopupStore } from '../../lib/popup/store';
+import { customerSearchUrl } from '../../lib/reminders/open';
 import { createSiteAccessStore } from '../../lib/sites/site-access-store';
 
 // The tab the popup was opened over: its recognized customers come first in the picker. The
@@ -27,6 +30,8 @@ const store = createPopupStore(
     keepInTouch: () => request('keepInTouch.list', {}),
     reminders: () => request('reminder.list', {}),
     doneReminder: (id) => request('reminder.done', { id }),
+    today: () => request('insights.today', { limit: 10 }),
+    concentration: () => request('insights.concentration', {}),
   },
 );
 
@@ -45,6 +50,33 @@ const siteAccess = createSiteAccessStore({
   showOnce: (tabId) => request('site.showOnce', { tabId }),
 });
 
+// A relationship on today's list opens as a reminder does: the Gmail search for the customer,
+// where the sidebar shows their card; without an address, the manager.
+function openCustomer(customerId: string) {
+  const today = store.today.value;
+  const entry = today.kind === 'ready' ? today.value.find((e) => e.customerId === customerId) : undefined;
+  const url = customerSearchUrl(entry?.email ?? null) ?? browser.runtime.getURL('/options.html');
+  void browser.tabs.create({ url });
+}
+
+function Today() {
+  const today = store.today.value;
+  return (
+    <>
+      <TodayList
+        items={
+          today.kind === 'ready'
+            ? today.value.map((e) => ({ customerId: e.customerId, name: e.name.trim() || e.email || 'Unnamed customer', title: e.suggestion.title, reason: e.suggestion.reason, overdue: e.suggestion.overdue }))
+            : null
+        }
+        error={today.kind === 'error' ? today.message : null}
+        onOpen={(item) => openCustomer(item.customerId)}
+      />
+      <ConcentrationNote concentration={store.concentration.value} />
+    </>
+  );
+}
+
 function QuickNoteApp() {
   return (
     <Popup
@@ -53,6 +85,7 @@ function QuickNoteApp() {
       opening={store.opening.value}
       keepInTouch={store.keepInTouch.value}
       reminders={store.reminders.value}
+      today={<Today />}
       now={Date.now()}
       onQuery={(query) => void store.search(query)}
       onSelect={store.select}

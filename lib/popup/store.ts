@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Loadable } from '../loadable';
-import type { CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView } from '../messaging/protocol';
+import type { ConcentrationView, CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
 
 /** What the popup needs from the extension. */
 export interface PopupApi {
@@ -11,6 +11,9 @@ export interface PopupApi {
   keepInTouch(): Promise<{ items: KeepInTouchItem[] }>;
   reminders(): Promise<{ reminders: ReminderView[] }>;
   doneReminder(id: string): Promise<unknown>;
+  /** Today's relationships and concentration risk (insights); optional for callers without them. */
+  today?(): Promise<{ items: TodayEntry[] }>;
+  concentration?(): Promise<{ concentration: ConcentrationView | null }>;
 }
 
 export type { Loadable } from '../loadable';
@@ -44,6 +47,9 @@ export function createPopupStore(api: PopupApi) {
   const opening: Signal<Opening | null> = signal(null);
   const keepInTouch: Signal<Loadable<KeepInTouchItem[]>> = signal({ kind: 'loading' });
   const reminders: Signal<Loadable<ReminderView[]>> = signal({ kind: 'loading' });
+  const today: Signal<Loadable<TodayEntry[]>> = signal({ kind: 'loading' });
+  /** Shown only when flagged; a failure to load it is not worth an error in a quick-note popup. */
+  const concentration: Signal<ConcentrationView | null> = signal(null);
   let generation = 0;
 
   async function search(query: string) {
@@ -59,9 +65,19 @@ export function createPopupStore(api: PopupApi) {
   }
 
   async function loadLists() {
+    // Today's list may wait for the day's first recompute: it must not hold up the others.
+    const insightsLoaded = loadInsights();
     const [kit, rem] = await Promise.allSettled([api.keepInTouch(), api.reminders()]);
     keepInTouch.value = kit.status === 'fulfilled' ? { kind: 'ready', value: kit.value.items } : { kind: 'error', message: message(kit.reason) };
     reminders.value = rem.status === 'fulfilled' ? { kind: 'ready', value: rem.value.reminders } : { kind: 'error', message: message(rem.reason) };
+    await insightsLoaded;
+  }
+
+  async function loadInsights() {
+    const [list, risk] = await Promise.allSettled([api.today?.(), api.concentration?.()]);
+    if (list.status === 'rejected') today.value = { kind: 'error', message: message(list.reason) };
+    else if (list.value) today.value = { kind: 'ready', value: list.value.items };
+    concentration.value = risk.status === 'fulfilled' ? (risk.value?.concentration ?? null) : null;
   }
 
   /**
@@ -92,6 +108,8 @@ export function createPopupStore(api: PopupApi) {
     opening,
     keepInTouch,
     reminders,
+    today,
+    concentration,
     init,
     search,
     /** After a change elsewhere: the same search again and fresh lists. */
