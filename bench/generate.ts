@@ -12,15 +12,16 @@ import { INTERACTION_KINDS, type InteractionKind } from '../lib/model/records';
  * orders each, written as the two files a Shopify shop exports, so the data enters the database
  * the way an owner's does (the manager's import). One line item per order, so the orders file
  * has one row per order (100k customers → about 1,000,000 rows). Every fifth customer carries a
- * note (Shopify's Note column becomes a note); interactions are listed for every tenth customer
- * and logged through the protocol after the import (Shopify exports have none).
+ * note (Shopify's Note column becomes a note); interactions are listed for one customer in ten
+ * (at most about a thousand customers) and logged through the protocol after the import
+ * (Shopify exports have none).
  */
 
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 export type SizeName = keyof typeof SIZES;
 export const SEED = 20_261_127;
 /** Bump when the generated files change shape, so cached files are made again. */
-const VERSION = 1;
+const VERSION = 2;
 
 export interface PlannedInteraction {
   email: string;
@@ -91,6 +92,8 @@ async function generate(size: SizeName, dir: string): Promise<BenchData> {
     { name: 'Anna Schmidt', email: 'anna.schmidt@hofladen-schmidt.de', company: 'Hofladen Schmidt' },
   ];
   const probeEvery = Math.max(1, Math.floor(count / 200));
+  // Each is a protocol message after the import; about a thousand customers get one or two.
+  const interactionEvery = Math.max(10, Math.floor(count / 1000));
   const probes: string[] = [];
   const interactions: PlannedInteraction[] = [];
   let orderNumber = 0;
@@ -163,7 +166,7 @@ async function generate(size: SizeName, dir: string): Promise<BenchData> {
         Tags: i % 3 === 0 ? 'wholesale' : '',
       }),
     );
-    if (fixed || i % 10 === 0) {
+    if (fixed || i % interactionEvery === 0) {
       for (let k = random.int(1, 2); k > 0; k--) {
         interactions.push({ email, kind: random.pick(INTERACTION_KINDS), at: DATA_NOW - random.int(1, 300) * DAY, summary: `Talked about the next order (${i}).` });
       }

@@ -16,21 +16,37 @@ import { customerIds } from './worker-probe';
 
 const IMPORT_TIMEOUT_MS = 30 * 60_000;
 
-async function importFile(page: Page, path: string): Promise<{ seconds: number; banner: string }> {
+async function importFile(page: Page, path: string): Promise<{ seconds: number; commitSeconds: number | null; banner: string }> {
   await page.locator('button.tab', { hasText: 'Import' }).click();
   // After a finished import the panel offers the file input again.
   await page.locator('input[aria-label="File to import"]').setInputFiles(path);
   const start = page.locator('.preview').getByRole('button', { name: 'Import', exact: true });
   await start.waitFor({ timeout: 60_000 });
   if (await start.isDisabled()) throw new Error(`The manager will not import ${path}: ${await page.locator('.panel').textContent()}`);
-  const t0 = Date.now();
+  // When the panel says "Saving …", parsing and staging are over and the commit runs.
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { benchSavingAt: number | null };
+    g.benchSavingAt = null;
+    const observer = new MutationObserver(() => {
+      if (g.benchSavingAt === null && document.querySelector('.panel [role="status"]')?.textContent?.startsWith('Saving')) {
+        g.benchSavingAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const t0 = await page.evaluate(() => performance.now());
   await start.click();
   const done = page.locator('.banner--ok, .banner--error, .review');
   await done.first().waitFor({ timeout: IMPORT_TIMEOUT_MS });
-  const seconds = (Date.now() - t0) / 1000;
+  const { seconds, commitSeconds } = await page.evaluate((started) => {
+    const savingAt = (globalThis as unknown as { benchSavingAt: number | null }).benchSavingAt;
+    const end = performance.now();
+    return { seconds: (end - started) / 1000, commitSeconds: savingAt === null ? null : (end - savingAt) / 1000 };
+  }, t0);
   const banner = (await done.first().textContent()) ?? '';
   if (!banner.startsWith('Imported')) throw new Error(`Import of ${path} did not finish: ${banner}`);
-  return { seconds, banner };
+  return { seconds, commitSeconds, banner };
 }
 
 /** Used JS heap of a page (CDP Performance metrics), in MB. */
@@ -56,6 +72,11 @@ export async function loadBusiness(session: ExtensionSession, data: BenchData, l
   const processMb = await processPeak.stop();
   log(`orders file: ${orders.banner}`);
 
+  await manager.close();
+
+  // Sent from the settings page, which does not listen for data pushes: the manager would
+  // reload its list after each of them.
+  const sender = await session.extensionPage('/settings.html');
   const ids = await customerIds(session.worker, [...new Set(data.interactions.map((i) => i.email))]);
   const started = Date.now();
   const batch = 25;
@@ -64,13 +85,13 @@ export async function loadBusiness(session: ExtensionSession, data: BenchData, l
       data.interactions.slice(i, i + batch).map(async (interaction) => {
         const customerId = ids.get(interaction.email);
         if (!customerId) throw new Error(`No customer for ${interaction.email} after the import.`);
-        const reply = (await sendFromPage(manager, 'interaction.log', { customerId, kind: interaction.kind, at: interaction.at, summary: interaction.summary })) as { ok: boolean };
+        const reply = (await sendFromPage(sender, 'interaction.log', { customerId, kind: interaction.kind, at: interaction.at, summary: interaction.summary })) as { ok: boolean };
         if (!reply.ok) throw new Error(`interaction.log refused: ${JSON.stringify(reply)}`);
       }),
     );
   }
   log(`${data.interactions.length} interactions logged in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await manager.close();
+  await sender.close();
 
   const rowsPerSecond = data.orders / orders.seconds;
   const oneMillionSeconds = 1_000_000 / rowsPerSecond;
@@ -83,7 +104,7 @@ export async function loadBusiness(session: ExtensionSession, data: BenchData, l
       // 1M rows in 60 s.
       budget: Math.round(1_000_000 / 60),
       budgetIsMinimum: true,
-      detail: `${orders.seconds.toFixed(1)} s from Import to committed; 1M rows at this rate: ${oneMillionSeconds.toFixed(0)} s; customers file (${data.customers.toLocaleString('en')} rows) ${customers.seconds.toFixed(1)} s`,
+      detail: `${orders.seconds.toFixed(1)} s from Import to committed (the commit ${orders.commitSeconds?.toFixed(1) ?? '?'} s of it); 1M rows at this rate: ${oneMillionSeconds.toFixed(0)} s; customers file (${data.customers.toLocaleString('en')} rows) ${customers.seconds.toFixed(1)} s`,
     },
     {
       group: 5,

@@ -19,7 +19,7 @@ interface RecomputeReply {
 }
 
 export async function measureInsights(session: ExtensionSession, data: BenchData, runs: number): Promise<Figure[]> {
-  const page = await session.extensionPage('/options.html');
+  const page = await session.extensionPage('/settings.html');
   const wall: number[] = [];
   const inHandler: number[] = [];
   let first = '';

@@ -90,7 +90,7 @@ export async function measureLookup(session: ExtensionSession, data: BenchData, 
 
   // The same card through the protocol from an extension page (the sidebar's way), for scale.
   const ids = [...(await customerIds(session.worker, data.probes.slice(0, 50))).values()];
-  const page = await session.extensionPage('/options.html');
+  const page = await session.extensionPage('/settings.html');
   const trips: number[] = [];
   for (let r = 0; r < 3; r++) {
     for (const id of ids) {
