@@ -43,6 +43,12 @@ export const SAMPLE_PEOPLE = {
   },
   tom: { name: 'Tom Becker', email: 'tom@becker-baeckerei.de', company: 'Becker Bäckerei', domain: 'becker-baeckerei.de' },
   lena: { name: 'Lena Vogel', email: 'lena.vogel@gmail.com', company: null },
+  /** The customer with an open complaint: it outranks every other next action. */
+  sabine: {
+    name: 'Sabine Krüger',
+    email: 'sabine@cafe-sonnenschein.de',
+    complaint: 'Two of the six bistro chairs arrived scratched.',
+  },
   /** In the demo thread but not a customer: the "Add as customer" flow starts from them. */
   unknown: { name: 'Jonas Weber', email: 'jonas.weber@kaffeerad.de', companyGuess: 'Kaffeerad' },
   /** The demo Gmail user; never a customer. */
@@ -99,14 +105,14 @@ export const SAMPLE_PERSONS: readonly SamplePerson[] = [
   },
   { name: SAMPLE_PEOPLE.lena.name, emails: [SAMPLE_PEOPLE.lena.email], company: null, rhythm: 'once', orders: 1, amount: [35, 60], channel: 'email' },
   {
-    name: 'Sabine Krüger',
-    emails: ['sabine@cafe-sonnenschein.de'],
+    name: SAMPLE_PEOPLE.sabine.name,
+    emails: [SAMPLE_PEOPLE.sabine.email],
     company: 'sonnenschein',
     rhythm: 'regular',
     amount: [90, 450],
     refund: 45,
     interactions: [
-      { kind: 'complaint_opened', daysAgo: 4, summary: 'Two of the six bistro chairs arrived scratched.' },
+      { kind: 'complaint_opened', daysAgo: 4, summary: SAMPLE_PEOPLE.sabine.complaint },
       { kind: 'call', daysAgo: 3, summary: 'Promised replacements; waiting on the carrier.' },
     ],
   },

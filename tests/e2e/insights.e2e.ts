@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Locator } from 'playwright-core';
+import { SAMPLE_PEOPLE } from '../../lib/sample/business';
+import { browserAvailable, launchExtension, sendFromPage, sidebarFrame, type ExtensionSession } from './harness';
+import { readGmailFixture } from '../../scripts/browser';
+
+const GMAIL = 'https://mail.google.com/mail/u/0/';
+const run = browserAvailable();
+
+/**
+ * The single-sender thread (Maria Jensen), or the same page with another sample customer as
+ * the sender: Sabine Krüger, the sample customer with an open complaint, is in no saved thread.
+ */
+function threadFrom(person: { name: string; email: string }): string {
+  const { maria } = SAMPLE_PEOPLE;
+  return readGmailFixture('thread-single.html').replaceAll(maria.email, person.email).replaceAll(maria.name, person.name);
+}
+
+/** Text of a locator, or null when it is not (yet) there: polls must never hang on a missing node. */
+const text = (locator: Locator) => locator.textContent({ timeout: 500 }).catch(() => null);
+
+describe.runIf(run)('relationship insights in real Chromium', () => {
+  let session: ExtensionSession;
+  let sender: { name: string; email: string } = SAMPLE_PEOPLE.sabine;
+
+  async function openThread(person: { name: string; email: string }): Promise<Frame> {
+    sender = person;
+    const page = await session.context.newPage();
+    await page.goto(`${GMAIL}#inbox/FMfcgzQb${person.name.length}`);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => text(frame.locator('.card__name')), { timeout: 10_000 }).toBe(person.name);
+    return frame;
+  }
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    await session.context.route('https://mail.google.com/**', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: threadFrom(sender) });
+    });
+    const page = await session.extensionPage('/options.html');
+    expect(await sendFromPage(page, 'sample.load', {})).toMatchObject({ ok: true });
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("lists the open complaint first on the popup's Today list, marked overdue", async () => {
+    const popup = await session.extensionPage('/popup.html');
+    const today = popup.getByRole('list', { name: 'Today’s relationships' });
+    await expect.poll(() => today.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = today.locator('li').first();
+    expect(await first.textContent()).toContain(SAMPLE_PEOPLE.sabine.name);
+    expect(await first.textContent()).toContain('Resolve the open complaint');
+    expect(await first.locator('.badge--overdue').textContent()).toBe('overdue');
+    await popup.close();
+  });
+
+  it('shows the tier badge and the next action with its reason; Done logs it and moves on', async () => {
+    const frame = await openThread(SAMPLE_PEOPLE.sabine);
+    const next = frame.locator('.next-action');
+    const topTitle = () => text(next.locator('.suggestion--top .suggestion__title'));
+
+    await expect.poll(() => text(frame.locator('.tier-badge')), { timeout: 10_000 }).toMatch(/^(Tier [ABC]|Prospect)/);
+    expect(await frame.locator('.insight-badges li').count()).toBe(3);
+    await expect.poll(topTitle, { timeout: 10_000 }).toBe('Resolve the open complaint');
+    expect(await text(next.locator('.suggestion--top .suggestion__reason'))).toContain(SAMPLE_PEOPLE.sabine.complaint);
+    expect(await next.locator('.suggestion--top .badge--overdue').count()).toBe(1);
+
+    // The facts behind the tier and the suggestion, one click away.
+    await next.locator('details.explain > summary').click();
+    expect(await text(next.locator('details.explain'))).toContain('Suggested by the resolve-complaint rule');
+
+    await next.locator('.suggestion--top').getByRole('button', { name: 'Done' }).click();
+    // Another suggestion, or none: either way the complaint is no longer the next action.
+    await expect.poll(() => text(next), { timeout: 5_000 }).not.toContain('Resolve the open complaint');
+    // Done logged the resolution: the history shows it.
+    await expect.poll(() => text(frame.locator('main')), { timeout: 5_000 }).toMatch(/complaint resolved/i);
+  });
+
+  it('hides a dismissed suggestion, also after a reload', async () => {
+    const frame = await openThread(SAMPLE_PEOPLE.maria);
+    const titles = () => frame.locator('.next-action .suggestion__title').allTextContents();
+    await expect.poll(() => text(frame.locator('.next-action .suggestion--top .suggestion__title')), { timeout: 10_000 }).toBeTruthy();
+    const dismissed = (await text(frame.locator('.next-action .suggestion--top .suggestion__title'))) ?? '';
+    await frame.locator('.next-action .suggestion--top').getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(titles, { timeout: 5_000 }).not.toContain(dismissed);
+
+    const page = frame.page();
+    await page.reload();
+    const again = await sidebarFrame(page);
+    // Loaded once the next action (or its empty state) is there.
+    await expect
+      .poll(async () => {
+        const shown = (await text(again.locator('.next-action'))) ?? '';
+        return shown.startsWith('Next action') && !shown.includes('Working out');
+      }, { timeout: 10_000 })
+      .toBe(true);
+    expect(await again.locator('.next-action .suggestion__title').allTextContents()).not.toContain(dismissed);
+  });
+
+  it('takes a done complaint off the popup Today list', async () => {
+    const popup = await session.extensionPage('/popup.html');
+    const today = popup.getByRole('list', { name: 'Today’s relationships' });
+    await expect.poll(() => today.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const rows = await today.locator('li').allTextContents();
+    expect(rows.filter((row) => row.includes(SAMPLE_PEOPLE.sabine.name) && row.includes('Resolve the open complaint'))).toEqual([]);
+    // The other open issue (negative feedback from another customer) is still there.
+    expect(rows.some((row) => row.includes('Follow up on the negative feedback'))).toBe(true);
+    await popup.close();
+  });
+});
