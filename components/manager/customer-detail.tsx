@@ -10,6 +10,8 @@ export interface CustomerDetailProps {
   onSave(patch: CustomerPatch): Promise<unknown>;
   onDelete(): void;
   onClose(): void;
+  /** Opens the customer's company (its domains and contacts). */
+  onOpenCompany?(companyId: string): void;
 }
 
 interface Draft {
@@ -46,7 +48,7 @@ function draftOf(card: CustomerCard): Draft {
 const CHANNEL_LABELS: Record<Channel, string> = { email: 'Email', phone: 'Phone', sms: 'SMS', whatsapp: 'WhatsApp', in_person: 'In person' };
 
 /** Every field of a customer, editable. On a failed save the typed values stay, with the reason. */
-export function CustomerDetail({ state, onSave, onDelete, onClose }: CustomerDetailProps) {
+export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany }: CustomerDetailProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saving, setSaving] = useState<{ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const customerId = state.kind === 'card' ? state.card.customer.id : null;
@@ -110,7 +112,16 @@ export function CustomerDetail({ state, onSave, onDelete, onClose }: CustomerDet
         <label>Emails (one per line)<textarea rows={2} value={draft.emails} onInput={(e) => set({ emails: e.currentTarget.value })} /></label>
         <label>Phone<input value={draft.phone} onInput={(e) => set({ phone: e.currentTarget.value })} /></label>
         <label>Company<input value={draft.companyName} onInput={(e) => set({ companyName: e.currentTarget.value })} /></label>
-        {card.company && card.company.domains.length > 0 && <p class="hint">Company domains: {card.company.domains.join(', ')}</p>}
+        {card.company && (
+          <p class="hint">
+            {card.company.domains.length > 0 && `Company domains: ${card.company.domains.join(', ')}. `}
+            {onOpenCompany && (
+              <button type="button" class="link" onClick={() => card.company && onOpenCompany(card.company.id)}>
+                Open {card.company.name}
+              </button>
+            )}
+          </p>
+        )}
         <label>Tags (comma-separated)<input value={draft.tags} onInput={(e) => set({ tags: e.currentTarget.value })} /></label>
         <label>Birthday (YYYY-MM-DD or MM-DD)<input value={draft.birthday} onInput={(e) => set({ birthday: e.currentTarget.value })} /></label>
         <label>Family<textarea rows={2} value={draft.family} onInput={(e) => set({ family: e.currentTarget.value })} /></label>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupPanel, type StorageInfo } from '../../components/manager/backup-panel';
+import { CompanyPanel } from '../../components/manager/company-panel';
 import { CustomerDetail } from '../../components/manager/customer-detail';
 import { CustomerList } from '../../components/manager/customer-list';
 import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
@@ -53,6 +54,7 @@ function App() {
     if (importState.kind === 'done') store.onDataChanged();
   }, [importState.kind]);
   const detail = store.detail.value;
+  const company = store.company.value;
   const status = store.status.value;
   return (
     <Manager
@@ -89,6 +91,15 @@ function App() {
               onSave={store.save}
               onDelete={() => void store.remove()}
               onClose={store.close}
+              onOpenCompany={(id) => void store.openCompany(id)}
+            />
+          )}
+          {company.kind !== 'closed' && (
+            <CompanyPanel
+              state={company.kind === 'loading' ? { kind: 'loading' } : company}
+              onSave={store.saveCompany}
+              onOpenContact={store.openContact}
+              onClose={store.closeCompany}
             />
           )}
         </>

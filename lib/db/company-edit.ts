@@ -1,4 +1,4 @@
-import { registrableDomain } from '../email/company';
+import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { Company, type Customer } from '../model/records';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
@@ -15,12 +15,17 @@ export function getCompany(db: CrmDatabase, id: string): Promise<{ company: Comp
   );
 }
 
-/** Renames a company or sets its domains (registrable, lower-case; a domain belongs to one company). */
+/**
+ * Renames a company or sets its domains (registrable, lower-case; a domain belongs to one
+ * company; free-mail domains are refused).
+ */
 export function updateCompany(db: CrmDatabase, id: string, patch: { name?: string | undefined; domains?: string[] | undefined }, now: number): Promise<Company> {
   return guard(() => {
     const domains = patch.domains?.map((raw) => {
       const domain = registrableDomain(raw.trim().toLowerCase().replace(/^https?:\/\//, '').split('/')[0] ?? '');
       if (domain === null) throw new DbError('invalid', `“${raw}” is not a domain.`);
+      // A free-mail domain would make every gmail.com customer a contact of this company.
+      if (isFreeMailDomain(domain)) throw new DbError('invalid', `${domain} is a free-mail domain: its addresses belong to many people, so it cannot mark a company’s contacts.`);
       return domain;
     });
     return db.transaction('rw', [db.companies], async () => {

@@ -25,6 +25,7 @@ export type View = 'customers' | 'import' | 'duplicates' | 'backup';
 type Status = ReplyOf<'manager.status'>;
 type TaskState = { kind: 'idle' } | { kind: 'busy'; label: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 type Detail = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'card'; card: ReplyOf<'manager.customer'> };
+type CompanyView = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'company'; detail: ReplyOf<'manager.company'> };
 type Duplicates = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: ReplyOf<'manager.duplicates'>['groups'] };
 
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -35,6 +36,8 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   const statusError = signal<string | null>(null);
   const detail = signal<Detail>({ kind: 'closed' });
   const duplicates = signal<Duplicates>({ kind: 'idle' });
+  /** The open company; it takes the customer's place beside the list. */
+  const company = signal<CompanyView>({ kind: 'closed' });
   const task = signal<TaskState>({ kind: 'idle' });
   const undo = signal<{ label: string; deleted: ReplyOf<'manager.customer.delete'> } | null>(null);
   const list = createListStore((query) => request('manager.list', query));
@@ -60,10 +63,42 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     list.reload(true);
     const d = detail.value;
     if (d.kind === 'card') void open(d.card.customer.id, true);
+    const c = company.value;
+    if (c.kind === 'company') void openCompany(c.detail.company.id, true);
+  }
+
+  async function openCompany(id: string, quiet = false) {
+    if (!quiet) {
+      detail.value = { kind: 'closed' };
+      company.value = { kind: 'loading', id };
+    }
+    try {
+      company.value = { kind: 'company', detail: await request('manager.company', { companyId: id }) };
+    } catch (error) {
+      company.value = { kind: 'error', message: text(error) };
+    }
+  }
+
+  /** Rejects with the background's reason (free-mail or taken domain) so the form keeps its values. */
+  async function saveCompany(patch: { name: string; domains: string[] }) {
+    const c = company.value;
+    if (c.kind !== 'company') return;
+    await request('manager.company.update', { companyId: c.detail.company.id, name: patch.name, domains: patch.domains });
+    await openCompany(c.detail.company.id, true);
+    list.reload(true);
+  }
+
+  /** A contact of the open company: the company closes, the customer opens. */
+  function openContact(customerId: string) {
+    company.value = { kind: 'closed' };
+    void open(customerId);
   }
 
   async function open(id: string, quiet = false) {
-    if (!quiet) detail.value = { kind: 'loading', id };
+    if (!quiet) {
+      company.value = { kind: 'closed' };
+      detail.value = { kind: 'loading', id };
+    }
     try {
       detail.value = { kind: 'card', card: await request('manager.customer', { customerId: id }) };
     } catch (error) {
@@ -224,6 +259,11 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     onDataChanged,
     open,
     close: () => (detail.value = { kind: 'closed' }),
+    company,
+    openCompany: (id: string) => openCompany(id),
+    saveCompany,
+    openContact,
+    closeCompany: () => (company.value = { kind: 'closed' }),
     save,
     remove,
     undoDelete,
