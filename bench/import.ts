@@ -135,14 +135,18 @@ try {
   let peakPageAndWorker = 0;
   let peakBackgroundHeap = 0;
   let peakRss = 0;
+  let lastWorkerProbe = 0;
   const sample = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const pageHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-    const workerHeap = await heapOf('worker', 'import.worker');
+    // Worker heaps once a second: each probe is a round trip into the worker being measured.
+    const probeWorkers = Date.now() - lastWorkerProbe >= 1000;
+    if (probeWorkers) lastWorkerProbe = Date.now();
+    const workerHeap = probeWorkers ? await heapOf('worker', 'import.worker') : 0;
     peakHeap = Math.max(peakHeap, pageHeap);
     peakWorkerHeap = Math.max(peakWorkerHeap, workerHeap);
-    peakPageAndWorker = Math.max(peakPageAndWorker, pageHeap + workerHeap);
-    peakBackgroundHeap = Math.max(peakBackgroundHeap, await heapOf('service_worker', 'background'));
+    if (probeWorkers) peakPageAndWorker = Math.max(peakPageAndWorker, pageHeap + workerHeap);
+    if (probeWorkers) peakBackgroundHeap = Math.max(peakBackgroundHeap, await heapOf('service_worker', 'background'));
     peakRss = Math.max(peakRss, extensionRendererRss());
   };
   const timer = setInterval(() => void sample().catch(() => undefined), 200);
