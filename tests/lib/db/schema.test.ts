@@ -1,0 +1,29 @@
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
+import { mergeCustomers } from '../../../lib/db/customer-edit';
+import { makeCustomer, makeOrder, NOW } from './factories';
+
+describe('database schema', () => {
+  it('upgrades a version-1 database: orders kept, still found by customer, without the dropped indexes', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b', emails: ['b@example.com'] })]);
+    await v1.table('orders').bulkAdd([makeOrder({ id: 'o1', customerId: 'a', orderedAt: NOW - 2 }), makeOrder({ id: 'o2', customerId: 'a', orderedAt: NOW - 1 }), makeOrder({ id: 'o3', customerId: 'b' })]);
+    v1.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.orders.schema.indexes.map((i) => i.name).sort()).toEqual(['[customerId+orderedAt]', '[source+externalId]']);
+    expect((await db.orders.where('customerId').equals('a').primaryKeys()).sort()).toEqual(['o1', 'o2']);
+    expect(await db.orders.where('customerId').anyOf(['a', 'b']).count()).toBe(3);
+
+    // Merging moves orders by customerId: the compound index has to count as "owned by a customer".
+    await mergeCustomers(db, 'a', ['b'], NOW);
+    expect(await db.orders.where('customerId').equals('a').count()).toBe(3);
+    db.close();
+  });
+});
