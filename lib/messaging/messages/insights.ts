@@ -100,7 +100,13 @@ export const INSIGHT_MESSAGES = {
   /** A full recompute now (the manager's "Recompute", the bench); replies with what it did. */
   'insights.recompute': message({
     request: z.object({}),
-    reply: z.object({ customers: z.number().int(), orders: z.number().int(), changed: z.number().int(), ms: z.number() }),
+    reply: z.object({
+      customers: z.number().int(),
+      orders: z.number().int(),
+      changed: z.number().int(),
+      ms: z.number(),
+      phases: z.object({ readMs: z.number(), computeMs: z.number(), writeMs: z.number() }),
+    }),
     senders: ['page'],
   }),
 } as const;

@@ -1,0 +1,41 @@
+// `npx tsx bench/insights.ts [--size=1k|10k|100k] [--runs=N]`: the full insights recompute alone,
+// in headless Chromium with the built extension (run `npx wxt build` first). The business enters
+// through the manager's import, as in `npm run bench` (bench/measure-import.ts), then the
+// background's own `insights.recompute` is timed (bench/measure-insights.ts). Prints the figures;
+// writes no results file, so it never races a full bench run.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launchExtension, sendFromPage } from '../scripts/browser';
+import { benchData, SIZES, type SizeName } from './generate';
+import { loadBusiness } from './measure-import';
+import { measureInsights } from './measure-insights';
+
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const size = (option('size') ?? '10k') as SizeName;
+if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const runs = Number(option('runs') ?? 5);
+const began = Date.now();
+const log = (line: string) => console.log(`[insights ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run npx wxt build.');
+// A copy: a rebuild of .output by someone else midway must not change what is measured.
+const build = mkdtempSync(join(tmpdir(), 'crm-insights-build-'));
+cpSync(EXTENSION_DIR, build, { recursive: true });
+
+const data = await benchData(size);
+log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLocaleString('en')} orders`);
+const session = await launchExtension({ extensionDir: build });
+try {
+  await loadBusiness(session, data, log);
+  log('imported');
+  for (const figure of await measureInsights(session, data, runs)) {
+    console.log(`${figure.name}: ${figure.value} ${figure.unit} (${figure.detail ?? ''})`);
+  }
+  // One more run, split into its phases (database reads, the engine, database writes).
+  const page = await session.extensionPage('/options.html');
+  console.log('one more run:', JSON.stringify(await sendFromPage(page, 'insights.recompute', {})));
+} finally {
+  await session.close();
+  rmSync(build, { recursive: true, force: true });
+}
