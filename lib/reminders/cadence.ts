@@ -9,12 +9,12 @@ import type { Customer } from '../model/records';
 const DAY_MS = 86_400_000;
 
 /**
- * The tier the cadence is read for: the insights engine's cached tier once computed; until
- * then the owner's override, else C (the tier most customers are in, and the longest
- * cadence, so an unclassified customer is not nagged about too early).
+ * The tier the cadence is read for: the owner's override first (the cached classification may
+ * predate it by a recompute), then the insights engine's cached tier, else C (the tier most
+ * customers are in, and the longest cadence, so an unclassified customer is not nagged early).
  */
 export function cadenceTier(customer: Customer): TierName {
-  return customer.insights?.tier ?? customer.tierOverride ?? 'C';
+  return customer.tierOverride ?? customer.insights?.tier ?? 'C';
 }
 
 export interface KeepInTouchItem {

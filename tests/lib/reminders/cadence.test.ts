@@ -17,7 +17,8 @@ const insights = (tier: 'A' | 'B' | 'C' | 'Prospect') => ({ tier, tierOverridden
 
 describe('cadenceTier', () => {
   it.each([
-    ['the cached insights tier when computed', { insights: insights('A'), tierOverride: 'B' as const }, 'A'],
+    ['the override, even over a cached tier computed before it was set', { insights: insights('A'), tierOverride: 'B' as const }, 'B'],
+    ['the cached insights tier without an override', { insights: insights('A'), tierOverride: null }, 'A'],
     ['the override until insights are computed', { insights: null, tierOverride: 'B' as const }, 'B'],
     ['C when neither is known', { insights: null, tierOverride: null }, 'C'],
   ])('uses %s', (_label, fields, tier) => {
