@@ -65,6 +65,20 @@ export function openReminders(db: CrmDatabase, limit: number): Promise<Reminder[
   );
 }
 
+/**
+ * One customer's reminders that are not done (pending or notified), soonest first, for the
+ * sidebar to show beside the note or next action each was set on.
+ */
+export function customerReminders(db: CrmDatabase, customerId: string): Promise<Reminder[]> {
+  return guard(() =>
+    db.reminders
+      .where('customerId')
+      .equals(customerId)
+      .filter((r) => r.deletedAt === null && r.doneAt === null)
+      .sortBy('dueAt'),
+  );
+}
+
 export type ReminderChange = { kind: 'fired' } | { kind: 'snoozed'; dueAt: number } | { kind: 'done' };
 
 /** Marks a reminder notified, snoozed (new due time, armed again) or done. */

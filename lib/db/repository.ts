@@ -11,4 +11,4 @@ export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from 
 export { computeStats } from './stats';
 export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
 export { addQuickNote, NewQuickNote } from './quick-notes';
-export { addReminder, changeReminder, getReminder, NewReminder, openReminders, pendingReminders, type ReminderChange } from './reminders';
+export { addReminder, changeReminder, customerReminders, getReminder, NewReminder, openReminders, pendingReminders, type ReminderChange } from './reminders';

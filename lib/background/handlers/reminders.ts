@@ -1,4 +1,4 @@
-import { addReminder, choicesFor, liveCustomers, openReminders } from '../../db/repository';
+import { addReminder, choicesFor, customerReminders, liveCustomers, openReminders } from '../../db/repository';
 import type { REMINDER_MESSAGES } from '../../messaging/messages/reminders';
 import { ProtocolError } from '../../messaging/router';
 import { overdueList } from '../../reminders/cadence';
@@ -51,6 +51,10 @@ export function reminderHandlers(deps: BackgroundDeps): HandlersFor<typeof REMIN
           .filter((r) => names.has(r.customerId))
           .map((reminder) => ({ reminder, customerName: names.get(reminder.customerId) ?? '' })),
       };
+    },
+
+    async 'reminder.forCustomer'({ customerId }) {
+      return { reminders: await withDb(() => customerReminders(deps.db, customerId)) };
     },
 
     async 'keepInTouch.list'() {

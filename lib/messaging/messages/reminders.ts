@@ -46,6 +46,12 @@ export const REMINDER_MESSAGES = {
     reply: z.object({ reminders: z.array(ReminderView) }),
     senders: ['page'],
   }),
+  /** One customer's reminders not done yet, soonest first (the sidebar marks notes and next actions with them). */
+  'reminder.forCustomer': message({
+    request: z.object({ customerId: Id }),
+    reply: z.object({ reminders: z.array(Reminder) }),
+    senders: ['page'],
+  }),
   /** Customers due for contact by their tier's cadence, the longest overdue first. */
   'keepInTouch.list': message({
     request: z.object({}),
