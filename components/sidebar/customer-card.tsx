@@ -9,9 +9,10 @@ import { LogInteraction } from './log-interaction';
 import { NotesSection } from './notes-section';
 import { InsightBadges } from './insight-badges';
 import { InsightsContext } from './insights-context';
-import { NextAction } from './next-action';
+import { NextAction, type RuleReminders } from './next-action';
+import { RemindersContext, remindersByNote, remindersByRule } from './reminders-context';
 import { initials } from './person-label';
-import type { NoteCallbacks } from './types';
+import type { NoteCallbacks, NoteReminders } from './types';
 
 export interface CustomerCardProps extends NoteCallbacks {
   card: CustomerCardData;
@@ -36,6 +37,27 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
   const insights = useContext(InsightsContext);
   // Only this customer's insights: a reply for the previous one never shows on this card.
   const insightState = insights && insights.state.kind !== 'none' && insights.state.customerId === customer.id ? insights.state : null;
+  const reminderSlot = useContext(RemindersContext);
+  // As with insights: only this customer's reminders, and "Remind me" only once they are known
+  // (offering it before would hide a reminder already set).
+  const reminderList = reminderSlot?.state.kind === 'ready' && reminderSlot.state.customerId === customer.id ? reminderSlot.state.reminders : null;
+  const noteReminders: NoteReminders | undefined =
+    reminderSlot && reminderList
+      ? {
+          byNote: remindersByNote(reminderList),
+          now,
+          onSet: (noteId, title, dueAt) => reminderSlot.onSet(customer.id, { noteId }, title, dueAt),
+          onClear: reminderSlot.onClear,
+        }
+      : undefined;
+  const ruleReminders: RuleReminders | undefined =
+    reminderSlot && reminderList
+      ? {
+          byRule: remindersByRule(reminderList),
+          onSet: (ruleId, title, dueAt) => reminderSlot.onSet(customer.id, { ruleId }, title, dueAt),
+          onClear: reminderSlot.onClear,
+        }
+      : undefined;
 
   return (
     <article class="card" aria-label={`Customer: ${name}`}>
@@ -87,12 +109,19 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
           onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
           onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
+          remind={ruleReminders}
         />
       )}
 
       <KeyFigures customer={customer} now={now} locale={locale} />
 
-      <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} />
+      {reminderSlot?.state.kind === 'error' && reminderSlot.state.customerId === customer.id && (
+        <p class="error-text" role="alert">
+          Reminders could not be loaded: {reminderSlot.state.message}
+        </p>
+      )}
+
+      <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={noteReminders} />
 
       {onLogInteraction && <LogInteraction onLog={onLogInteraction} />}
 

@@ -1,7 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { InsightCard, InsightSuggestion } from '../../lib/messaging/protocol';
+import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
 import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../format';
+import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
 import './insights.css';
 
@@ -21,10 +23,20 @@ export interface NextActionCallbacks {
   onDismiss: (ruleId: InsightSuggestion['ruleId'], factsKey: string) => Promise<void>;
 }
 
+/** Reminders on next actions (by rule), bound to one customer. */
+export interface RuleReminders {
+  /** The open reminder on each rule, by rule id. */
+  byRule: ReadonlyMap<string, Reminder>;
+  onSet: (ruleId: InsightSuggestion['ruleId'], title: string, dueAt: number) => Promise<void>;
+  onClear: (id: string) => Promise<void>;
+}
+
 export interface NextActionProps extends NextActionCallbacks {
   state: InsightsState;
   now: number;
   locale?: string;
+  /** "Remind me" on each suggestion; without it they offer none. */
+  remind?: RuleReminders;
 }
 
 /** A picked calendar day, snoozed to 9:00 local time that day. */
@@ -46,7 +58,7 @@ function Due({ suggestion, now, locale }: { suggestion: InsightSuggestion; now: 
   return <span class="due">{suggestion.dueAt <= now ? 'due today' : <>due {when}</>}</span>;
 }
 
-function SuggestionItem({ suggestion, now, locale, top, onDone, onSnooze, onDismiss }: NextActionCallbacks & { suggestion: InsightSuggestion; now: number; locale?: string; top: boolean }) {
+function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze, onDismiss }: NextActionCallbacks & { suggestion: InsightSuggestion; now: number; locale?: string; top: boolean; remind?: RuleReminders }) {
   const action = useAction();
   const [picking, setPicking] = useState(false);
   const dateId = useId();
@@ -91,6 +103,16 @@ function SuggestionItem({ suggestion, now, locale, top, onDone, onSnooze, onDism
             }}
           />
         </label>
+      )}
+      {remind && (
+        <RemindMe
+          reminder={remind.byRule.get(ruleId) ?? null}
+          now={now}
+          locale={locale}
+          subject={`next action: ${suggestion.title}`}
+          onSet={(dueAt) => remind.onSet(ruleId, suggestion.title, dueAt)}
+          onClear={remind.onClear}
+        />
       )}
       {action.error && (
         <p class="error-text" role="alert">
@@ -144,7 +166,7 @@ function Explain({ card }: { card: InsightCard }) {
 }
 
 /** "Next action": the one thing worth doing for this relationship, why, and Done / Snooze / Dismiss. */
-export function NextAction({ state, now, locale, ...callbacks }: NextActionProps) {
+export function NextAction({ state, now, locale, remind, ...callbacks }: NextActionProps) {
   const titleId = useId();
   if (state.kind === 'none') return null;
   let body;
@@ -166,7 +188,7 @@ export function NextAction({ state, now, locale, ...callbacks }: NextActionProps
       <>
         {top ? (
           // Keyed by rule and facts so a new suggestion never inherits the last one's busy state.
-          <SuggestionItem key={`${top.ruleId}|${top.factsKey}`} suggestion={top} now={now} locale={locale} top {...callbacks} />
+          <SuggestionItem key={`${top.ruleId}|${top.factsKey}`} suggestion={top} now={now} locale={locale} top remind={remind} {...callbacks} />
         ) : (
           <p class="muted">Nothing to do for this relationship right now.</p>
         )}
@@ -174,7 +196,7 @@ export function NextAction({ state, now, locale, ...callbacks }: NextActionProps
           <details class="alternatives">
             <summary>Other suggestions ({others.length})</summary>
             {others.map((s) => (
-              <SuggestionItem key={`${s.ruleId}|${s.factsKey}`} suggestion={s} now={now} locale={locale} top={false} {...callbacks} />
+              <SuggestionItem key={`${s.ruleId}|${s.factsKey}`} suggestion={s} now={now} locale={locale} top={false} remind={remind} {...callbacks} />
             ))}
           </details>
         )}

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/model/records';
 import { NOTE_MAX } from '../../lib/messaging/vocabulary';
 import { formatDate, isoDate } from '../format';
-import type { NotePatch } from './types';
+import { RemindMe } from './remind-me';
+import type { NotePatch, NoteReminders } from './types';
 import { useAction } from './use-action';
 import { isSaveKey } from './note-input';
 
@@ -11,11 +12,13 @@ export interface NoteItemProps {
   onUpdate: (noteId: string, patch: NotePatch) => Promise<void>;
   onDelete: (noteId: string) => Promise<void>;
   locale?: string;
+  /** "Remind me" on the note; without it the note offers none. */
+  remind?: NoteReminders;
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
 
-export function NoteItem({ note, onUpdate, onDelete, locale }: NoteItemProps) {
+export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(note.body);
   const action = useAction();
@@ -152,6 +155,16 @@ export function NoteItem({ note, onUpdate, onDelete, locale }: NoteItemProps) {
                 Delete
               </button>
             </div>
+          )}
+          {remind && mode === 'view' && (
+            <RemindMe
+              reminder={remind.byNote.get(note.id) ?? null}
+              now={remind.now}
+              locale={locale}
+              subject="this note"
+              onSet={(dueAt) => remind.onSet(note.id, note.body, dueAt)}
+              onClear={remind.onClear}
+            />
           )}
         </>
       )}

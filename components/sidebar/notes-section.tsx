@@ -2,11 +2,13 @@ import { useId } from 'preact/hooks';
 import type { Note } from '../../lib/model/records';
 import { NoteComposer } from './note-composer';
 import { NoteItem } from './note-item';
-import type { NoteCallbacks } from './types';
+import type { NoteCallbacks, NoteReminders } from './types';
 
 export interface NotesSectionProps extends NoteCallbacks {
   notes: Note[];
   locale?: string;
+  /** "Remind me" on each note; without it the notes offer none. */
+  remind?: NoteReminders;
 }
 
 /** Pinned notes first, then newest first; tombstones never show. */
@@ -16,7 +18,7 @@ export function sortNotes(notes: Note[]): Note[] {
     .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
 }
 
-export function NotesSection({ notes, onAdd, onUpdate, onDelete, locale }: NotesSectionProps) {
+export function NotesSection({ notes, onAdd, onUpdate, onDelete, locale, remind }: NotesSectionProps) {
   const sorted = sortNotes(notes);
   const titleId = useId();
   return (
@@ -28,7 +30,7 @@ export function NotesSection({ notes, onAdd, onUpdate, onDelete, locale }: Notes
       {sorted.length > 0 && (
         <ul class="notes" aria-label="Notes, pinned first">
           {sorted.map((note) => (
-            <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} />
+            <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={remind} />
           ))}
         </ul>
       )}

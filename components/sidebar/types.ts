@@ -1,7 +1,7 @@
 import type { CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
 import type { SearchState } from '../../lib/sidebar/search-store';
 
-import type { InteractionKind } from '../../lib/model/records';
+import type { InteractionKind, Reminder } from '../../lib/model/records';
 
 /** What the add-customer form starts with for a person who is not a customer yet. */
 export interface CustomerPrefill {
@@ -67,4 +67,13 @@ export interface NoteCallbacks {
   onAdd: (body: string) => Promise<void>;
   onUpdate: (noteId: string, patch: NotePatch) => Promise<void>;
   onDelete: (noteId: string) => Promise<void>;
+}
+
+/** The notes' reminders and how to set or clear one, bound to one customer. */
+export interface NoteReminders {
+  /** The open reminder on each note, by note id. */
+  byNote: ReadonlyMap<string, Reminder>;
+  now: number;
+  onSet: (noteId: string, title: string, dueAt: number) => Promise<void>;
+  onClear: (id: string) => Promise<void>;
 }

@@ -2,11 +2,13 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { InsightsContext } from '../../components/sidebar/insights-context';
+import { RemindersContext } from '../../components/sidebar/reminders-context';
 import { Sidebar } from '../../components/sidebar/sidebar';
 import { request } from '../../lib/messaging/client';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
 import { createInsightsStore } from '../../lib/sidebar/insights-store';
+import { createRemindersStore } from '../../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../../lib/sidebar/search-store';
 import { createSidebarStore } from '../../lib/sidebar/store';
 
@@ -36,6 +38,14 @@ const insights = createInsightsStore({
 });
 effect(() => insights.show(store.selectedCustomerId()));
 
+// The selected customer's open reminders, marked on their notes and next actions.
+const reminders = createRemindersStore({
+  list: (customerId) => request('reminder.forCustomer', { customerId }),
+  set: (input) => request('reminder.set', input),
+  clear: (id) => request('reminder.done', { id }),
+});
+effect(() => reminders.show(store.selectedCustomerId()));
+
 // The background pushes "your tab's page changed" and "data changed" over a port; the port
 // is also how it knows which sidebars are open. Reconnect if the service worker restarts.
 function connect() {
@@ -43,7 +53,10 @@ function connect() {
   port.onMessage.addListener((raw: unknown) => {
     const event = parsePushEvent(raw);
     if (event) store.onEvent(event);
-    if (event?.type === 'data') insights.refresh();
+    if (event?.type === 'data') {
+      insights.refresh();
+      reminders.refresh();
+    }
   });
   port.onDisconnect.addListener(() => {
     setTimeout(() => {
@@ -75,11 +88,14 @@ function App() {
   );
 }
 
-// The selected customer's insights reach the card through context (components/sidebar/insights-context.ts).
+// The selected customer's insights and reminders reach the card through context
+// (components/sidebar/insights-context.ts, reminders-context.ts).
 function WithInsights() {
   return (
     <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
-      <App />
+      <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
+        <App />
+      </RemindersContext.Provider>
     </InsightsContext.Provider>
   );
 }
