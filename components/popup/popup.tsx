@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CustomerChoice, KeepInTouchItem, QuickNoteInput, ReminderView } from '../../lib/messaging/protocol';
 import type { Loadable, Opening, PickerState } from '../../lib/popup/store';
+import type { SnoozeOption } from '../../lib/reminders/schedule';
 import { useAction } from '../sidebar/use-action';
 import { KeepInTouchList } from './keep-in-touch-list';
 import { QuickNoteForm } from './quick-note-form';
@@ -22,6 +23,7 @@ export interface PopupProps {
   onSave: (input: Omit<QuickNoteInput, 'customerId'>) => Promise<void>;
   onAddUnknown: (name: string) => Promise<void>;
   onDoneReminder: (id: string) => Promise<void>;
+  onSnoozeReminder: (id: string, option: SnoozeOption) => Promise<void>;
   onOpenSettings: () => void;
 }
 
@@ -74,7 +76,7 @@ export function Popup(props: PopupProps) {
         onSelect={props.onSelect}
         onSave={props.onSave}
       />
-      <ReminderList state={props.reminders} now={props.now} locale={props.locale} onDone={props.onDoneReminder} />
+      <ReminderList state={props.reminders} now={props.now} locale={props.locale} onDone={props.onDoneReminder} onSnooze={props.onSnoozeReminder} />
       {props.today}
       <KeepInTouchList
         state={keepInTouch}

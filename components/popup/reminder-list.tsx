@@ -1,22 +1,57 @@
-import { useState } from 'preact/hooks';
 import type { ReminderView } from '../../lib/messaging/protocol';
 import type { Loadable } from '../../lib/popup/store';
-import { formatDate } from '../format';
+import { SNOOZE_LABELS, SNOOZE_OPTIONS, type SnoozeOption } from '../../lib/reminders/schedule';
+import { formatDate, isoDate } from '../format';
+import { useAction } from '../sidebar/use-action';
 
 export interface ReminderListProps {
   state: Loadable<ReminderView[]>;
   now: number;
   locale?: string;
   onDone: (id: string) => Promise<void>;
+  /** The notification's snooze choices again: Firefox shows notifications without buttons. */
+  onSnooze: (id: string, option: SnoozeOption) => Promise<void>;
 }
 
 function time(at: number, locale: string | undefined): string {
   return `${formatDate(at, locale)} ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at)}`;
 }
 
+type RowProps = Omit<ReminderListProps, 'state'> & { view: ReminderView };
+
+function ReminderRow({ view: { reminder, customerName }, now, locale, onDone, onSnooze }: RowProps) {
+  // Per row, so a slow snooze disables only its own buttons and its error shows beside it.
+  const action = useAction();
+  return (
+    <li class={`row row--wrap${reminder.dueAt <= now ? ' row--overdue' : ''}`} aria-busy={action.busy}>
+      <span class="row__main">
+        <span class="row__name">{customerName}</span>
+        <span class="row__meta">{reminder.title}</span>
+        <time class="row__meta muted" dateTime={isoDate(reminder.dueAt)}>
+          {time(reminder.dueAt, locale)}
+        </time>
+      </span>
+      <span class="row__actions" role="group" aria-label={`Reminder: ${reminder.title}`}>
+        <button type="button" class="button button--small" disabled={action.busy} onClick={() => void action.run(() => onDone(reminder.id))}>
+          Done
+        </button>
+        {SNOOZE_OPTIONS.map((option) => (
+          <button key={option} type="button" class="button button--small button--quiet" disabled={action.busy} onClick={() => void action.run(() => onSnooze(reminder.id, option))}>
+            {SNOOZE_LABELS[option]}
+          </button>
+        ))}
+      </span>
+      {action.error && (
+        <p class="error-text row__error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </li>
+  );
+}
+
 /** Reminders not done yet, soonest first; the ones already due are marked. */
-export function ReminderList({ state, now, locale, onDone }: ReminderListProps) {
-  const [error, setError] = useState<string | null>(null);
+export function ReminderList({ state, ...row }: ReminderListProps) {
   if (state.kind === 'ready' && state.value.length === 0) return null;
   return (
     <section class="popup__section" aria-labelledby="reminders-title">
@@ -31,28 +66,10 @@ export function ReminderList({ state, now, locale, onDone }: ReminderListProps) 
       )}
       {state.kind === 'ready' && (
         <ol class="rows" aria-label="Reminders">
-          {state.value.map(({ reminder, customerName }) => (
-            <li key={reminder.id} class={`row${reminder.dueAt <= now ? ' row--overdue' : ''}`}>
-              <span class="row__main">
-                <span class="row__name">{customerName}</span>
-                <span class="row__meta">{reminder.title}</span>
-                <span class="row__meta muted">{time(reminder.dueAt, locale)}</span>
-              </span>
-              <button
-                type="button"
-                class="button button--small"
-                onClick={() => void onDone(reminder.id).catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)))}
-              >
-                Done
-              </button>
-            </li>
+          {state.value.map((view) => (
+            <ReminderRow key={view.reminder.id} view={view} {...row} />
           ))}
         </ol>
-      )}
-      {error && (
-        <p class="error-text" role="alert">
-          {error}
-        </p>
       )}
     </section>
   );

@@ -30,6 +30,7 @@ const store = createPopupStore(
     keepInTouch: () => request('keepInTouch.list', {}),
     reminders: () => request('reminder.list', {}),
     doneReminder: (id) => request('reminder.done', { id }),
+    snoozeReminder: (id, option) => request('reminder.snooze', { id, option }),
     today: () => request('insights.today', { limit: 10 }),
     concentration: () => request('insights.concentration', {}),
   },
@@ -92,6 +93,7 @@ function QuickNoteApp() {
       onSave={store.save}
       onAddUnknown={store.addUnknown}
       onDoneReminder={store.doneReminder}
+      onSnoozeReminder={store.snoozeReminder}
       onOpenSettings={() => void browser.tabs.create({ url: browser.runtime.getURL('/settings.html') })}
     />
   );

@@ -1,6 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Loadable } from '../loadable';
 import type { ConcentrationView, CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
+import type { SnoozeOption } from '../reminders/schedule';
 
 /** What the popup needs from the extension. */
 export interface PopupApi {
@@ -11,6 +12,8 @@ export interface PopupApi {
   keepInTouch(): Promise<{ items: KeepInTouchItem[] }>;
   reminders(): Promise<{ reminders: ReminderView[] }>;
   doneReminder(id: string): Promise<unknown>;
+  /** Firefox's notifications have no buttons, so the popup is where a reminder is snoozed there. */
+  snoozeReminder(id: string, option: SnoozeOption): Promise<unknown>;
   /** Today's relationships and concentration risk (insights); optional for callers without them. */
   today?(): Promise<{ items: TodayEntry[] }>;
   concentration?(): Promise<{ concentration: ConcentrationView | null }>;
@@ -128,6 +131,10 @@ export function createPopupStore(api: PopupApi) {
     },
     async doneReminder(id: string) {
       await api.doneReminder(id);
+      await loadLists();
+    },
+    async snoozeReminder(id: string, option: SnoozeOption) {
+      await api.snoozeReminder(id, option);
       await loadLists();
     },
     /** "Not a customer yet": adds the address from the context menu and selects them. */
