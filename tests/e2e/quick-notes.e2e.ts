@@ -107,4 +107,77 @@ describe.runIf(run)('quick notes, reminders and interactions in real Chromium', 
     expect(listed.reminders.find((r) => r.reminder.id === reminder.id)?.reminder.firedAt).not.toBeNull();
     await page.close();
   });
+
+  it('sets a reminder on a note from the Gmail sidebar, notifies at its time, and snoozes from the popup', async () => {
+    // Records notifications the service worker raises (as above, fresh calls for this test).
+    await session.worker.evaluate(() => {
+      const scope = globalThis as unknown as { noteNotifyCalls: unknown[][] };
+      scope.noteNotifyCalls = [];
+      const original = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
+      (chrome.notifications as unknown as { create: (...args: unknown[]) => unknown }).create = (...args: unknown[]) => {
+        scope.noteNotifyCalls.push(args);
+        return original(...args);
+      };
+    });
+    const notified = () => session.worker.evaluate(() => (globalThis as unknown as { noteNotifyCalls: [string, { message: string }][] }).noteNotifyCalls);
+
+    const gmail = await session.context.newPage();
+    await gmail.goto(`${GMAIL}#inbox/FMfcgzQbremind`);
+    const frame = await sidebarFrame(gmail);
+    await expect.poll(() => frame.locator('main').textContent(), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.maria.name);
+    const body = `Send Maria the oak samples ${Date.now()}`;
+    await frame.getByRole('textbox', { name: 'Add a note' }).fill(body);
+    await frame.getByRole('textbox', { name: 'Add a note' }).press('Enter');
+    const note = frame.locator('li.note', { hasText: body });
+    await note.waitFor();
+
+    // A time input takes seconds too, so the reminder can be due in a few seconds. Node and the
+    // browser share the machine's time zone, so local date and time mean the same to both.
+    const due = new Date(Date.now() + 6000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await note.getByRole('button', { name: 'Remind me about this note' }).click();
+    await note.getByLabel('Reminder date').fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`);
+    await note.getByLabel('Reminder time').fill(`${pad(due.getHours())}:${pad(due.getMinutes())}:${pad(due.getSeconds())}`);
+    await note.getByRole('button', { name: 'Set reminder' }).click();
+    await expect.poll(() => note.locator('.remind__when').textContent(), { timeout: 3000 }).toMatch(/^⏰ Reminder /);
+    const page = await session.extensionPage('/popup.html');
+    const open = async () =>
+      (await ask<{ reminders: { reminder: { id: string; noteId: string | null; title: string; dueAt: number; firedAt: number | null } }[] }>(page, 'reminder.list', {})).reminders
+        .map((r) => r.reminder)
+        .find((r) => r.title === body);
+    const set = await open();
+    expect(set).toMatchObject({ dueAt: Math.floor(due.getTime() / 1000) * 1000, firedAt: null });
+    expect(set?.noteId).not.toBeNull();
+
+    // At its time: the notification, and the note says the reminder was due.
+    await expect.poll(async () => (await notified()).filter(([, options]) => options.message === body).length, { timeout: 20_000, interval: 250 }).toBe(1);
+    const [[id]] = (await notified()).filter(([, options]) => options.message === body) as [[string, unknown]];
+    expect(id).toBe(`reminder:${set?.id}`);
+    await expect.poll(() => note.locator('.remind__when').textContent(), { timeout: 3000 }).toContain('Reminder was due');
+
+    // Snooze from the popup (Firefox's way, as its notifications have no buttons): an hour on.
+    await page.reload();
+    const row = page.getByRole('group', { name: `Reminder: ${body}` });
+    const before = Date.now();
+    await row.getByRole('button', { name: 'Snooze 1 hour' }).click();
+    await expect.poll(async () => (await open())?.firedAt, { timeout: 3000 }).toBeNull();
+    const snoozed = await open();
+    expect(snoozed?.dueAt).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(snoozed?.dueAt).toBeLessThan(Date.now() + 3_600_000 + 1000);
+    const alarm = await session.worker.evaluate((name) => chrome.alarms.get(name), `reminder:${set?.id}`);
+    expect(alarm?.scheduledTime).toBe(snoozed?.dueAt);
+    // The popup row and the sidebar's note both show the new time (read from <time datetime>,
+    // which does not depend on the browser's locale), no longer "was due".
+    const shown = new Date(snoozed?.dueAt ?? 0).toISOString();
+    await expect.poll(() => page.locator('li', { has: row }).locator('time').getAttribute('datetime'), { timeout: 3000 }).toBe(shown);
+    await expect.poll(() => note.locator('.remind__when').textContent(), { timeout: 3000 }).not.toContain('was due');
+    expect(await note.locator('.remind__when time').getAttribute('datetime')).toBe(shown);
+
+    // Clear from the note: the reminder is done and no longer listed.
+    await note.getByRole('button', { name: 'Clear reminder' }).click();
+    await expect.poll(open, { timeout: 3000 }).toBeUndefined();
+    await expect.poll(() => note.getByRole('button', { name: 'Remind me about this note' }).count(), { timeout: 3000 }).toBe(1);
+    await page.close();
+    await gmail.close();
+  });
 });
