@@ -58,6 +58,30 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     await popup.close();
   });
 
+  it('sets a reminder on the next action from the sidebar, with its rule and title, and clears it', async () => {
+    const frame = await openThread(SAMPLE_PEOPLE.sabine);
+    const top = frame.locator('.next-action .suggestion--top');
+    await expect.poll(() => text(top.locator('.suggestion__title')), { timeout: 10_000 }).toBe('Resolve the open complaint');
+    await top.getByRole('button', { name: /^Remind me about next action/ }).click();
+    await top.getByRole('button', { name: 'Tomorrow 9:00' }).click();
+    await expect.poll(() => text(top.locator('.remind__when')), { timeout: 3000 }).toMatch(/^⏰ Reminder /);
+
+    const page = await session.extensionPage('/popup.html');
+    const listed = async () => {
+      const reply = (await sendFromPage(page, 'reminder.list', {})) as { ok: true; data: { reminders: { reminder: { ruleId: string | null; noteId: string | null; title: string; dueAt: number } }[] } };
+      return reply.data.reminders.map((r) => r.reminder).filter((r) => r.ruleId === 'resolve-complaint');
+    };
+    const tomorrow9 = new Date();
+    tomorrow9.setDate(tomorrow9.getDate() + 1);
+    tomorrow9.setHours(9, 0, 0, 0);
+    expect(await listed()).toEqual([expect.objectContaining({ title: 'Resolve the open complaint', noteId: null, dueAt: tomorrow9.getTime() })]);
+    expect(await top.locator('.remind__when time').getAttribute('datetime')).toBe(tomorrow9.toISOString());
+
+    await top.getByRole('button', { name: 'Clear reminder' }).click();
+    await expect.poll(listed, { timeout: 3000 }).toEqual([]);
+    await page.close();
+  });
+
   it('shows the tier badge and the next action with its reason; Done logs it and moves on', async () => {
     const frame = await openThread(SAMPLE_PEOPLE.sabine);
     const next = frame.locator('.next-action');
