@@ -55,13 +55,19 @@ export function updateNote(db: CrmDatabase, id: string, changes: NoteChanges, no
   });
 }
 
-/** Tombstones a note; returns it so the caller knows whose card changed. */
+/**
+ * Tombstones a note and ends its open reminders (a reminder on a deleted note would still go off
+ * with the note's text); returns the note so the caller knows whose card changed.
+ */
 export function deleteNote(db: CrmDatabase, id: string, now: number): Promise<Note> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.notes], async () => {
+    db.transaction('rw', [db.customers, db.notes, db.reminders], async () => {
       const note = await requireNote(db, id);
       const deleted = Note.parse({ ...note, deletedAt: now, updatedAt: now });
       await db.notes.put(deleted);
+      const reminders = await db.reminders.where('noteId').equals(id).toArray();
+      const open = reminders.filter((reminder) => reminder.doneAt === null && reminder.deletedAt === null);
+      await db.reminders.bulkPut(open.map((reminder) => ({ ...reminder, doneAt: now, updatedAt: now })));
       // The customer may already be tombstoned; deleting a note must still work then.
       const customer = await db.customers.get(note.customerId);
       if (isLive(customer)) await db.customers.put(Customer.parse({ ...customer, updatedAt: now }));

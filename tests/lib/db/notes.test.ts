@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { addNote, addOrder, deleteNote, getCustomerCard, updateNote } from '../../../lib/db/repository';
+import { addNote, addOrder, addReminder, deleteNote, getCustomerCard, getReminder, updateNote } from '../../../lib/db/repository';
 import type { Customer } from '../../../lib/model/records';
 import { DAY, NOW, freshDatabase, seedCustomer } from './factories';
 
@@ -55,5 +55,15 @@ describe('notes', () => {
     await expect(updateNote(db, note.id, { pinned: true }, NOW)).rejects.toMatchObject({ code: 'not_found' });
     await expect(deleteNote(db, note.id, NOW)).rejects.toMatchObject({ code: 'not_found' });
     await expect(addNote(db, { customerId: 'ghost', body: 'x' }, NOW)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('ends the open reminders of a deleted note, and only those', async () => {
+    const note = await addNote(db, { customerId: customer.id, body: 'Call back about the invoice' }, NOW);
+    const other = await addNote(db, { customerId: customer.id, body: 'Keep' }, NOW);
+    const onNote = await addReminder(db, { customerId: customer.id, noteId: note.id, title: 'Call back', dueAt: NOW + DAY }, NOW);
+    const onOther = await addReminder(db, { customerId: customer.id, noteId: other.id, title: 'Keep', dueAt: NOW + DAY }, NOW);
+    await deleteNote(db, note.id, NOW + 5);
+    expect((await getReminder(db, onNote.id))?.doneAt).toBe(NOW + 5);
+    expect((await getReminder(db, onOther.id))?.doneAt).toBeNull();
   });
 });
