@@ -95,3 +95,53 @@ describe('commitImport', () => {
     expect(customer?.stats).toMatchObject({ orderCount: 1, revenue: [{ currency: 'EUR', minor: 8000 }] });
   });
 });
+
+describe('commitImport over many chunks', () => {
+  const customer = (i: number) => ({ key: `email:c${i}@example.com`, emails: [`c${i}@example.com`], name: `C ${i}`, phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify' as const, externalId: null });
+  const order = (i: number, customerIndex: number) => ({ customerKey: `email:c${customerIndex}@example.com`, source: 'shopify' as const, externalId: `o${i}`, number: `#${i}`, orderedAt: NOW - i, total: { currency: 'EUR', minor: 1000 }, status: 'paid' });
+
+  async function stageChunks(db: CrmDatabase, importId: string) {
+    // Customers reappear in later chunks, as in an orders export; one order repeats across chunks.
+    for (let seq = 0; seq < 4; seq++) {
+      const customers = [0, 1, 2].map((k) => customer(seq + k));
+      const orders = [0, 1, 2].map((k) => order(seq * 3 + k, seq + k));
+      if (seq === 3) orders.push({ ...order(0, 3), total: { currency: 'EUR', minor: 2500 } });
+      await stageChunk(db, importId, seq, { kind: 'drafts', customers, orders });
+    }
+  }
+
+  it('writes every chunk, with later chunks seeing earlier ones', async () => {
+    const db = freshDatabase();
+    await stageChunks(db, 'imp-1');
+    const summary = await commitImport(db, 'imp-1', NOW);
+    expect(summary).toMatchObject({ customersCreated: 6, ordersCreated: 12 });
+    expect(await db.orders.count()).toBe(12);
+    // The repeated order is one row, with the later chunk's values, owned by the later customer.
+    const repeated = await db.orders.where('[source+externalId]').equals(['shopify', 'o0']).toArray();
+    expect(repeated).toHaveLength(1);
+    expect(repeated[0]?.total.minor).toBe(2500);
+    // Figures match the stored orders for both the customer the order moved to and the one it left.
+    for (const email of ['c0@example.com', 'c3@example.com']) {
+      const c = (await findCustomersByEmails(db, [email])).get(email);
+      expect(c?.stats.orderCount, email).toBe(await db.orders.where('customerId').equals(c?.id ?? '').count());
+    }
+    expect(await db.importChunks.count()).toBe(0);
+  });
+
+  it('writes nothing when a later chunk’s orders fail to store, and keeps the staged rows', async () => {
+    const db = freshDatabase();
+    await seedCustomer(db);
+    const before = await snapshot(db);
+    await stageChunks(db, 'imp-1');
+    const original = db.orders.bulkPut.bind(db.orders);
+    let calls = 0;
+    // A real IndexedDB failure on the third chunk: an order without its primary key.
+    db.orders.bulkPut = ((rows: Parameters<typeof original>[0]) => {
+      calls += 1;
+      return calls === 3 ? original(rows.map((r) => ({ ...r, id: undefined as unknown as string }))) : original(rows);
+    }) as typeof db.orders.bulkPut;
+    await expect(commitImport(db, 'imp-1', NOW)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.importChunks.count()).toBe(4);
+  });
+});
