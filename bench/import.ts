@@ -6,13 +6,13 @@
 // Runtime.getHeapUsage on their own targets), and the resident set of the extension's renderer
 // process(es) from /proc, which hold all three plus Chromium's own buffers: an upper bound, not
 // "the page". The budget applies to the page (its heap plus its worker's). Run `npx wxt build`.
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { CDPSession } from 'playwright-core';
 import { launchExtension, sendFromPage } from '../scripts/browser';
 import { ORDER_HEADERS, shopifyTime } from '../lib/sample/shopify-export';
+import { extensionProcessMb, targetHeaps } from './process-memory';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 1_000_000);
 const CUSTOMERS = Number(process.env.IMPORT_CUSTOMERS ?? 50_000);
@@ -71,53 +71,6 @@ async function writeExport(path: string): Promise<{ orders: number }> {
   return { orders: order };
 }
 
-function extensionRendererRss(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes('--extension-process')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(rss ?? 0) * 1024;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return total;
-}
-
-/**
- * JS heap in use of another target (a worker), through the page's CDP session: attach without
- * flattening, then talk to it with Target.sendMessageToTarget (Playwright sessions are per page).
- */
-function targetHeaps(cdp: CDPSession) {
-  const sessions = new Map<string, string>();
-  const pending = new Map<number, (used: number) => void>();
-  let nextId = 1;
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
-    if (reply.id !== undefined) pending.get(reply.id)?.(reply.result?.usedSize ?? 0);
-    if (reply.id !== undefined) pending.delete(reply.id);
-  });
-  /** Used heap bytes of every target of `type` whose URL contains `url`, summed. */
-  return async (type: string, url: string): Promise<number> => {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    let total = 0;
-    for (const target of targetInfos.filter((t) => t.type === type && t.url.includes(url))) {
-      let sessionId = sessions.get(target.targetId);
-      if (sessionId === undefined) {
-        sessionId = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })).sessionId;
-        sessions.set(target.targetId, sessionId);
-      }
-      const id = nextId++;
-      const used = new Promise<number>((resolve) => pending.set(id, resolve));
-      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
-      total += await Promise.race([used, new Promise<number>((resolve) => setTimeout(() => resolve(0), 2000))]);
-    }
-    return total;
-  };
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'crm-bench-import-'));
 const file = join(dir, 'orders_export_1.csv');
 const t0 = Date.now();
@@ -147,7 +100,7 @@ try {
     peakWorkerHeap = Math.max(peakWorkerHeap, workerHeap);
     if (probeWorkers) peakPageAndWorker = Math.max(peakPageAndWorker, pageHeap + workerHeap);
     if (probeWorkers) peakBackgroundHeap = Math.max(peakBackgroundHeap, await heapOf('service_worker', 'background'));
-    peakRss = Math.max(peakRss, extensionRendererRss());
+    peakRss = Math.max(peakRss, (extensionProcessMb() ?? 0) * 1_048_576);
   };
   const timer = setInterval(() => void sample().catch(() => undefined), 200);
 

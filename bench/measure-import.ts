@@ -2,9 +2,8 @@ import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../scripts/browser';
 import { sendFromPage } from '../scripts/browser';
 import type { Figure } from './figures';
-import { round } from './figures';
 import type { BenchData } from './generate';
-import { extensionProcessMb, samplePeak } from './process-memory';
+import { extensionProcessMb, samplePeak, targetHeaps } from './process-memory';
 import { customerIds } from './worker-probe';
 
 /**
@@ -49,14 +48,29 @@ async function importFile(page: Page, path: string): Promise<{ seconds: number; 
   return { seconds, commitSeconds, banner };
 }
 
-/** Used JS heap of a page (CDP Performance metrics), in MB. */
-async function pageHeapReader(page: Page): Promise<() => Promise<number | null>> {
+/**
+ * JS heaps in use, in MB: the page's (CDP Performance metrics), its import worker's and the
+ * background's (Runtime.getHeapUsage on their own targets). Read once a second at most by the
+ * sampler: each reading is a round trip into the thread being measured.
+ */
+async function heapReader(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-    return used === undefined ? null : used / 2 ** 20;
+  const heapOf = targetHeaps(cdp);
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  const peak = { page: 0, worker: 0, pageAndWorker: 0, background: 0 };
+  return {
+    peak,
+    async read(): Promise<number> {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const pageHeap = mb(metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      const worker = mb(await heapOf('worker', 'import.worker'));
+      peak.page = Math.max(peak.page, pageHeap);
+      peak.worker = Math.max(peak.worker, worker);
+      peak.background = Math.max(peak.background, mb(await heapOf('service_worker', 'background')));
+      peak.pageAndWorker = Math.max(peak.pageAndWorker, pageHeap + worker);
+      return pageHeap + worker;
+    },
   };
 }
 
@@ -65,10 +79,11 @@ export async function loadBusiness(session: ExtensionSession, data: BenchData, l
   const customers = await importFile(manager, data.customersFile);
   log(`customers file: ${customers.banner}`);
 
-  const pageHeap = samplePeak(await pageHeapReader(manager));
+  const heaps = await heapReader(manager);
+  const heapPeak = samplePeak(() => heaps.read(), 1000);
   const processPeak = samplePeak(extensionProcessMb);
   const orders = await importFile(manager, data.ordersFile);
-  const heapMb = await pageHeap.stop();
+  await heapPeak.stop();
   const processMb = await processPeak.stop();
   log(`orders file: ${orders.banner}`);
 
@@ -108,11 +123,19 @@ export async function loadBusiness(session: ExtensionSession, data: BenchData, l
     },
     {
       group: 5,
-      name: 'import: peak memory of the extension process (manager page, import worker, background)',
-      value: processMb === null ? NaN : Math.round(processMb),
+      name: 'import: peak JS heap of the manager page and its import worker',
+      value: Math.round(heaps.peak.pageAndWorker),
       unit: 'MB',
       budget: 300,
-      detail: `resident set, sampled every 200 ms; the manager page's own JS heap peaked at ${heapMb === null ? '?' : round(heapMb)} MB`,
+      detail: `page ${Math.round(heaps.peak.page)} MB, import worker ${Math.round(heaps.peak.worker)} MB (peaks, read once a second); the background's heap peaked at ${Math.round(heaps.peak.background)} MB`,
+    },
+    {
+      group: 5,
+      name: 'import: peak resident memory of the extension process (page, worker, background)',
+      value: processMb === null ? NaN : Math.round(processMb),
+      unit: 'MB',
+      budget: null,
+      detail: 'sampled every 200 ms from /proc; an upper bound: the process also holds the background and Chromium\'s own buffers',
     },
   ];
 }

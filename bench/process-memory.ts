@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
 
 /**
  * Resident memory of this run's Chromium processes, read from /proc (Linux). Only descendants of
@@ -68,5 +69,37 @@ export function samplePeak(read: () => Promise<number | null> | number | null, e
       await loop;
       return peak;
     },
+  };
+}
+
+/**
+ * JS heap in use of another target (a worker), through the page's CDP session: attach without
+ * flattening, then talk to it with Target.sendMessageToTarget (Playwright sessions are per page).
+ */
+export function targetHeaps(cdp: CDPSession) {
+  const sessions = new Map<string, string>();
+  const pending = new Map<number, (used: number) => void>();
+  let nextId = 1;
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+    if (reply.id !== undefined) pending.get(reply.id)?.(reply.result?.usedSize ?? 0);
+    if (reply.id !== undefined) pending.delete(reply.id);
+  });
+  /** Used heap bytes of every target of `type` whose URL contains `url`, summed. */
+  return async (type: string, url: string): Promise<number> => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    let total = 0;
+    for (const target of targetInfos.filter((t) => t.type === type && t.url.includes(url))) {
+      let sessionId = sessions.get(target.targetId);
+      if (sessionId === undefined) {
+        sessionId = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })).sessionId;
+        sessions.set(target.targetId, sessionId);
+      }
+      const id = nextId++;
+      const used = new Promise<number>((resolve) => pending.set(id, resolve));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+      total += await Promise.race([used, new Promise<number>((resolve) => setTimeout(() => resolve(0), 2000))]);
+    }
+    return total;
   };
 }
