@@ -35,7 +35,7 @@ export function printTable(record: RunRecord): void {
   }
 }
 
-export function saveResults(record: RunRecord): string {
+export function saveResults(record: RunRecord, groups: readonly number[]): string {
   const path = join(ROOT, 'bench/results.json');
   let runs: Record<string, RunRecord> = {};
   if (existsSync(path)) {
@@ -45,6 +45,12 @@ export function saveResults(record: RunRecord): string {
     } catch {
       // An unreadable file is replaced.
     }
+  }
+  // A run of some figures only (--only) keeps the other figures of the last run of that size.
+  const previous = runs[record.size];
+  if (previous && groups.length < 7) {
+    const kept = previous.figures.filter((f) => !groups.includes(f.group)).map((f) => ({ ...f, detail: `${f.detail ?? ''} [from the run of ${previous.date.slice(0, 16)}]`.trim() }));
+    record = { ...record, figures: [...record.figures, ...kept].sort((a, b) => a.group - b.group) };
   }
   runs[record.size] = record;
   writeFileSync(path, `${JSON.stringify({ runs }, null, 2)}\n`);

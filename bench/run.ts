@@ -91,7 +91,7 @@ const record = {
   figures: withVerdicts(figures.sort((a, b) => a.group - b.group)),
 };
 printTable(record);
-console.log(`\nWritten to ${saveResults(record)}`);
+console.log(`\nWritten to ${saveResults(record, only)}`);
 if (strict && record.figures.some((f) => f.verdict === 'OVER')) {
   console.error('Over budget (--strict).');
   process.exit(1);
