@@ -27,5 +27,8 @@ for (const f of names) {
 }
 for (const s of sizes) {
   const r = runs[s];
-  if (r) console.log(`\n${s}: \`${r.command}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s; load average ${r.load.start.join(' ')} → ${r.load.end.join(' ')}`);
+  if (!r) continue;
+  const carried = [...new Set(r.figures.filter((f) => f.detail?.includes('[from the run of ')).map((f) => f.group))];
+  const earlier = carried.length === 0 ? '' : `; figures ${carried.join(', ')} are from the run before it (${/\[from the run of ([^\]]+)\]/.exec(r.figures.find((f) => carried.includes(f.group))?.detail ?? '')?.[1]?.replace('T', ' ') ?? '?'} UTC)`;
+  console.log(`\n${s}: \`${r.command}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${r.seconds} s; load average ${r.load.start.join(' ')} → ${r.load.end.join(' ')}${earlier}`);
 }
