@@ -37,9 +37,19 @@ async function readStorage(): Promise<StorageInfo> {
 }
 
 // Pushed "data changed" events from the background, and a reconnect if the worker restarts.
+// A burst of writes (logging many interactions, an import's aftermath) pushes one event per
+// write; reloading the list for each made the page crawl, so it reloads at most every 300 ms.
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+function dataChanged() {
+  reloadTimer ??= setTimeout(() => {
+    reloadTimer = undefined;
+    store.onDataChanged();
+  }, 300);
+}
+
 function connect() {
   const port = browser.runtime.connect({ name: PORT_NAME });
-  port.onMessage.addListener(() => store.onDataChanged());
+  port.onMessage.addListener(dataChanged);
   port.onDisconnect.addListener(() => setTimeout(connect, 250));
 }
 connect();
