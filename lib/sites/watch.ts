@@ -2,8 +2,8 @@
  * Watches a page for SPA navigation and DOM changes and calls `onChange` with a fresh scan:
  * once at start, then at most once per burst of changes (DESIGN.md: one lookup per change
  * burst), and only when the scan differs from the last one sent. Nothing here may throw into
- * the host page, so every callback is guarded. The Gmail adapter has its own watcher tuned to
- * Gmail's attributes (lib/sites/gmail/observer.ts); this one serves the other sites.
+ * the host page, so every callback is guarded. Every adapter's observer is this one, tuned by
+ * its options (lib/sites/gmail/observer.ts, the other sites' content scripts).
  */
 
 export interface PageWatchOptions<T> {
@@ -16,12 +16,28 @@ export interface PageWatchOptions<T> {
   debounceMs?: number;
   /** Attributes whose change matters (href, value, …); other attribute churn wakes nothing. */
   attributeFilter?: readonly string[];
+  /** Whether text edits inside the body count (addresses in visible text); default true. */
+  characterData?: boolean;
+  /** Nodes outside <body> to watch as well (Gmail reads the signed-in user from <title>). */
+  alsoObserve?: (doc: Document) => readonly Node[];
+  /** Called after every burst, even when the scan did not change. */
+  onSettle?: () => void;
 }
 
 /** A burst that never goes quiet still reports after this many debounce periods. */
 const MAX_WAIT_PERIODS = 10;
 
-export function watchPage<T>({ win, scan, onChange, signal, debounceMs = 150, attributeFilter }: PageWatchOptions<T>): void {
+export function watchPage<T>({
+  win,
+  scan,
+  onChange,
+  signal,
+  debounceMs = 150,
+  attributeFilter,
+  characterData = true,
+  alsoObserve,
+  onSettle,
+}: PageWatchOptions<T>): void {
   if (signal.aborted) return;
   let lastSent: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -33,12 +49,18 @@ export function watchPage<T>({ win, scan, onChange, signal, debounceMs = 150, at
     if (signal.aborted) return;
     try {
       const next = scan();
-      const key = JSON.stringify(next);
-      if (key === lastSent) return;
-      lastSent = key;
-      onChange(next);
+      const key = stableJson(next);
+      if (key !== lastSent) {
+        lastSent = key;
+        onChange(next);
+      }
     } catch {
       // A page we do not understand degrades to no report, never to an error in its console.
+    }
+    try {
+      onSettle?.();
+    } catch {
+      // Same as above.
     }
   };
 
@@ -62,9 +84,12 @@ export function watchPage<T>({ win, scan, onChange, signal, debounceMs = 150, at
       observer.observe(body, {
         subtree: true,
         childList: true,
-        characterData: true,
+        characterData,
         ...(attributeFilter ? { attributes: true, attributeFilter: [...attributeFilter] } : {}),
       });
+      for (const node of alsoObserve?.(win.document) ?? []) {
+        observer.observe(node, { childList: true, characterData: true, subtree: true });
+      }
     };
     if (win.document.body) observe();
     else win.document.addEventListener('DOMContentLoaded', observe, { once: true, signal });
@@ -81,4 +106,14 @@ export function watchPage<T>({ win, scan, onChange, signal, debounceMs = 150, at
     // Degrade to the one scan below.
   }
   run();
+}
+
+/** JSON with object keys sorted, so two equal scans always compare equal as strings. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+    return sorted;
+  });
 }
