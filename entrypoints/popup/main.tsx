@@ -119,4 +119,8 @@ void tabUnderPopup()
 const namedTab = Number(new URLSearchParams(location.search).get('tab'));
 void tabUnderPopup()
   .catch(() => null)
-  .then((tabId) => siteAccess.load(tabId ?? (Number.isInteger(namedTab) && namedTab > 0 ? namedTab : null)));
+  .then((tabId) =>
+    tabId !== null
+      ? siteAccess.load(tabId, { showOnPage: true })
+      : siteAccess.load(Number.isInteger(namedTab) && namedTab > 0 ? namedTab : null),
+  );

@@ -22,8 +22,13 @@ export function createSiteAccessStore(api: SiteAccessApi) {
   const state: Signal<SiteAccessState> = signal({ kind: 'loading' });
   let tabId: number | null = null;
 
-  /** Loads the status of the tab (null: no tab under the popup). */
-  async function load(tab: number | null) {
+  /**
+   * Loads the status of the tab (null: no tab under the popup). With `showOnPage`, a page where
+   * the sidebar does not run yet gets it once, at once: a click on the toolbar button is how a
+   * user asks for the sidebar on any page (the click grants activeTab), and the popup that click
+   * opens would otherwise make it two clicks.
+   */
+  async function load(tab: number | null, options: { showOnPage?: boolean } = {}) {
     tabId = tab;
     if (tabId === null) {
       state.value = { kind: 'unavailable' };
@@ -32,6 +37,9 @@ export function createSiteAccessStore(api: SiteAccessApi) {
     const status = await api.status(tabId).catch(() => null);
     state.value =
       status?.origin == null ? { kind: 'unavailable' } : { kind: 'ready', origin: status.origin, builtIn: status.builtIn, enabled: status.enabled };
+    if (options.showOnPage && status?.origin != null && !status.builtIn && !status.enabled) {
+      await api.showOnce(tabId).catch(() => undefined);
+    }
   }
 
   async function enable() {
