@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CustomerChoice, QuickNoteInput } from '../../lib/messaging/protocol';
 import { NOTE_MAX, type InteractionKind } from '../../lib/model/records';
 import type { PickerState } from '../../lib/popup/store';
@@ -45,7 +45,9 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
   const tags = parseTags(body);
 
   useEffect(() => setBody((current) => current || initialBody), [initialBody]);
-  useEffect(() => noteRef.current?.focus(), []);
+  // Layout effect: focus lands in the same task as the first render, before the popup can take
+  // a keystroke (a passive effect runs after paint, and the first typed letters were lost).
+  useLayoutEffect(() => noteRef.current?.focus(), []);
   useEffect(() => {
     if (!selected?.companyId) setOnCompany(false);
   }, [selected]);
