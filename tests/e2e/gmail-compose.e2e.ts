@@ -70,6 +70,9 @@ describe.runIf(run)('Gmail compose in real Chromium', () => {
     await removeRecipient(page, SAMPLE_PEOPLE.maria.email);
     await expect.poll(() => frame.getByRole('tab').count(), { timeout: 2000 }).toBe(0);
     expect(await frame.locator('main').textContent()).not.toContain(SAMPLE_PEOPLE.maria.pinnedNote);
+    // The one left is the new address, still offered as a customer (not an empty compose).
+    expect(await frame.getByRole('button', { name: 'Add as customer' }).count()).toBe(1);
+    expect(await frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.unknown.email);
     await page.close();
   });
 });

@@ -206,7 +206,9 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
         await new Promise((r) => setTimeout(r, 5));
       }
     });
-    await big.waitForTimeout(1000);
+    // One more report for the burst: wait for it, then make sure no second one follows.
+    await expect.poll(reports, { timeout: 5000 }).toBe(2);
+    await big.waitForTimeout(500);
     expect(await reports()).toBe(2);
 
     // The scan itself, the content script's code bundled as is, timed in the page.

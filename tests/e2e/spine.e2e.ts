@@ -75,9 +75,8 @@ describe.runIf(run)('the spine in real Chromium', () => {
     const box = first.frame.getByPlaceholder('Add a note…');
     await box.fill(body);
     await box.press('Enter');
-    const t0 = Date.now();
+    // The poll's timeout is the limit: the other tab shows the note within a second.
     await expect.poll(() => second.frame.locator('main').textContent(), { timeout: 1000, interval: 50 }).toContain(body);
-    expect(Date.now() - t0).toBeLessThan(1000);
     await first.page.reload();
     const reloaded = await sidebarFrame(first.page);
     await expect.poll(() => reloaded.locator('main').textContent()).toContain(body);
@@ -89,11 +88,9 @@ describe.runIf(run)('the spine in real Chromium', () => {
     const { page, frame } = await openThread('thread-single.html');
     const main = frame.locator('main');
     await expect.poll(() => main.textContent()).toContain(SAMPLE_PEOPLE.maria.name);
-    let t0 = Date.now();
+    // Each poll's timeout is the limit: the sidebar follows within half a second.
     await spaNavigate(page, 'thread-long.html', '#inbox/FMfcgzQblong');
     await expect.poll(() => main.textContent(), { timeout: 500, interval: 25 }).toContain(SAMPLE_PEOPLE.tom.name);
-    expect(Date.now() - t0).toBeLessThan(500);
-    t0 = Date.now();
     await spaNavigate(page, 'inbox.html', '#inbox');
     await expect.poll(() => main.textContent(), { timeout: 500, interval: 25 }).toContain('Open an email');
     expect(await main.textContent()).not.toContain(SAMPLE_PEOPLE.tom.name);
@@ -122,7 +119,14 @@ describe.runIf(run)('the spine in real Chromium', () => {
     await expect.poll(() => frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.name);
     const countNotes = () => frame.locator('li.note').count();
     const before = await countNotes();
-    const probe = await page.evaluate(async (extensionId) => {
+    // The forged messages name Maria's real id, so they would land on her card if accepted.
+    const extension = await session.extensionPage('/options.html');
+    const found = (await sendFromPage(extension, 'quicknote.candidates', { query: SAMPLE_PEOPLE.maria.email, tabId: null })) as {
+      data: { matches: { customerId: string }[] };
+    };
+    const mariaId = found.data.matches[0]?.customerId;
+    expect(mariaId).toBeTruthy();
+    const probe = await page.evaluate(async ([extensionId, customerId]) => {
       const host = document.querySelector('crm-sidebar-host');
       // The page can reach the frame's window (window.frames) but not its document.
       const frameWindows = Array.from({ length: window.frames.length }, (_, i) => window.frames[i]);
@@ -135,7 +139,7 @@ describe.runIf(run)('the spine in real Chromium', () => {
         }
       }
       const frameReadable = !!host?.shadowRoot || readable.some((text) => text.includes('Maria'));
-      const forged = { type: 'note.add', payload: { customerId: 'x', body: 'forged by the page' } };
+      const forged = { type: 'note.add', payload: { customerId, body: 'forged by the page' } };
       window.postMessage(forged, '*');
       for (const w of frameWindows) w?.postMessage(forged, '*');
       let runtimeReply = 'no runtime';
@@ -148,7 +152,7 @@ describe.runIf(run)('the spine in real Chromium', () => {
         );
       }
       return { frameReadable, frames: frameWindows.length, bodyText: document.body.innerText, runtimeReply };
-    }, session.extensionId);
+    }, [session.extensionId, mariaId] as const);
     // The frame sits in a closed shadow tree: not even its window is in window.frames.
     expect(probe.frames).toBe(0);
     expect(probe.frameReadable).toBe(false);
@@ -157,6 +161,12 @@ describe.runIf(run)('the spine in real Chromium', () => {
     await page.waitForTimeout(300);
     expect(await countNotes()).toBe(before);
     expect(await frame.locator('main').textContent()).not.toContain('forged by the page');
+    const card = (await sendFromPage(extension, 'customer.card', { customerId: mariaId })) as {
+      data: { notes: { body: string }[] };
+    };
+    expect(card.data.notes.map((n) => n.body)).not.toContain('forged by the page');
+    expect(card.data.notes.length).toBe(before);
+    await extension.close();
     await page.close();
   });
 });
