@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { pushContentUiState } from '../lib/background/content-ui';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { startInsights } from '../lib/background/insight-alarms';
@@ -58,6 +59,17 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
+  // Content scripts follow the collapse state and the inbox-marks switch by push, never by
+  // reading extension storage themselves.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    void pushContentUiState(Object.keys(changes), {
+      local: browser.storage.local,
+      tabIds: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    });
+  });
 
   // Enabled sites: re-register after a restart, drop those whose permission the user removed.
   const reconcileSites = () => void reconcileEnabledSites(browser.storage.local).catch(() => undefined);

@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { getCollapsed, inboxMarks, reportPage, setCollapsed } from '../lib/messaging/content-client';
+import { getUiState, inboxMarks, onUiState, reportPage, setCollapsed } from '../lib/messaging/content-client';
 import { mountSidebarFrame } from '../lib/mount/sidebar-frame';
 import { createTierMarks } from '../lib/mount/tier-marks';
 import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
 import { watchGmail } from '../lib/sites/gmail/observer';
-import { inboxMarksOn, SETTINGS_KEY } from '../lib/settings/key';
-import { parseUiState, UI_STATE_KEY } from '../lib/ui-state';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -25,30 +23,20 @@ export default defineContentScript({
       onToggle: (next) => void setCollapsed(next).catch(() => undefined),
     });
     ctx.onInvalidated(() => frame.destroy());
-    void getCollapsed()
-      .catch(() => false)
-      .then((collapsed) => {
-        if (frame.collapsed === null) frame.setCollapsed(collapsed);
-      });
-
-    // The sidebar's collapse button writes the state through the background; every Gmail
-    // tab follows it, so the state is remembered and shared.
-    // Inbox tier marks (opt-in, off by default): the setting is read here and followed live.
+    // Inbox tier marks (opt-in, off by default). The collapse state and the marks switch come from
+    // the background, at start and pushed on change (every tab follows a collapse): the content
+    // script never reads extension storage.
     const marks = watchInboxMarks({ doc: document, signal: ctx.signal, ask: inboxMarks, marks: createTierMarks(document) });
-    void browser.storage.local
-      .get(SETTINGS_KEY)
-      .then((stored) => marks.setEnabled(inboxMarksOn(stored[SETTINGS_KEY])))
-      .catch(() => undefined);
-
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if (SETTINGS_KEY in changes) marks.setEnabled(inboxMarksOn(changes[SETTINGS_KEY]?.newValue));
-      if (!(UI_STATE_KEY in changes)) return;
-      const state = parseUiState(changes[UI_STATE_KEY]?.newValue);
-      if (state) frame.setCollapsed(state.collapsed);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    void getUiState()
+      .catch(() => ({ collapsed: false, inboxMarks: false }))
+      .then((state) => {
+        if (frame.collapsed === null) frame.setCollapsed(state.collapsed);
+        marks.setEnabled(state.inboxMarks);
+      });
+    onUiState((state) => {
+      frame.setCollapsed(state.collapsed);
+      marks.setEnabled(state.inboxMarks);
+    }, ctx.signal);
 
     const watch = () =>
       watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal, onSettle: marks.update });

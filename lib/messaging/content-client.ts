@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { parseContentUiState, UI_PUSH_TYPE, type ContentUiState } from '../ui-state';
 import type { PageReport } from './protocol';
 import { TIER_MARKS, type TierMark } from './vocabulary';
 
@@ -22,9 +23,23 @@ export function reportPage(report: PageReport): Promise<unknown> {
   return send('page.report', report);
 }
 
-export async function getCollapsed(): Promise<boolean> {
-  const data = (await send('ui.get', {})) as { collapsed?: unknown } | null;
-  return data?.collapsed === true;
+/** The state to mount with: collapsed or not, inbox marks on or off. */
+export async function getUiState(): Promise<ContentUiState> {
+  return parseContentUiState(await send('ui.get', {})) ?? { collapsed: false, inboxMarks: false };
+}
+
+/**
+ * Follows the state the background pushes when it changes (another tab collapsed the sidebar,
+ * the inbox-marks setting was switched). A content script's onMessage hears only this extension.
+ */
+export function onUiState(listener: (state: ContentUiState) => void, signal: AbortSignal): void {
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type !== UI_PUSH_TYPE) return;
+    const state = parseContentUiState(message);
+    if (state) listener(state);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 }
 
 export function setCollapsed(collapsed: boolean): Promise<unknown> {

@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { MessageType, RequestOf } from '../messaging/protocol';
+import { getUiState, onUiState } from '../messaging/content-client';
 import { mountSidebarFrame } from '../mount/sidebar-frame';
 import type { SiteScan } from './registry';
 import { watchPage } from './watch';
-
-/** lib/ui-state.ts's key; not imported, because that module brings zod into the page script. */
-const UI_STATE_KEY = 'ui';
 
 /**
  * Sends a protocol message and ignores the reply's data. The page scripts only report, so they
@@ -14,13 +12,6 @@ const UI_STATE_KEY = 'ui';
  */
 function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<unknown> {
   return browser.runtime.sendMessage({ type, payload });
-}
-
-/** `{ collapsed }` from an envelope or a storage value, checked by hand for the same reason. */
-function collapsedOf(value: unknown): boolean | null {
-  const v = value as { ok?: unknown; data?: { collapsed?: unknown }; collapsed?: unknown } | null;
-  const collapsed = v?.ok === true ? v.data?.collapsed : v?.collapsed;
-  return typeof collapsed === 'boolean' ? collapsed : null;
 }
 
 /** What a content script's context offers (WXT's ContentScriptContext fits). */
@@ -47,7 +38,7 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
     marks[RUNNING] = false;
   });
 
-  const collapsed = collapsedOf(await send('ui.get', {}).catch(() => null)) ?? false;
+  const { collapsed } = await getUiState().catch(() => ({ collapsed: false }));
   if (ctx.isInvalid) return;
   const frame = mountSidebarFrame({
     document,
@@ -57,13 +48,8 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
   });
   ctx.onInvalidated(() => frame.destroy());
 
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(UI_STATE_KEY in changes)) return;
-    const next = collapsedOf(changes[UI_STATE_KEY]?.newValue);
-    if (next !== null) frame.setCollapsed(next);
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+  // Collapsing in another tab is pushed by the background; no extension storage is read here.
+  onUiState((state) => frame.setCollapsed(state.collapsed), ctx.signal);
 
   let sentPage: string | null = null;
   watchPage<SiteScan>({

@@ -13,7 +13,8 @@ import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 import { loadSampleBusiness } from '../../sample/load';
-import { DEFAULT_UI_STATE, parseUiState, UI_STATE_KEY } from '../../ui-state';
+import { UI_STATE_KEY } from '../../ui-state';
+import { contentUiState } from '../content-ui';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
   const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
@@ -27,8 +28,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     },
 
     async 'ui.get'() {
-      const stored = await deps.local.get(UI_STATE_KEY);
-      return parseUiState(stored[UI_STATE_KEY]) ?? DEFAULT_UI_STATE;
+      return contentUiState(deps.local);
     },
 
     async 'ui.setCollapsed'({ collapsed }) {

@@ -20,7 +20,7 @@ export interface BackgroundDeps {
   tabs: TabContexts;
   /** storage.local, for the sidebar's remembered UI state. */
   local: {
-    get(key: string): Promise<Record<string, unknown>>;
+    get(keys: string | string[]): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;
   };
   ownAddresses(): Promise<ReadonlySet<string>>;

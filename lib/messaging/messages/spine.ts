@@ -81,7 +81,7 @@ export const SPINE_MESSAGES = {
   /** Content script: the launcher state to mount with. */
   'ui.get': message({
     request: z.object({}),
-    reply: z.object({ collapsed: z.boolean() }),
+    reply: z.object({ collapsed: z.boolean(), inboxMarks: z.boolean() }),
     senders: ['content', 'page'],
   }),
   'ui.setCollapsed': message({

@@ -5,6 +5,7 @@ import { TabContexts } from '../../../lib/background/tab-contexts';
 import { bulkInsert } from '../../../lib/db/repository';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../lib/settings/schema';
 import { freshDatabase, makeCustomer, NOW } from '../db/factories';
+import { fakeLocal } from './fake-local';
 
 async function setup(gmailInboxMarks: boolean) {
   const db = freshDatabase();
@@ -12,10 +13,7 @@ async function setup(gmailInboxMarks: boolean) {
   const deps: BackgroundDeps = {
     db,
     tabs: new TabContexts(null),
-    local: {
-      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
-      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-    },
+    local: fakeLocal(store),
     ownAddresses: async () => new Set(),
     pushToTab: vi.fn(),
     pushToAll: vi.fn(),

@@ -5,6 +5,7 @@ import { TabContexts } from '../../../lib/background/tab-contexts';
 import { bulkInsert } from '../../../lib/db/repository';
 import type { PageReport } from '../../../lib/messaging/protocol';
 import { freshDatabase, makeCustomer, NOW } from '../db/factories';
+import { fakeLocal } from './fake-local';
 
 function setup(own: string[] = []) {
   const db = freshDatabase();
@@ -14,10 +15,7 @@ function setup(own: string[] = []) {
   const deps: BackgroundDeps = {
     db,
     tabs: new TabContexts(null),
-    local: {
-      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
-      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-    },
+    local: fakeLocal(store),
     ownAddresses: async () => new Set(own),
     pushToTab,
     pushToAll,
@@ -74,8 +72,8 @@ describe('spine handlers', () => {
 
   it('remembers the collapsed state', async () => {
     const { handlers } = setup();
-    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 1 })).toEqual({ collapsed: false });
+    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 1 })).toEqual({ collapsed: false, inboxMarks: false });
     await handlers['ui.setCollapsed']({ collapsed: true }, { sender: 'page', tabId: 1 });
-    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 2 })).toEqual({ collapsed: true });
+    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 2 })).toEqual({ collapsed: true, inboxMarks: false });
   });
 });

@@ -23,7 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     ...failing,
     'page.report': vi.fn(async () => ({ ok: true as const })),
-    'ui.get': vi.fn(async () => ({ collapsed: false })),
+    'ui.get': vi.fn(async () => ({ collapsed: false, inboxMarks: false })),
     'ui.setCollapsed': vi.fn(async () => ({ ok: true as const })),
     'sidebar.context': fail,
     'customer.card': fail,
@@ -122,7 +122,7 @@ describe('createRouter', () => {
 
   it('refuses a handler reply that does not match the protocol', async () => {
     const route = createRouter(
-      handlers({ 'ui.get': async () => ({ collapsed: 'yes' }) as unknown as { collapsed: boolean } }),
+      handlers({ 'ui.get': async () => ({ collapsed: 'yes' }) as unknown as { collapsed: boolean; inboxMarks: boolean } }),
       EXTENSION_ID,
     );
     expect(await route({ type: 'ui.get', payload: {} }, CONTENT)).toMatchObject({ error: { code: 'internal' } });

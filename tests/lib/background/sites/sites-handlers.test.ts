@@ -5,6 +5,7 @@ import { bulkInsert } from '../../../../lib/db/repository';
 import type { Company } from '../../../../lib/model/records';
 import { freshDatabase, makeCustomer, makeOrder, NOW } from '../../db/factories';
 import { fakePlatform } from './fake-platform';
+import { fakeLocal } from '../fake-local';
 
 const TAB = 3;
 const page = { sender: 'page', tabId: TAB } as const;
@@ -16,10 +17,7 @@ function setup(tabs: Record<number, string> = {}) {
   const deps: SitesDeps = {
     db,
     tabs: new TabContexts(null),
-    local: {
-      get: async (key) => (store.has(key) ? { [key]: store.get(key) } : {}),
-      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
-    },
+    local: fakeLocal(store),
     pushToTab: vi.fn(),
     now: () => NOW,
   };
