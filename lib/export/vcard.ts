@@ -3,7 +3,7 @@ import type { Company, Customer } from '../model/records';
 /** Contacts as vCard 3.0 (RFC 2426), what phones, Apple Contacts, Outlook and Google all read. */
 
 function escape(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n').replace(/([,;])/g, '\\$1');
+  return value.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/([,;])/g, '\\$1');
 }
 
 /** Folds lines over 75 octets as RFC 2426 asks (continuation lines start with a space). */

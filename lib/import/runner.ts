@@ -219,6 +219,8 @@ export function createImportStore(api: ImportApi, createWorker: () => WorkerLike
 export type ImportStore = ReturnType<typeof createImportStore>;
 
 /** The bad-row report as CSV (row, reason, the row's cells), for download. */
+/** The rows an import left out, for download; pass `toCsv` (lib/export/csv.ts) so cells that
+ * spreadsheets would run as formulas come out as text. */
 export function badRowsCsv(bad: readonly BadRow[], unparse: (rows: string[][]) => string): string {
   return unparse([['Row', 'Reason', 'Cells'], ...bad.map((b) => [String(b.row), b.reason, b.values.join(' | ')])]);
 }

@@ -1,5 +1,4 @@
 import { signal } from '@preact/signals';
-import Papa from 'papaparse';
 import type { Company, Customer, Order } from '../model/records';
 import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
@@ -237,7 +236,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     const s = importStore.state.value;
     const outcome = s.kind === 'review' || s.kind === 'done' ? s.outcome : s.kind === 'error' ? s.outcome : undefined;
     if (!outcome) return;
-    saveBlob(new Blob([badRowsCsv(outcome.bad, (rows) => Papa.unparse(rows))], { type: 'text/csv' }), 'rows-not-imported.csv');
+    saveBlob(new Blob([badRowsCsv(outcome.bad, toCsv)], { type: 'text/csv' }), 'rows-not-imported.csv');
   }
 
   async function loadSample() {

@@ -30,4 +30,11 @@ describe('vCard export', () => {
     expect(bad).toEqual([]);
     expect(customers[0]).toMatchObject({ name: 'Maria Jensen', emails: ['maria@nordlicht-moebel.de', 'm@gmx.de'], phone: '+49 40 1', birthday: '03-09', companyName: 'Nordlicht; Möbel' });
   });
+
+  it('escapes a lone carriage return, so a name cannot add properties or cards', () => {
+    const card = toVcard(makeCustomer({ name: 'Bob\rEMAIL:x@evil.example\rEND:VCARD', emails: ['bob@example.com'] }), null);
+    expect(card).not.toMatch(/\r(?!\n)/);
+    expect(card.split(/\r\n/).filter((line) => line.startsWith('EMAIL')).length).toBe(1);
+    expect(card.split(/\r\n/).filter((line) => line === 'END:VCARD').length).toBe(1);
+  });
 });
