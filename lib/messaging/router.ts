@@ -21,6 +21,8 @@ export interface HandlerContext {
   sender: SenderKind;
   /** The tab the message came from (content script, or an extension page framed in a tab). */
   tabId: number | null;
+  /** For a content script, the origin of the page it runs in (from the browser, not the page). */
+  origin?: string | null;
 }
 
 export type Handlers = {
@@ -87,7 +89,11 @@ export function createRouter(handlers: Handlers, extensionId: string) {
     }
     const parsed = definition.request.safeParse((message as { payload?: unknown }).payload);
     if (!parsed.success) return failure('bad_request', describeIssues(parsed.error));
-    const ctx: HandlerContext = { sender: kind, tabId: sender.tab?.id ?? null };
+    const ctx: HandlerContext = {
+      sender: kind,
+      tabId: sender.tab?.id ?? null,
+      origin: kind === 'content' ? new URL(sender.url ?? '').origin : null,
+    };
     try {
       const handler = handlers[type] as (request: unknown, ctx: HandlerContext) => Promise<unknown>;
       const reply = definition.reply.safeParse(await handler(parsed.data, ctx));

@@ -16,9 +16,13 @@ export function markTier(customer: Pick<Customer, 'tierOverride' | 'insights'>):
   return (TIER_MARKS as readonly string[]).includes(tier ?? '') ? (tier as TierMark) : null;
 }
 
+const GMAIL_ORIGIN = 'https://mail.google.com';
+
 export function inboxMarkHandlers(deps: BackgroundDeps): HandlersFor<typeof INBOX_MARK_MESSAGES> {
   return {
-    async 'gmail.inboxMarks'({ emails }) {
+    async 'gmail.inboxMarks'({ emails }, ctx) {
+      // Only Gmail's content script shows inbox marks; another site's script gets nothing.
+      if (ctx.origin !== GMAIL_ORIGIN) throw new ProtocolError('forbidden_sender', 'Inbox marks are for Gmail only.');
       // Checked here, not only in the content script: the setting is the user's consent to
       // put anything about customers into Gmail's page.
       if (!(await loadSettings(deps.local)).gmailInboxMarks) {

@@ -35,7 +35,7 @@ async function setup(gmailInboxMarks: boolean) {
   return inboxMarkHandlers(deps);
 }
 
-const content = { sender: 'content' as const, tabId: 3 };
+const content = { sender: 'content' as const, tabId: 3, origin: 'https://mail.google.com' };
 
 describe('gmail.inboxMarks', () => {
   it('refuses while the setting is off (the default)', async () => {
@@ -50,6 +50,15 @@ describe('gmail.inboxMarks', () => {
       content,
     );
     expect(reply).toEqual({ marks: { 'Maria@Nordlicht.example': 'A', 'tom@becker.example': 'C' } });
+  });
+
+  it('refuses a content script on any other site, even with the setting on', async () => {
+    const handlers = await setup(true);
+    for (const origin of ['https://shop.example', 'https://admin.shopify.com', null]) {
+      await expect(
+        handlers['gmail.inboxMarks']({ emails: ['maria@nordlicht.example'] }, { ...content, origin }),
+      ).rejects.toMatchObject({ code: 'forbidden_sender' });
+    }
   });
 });
 

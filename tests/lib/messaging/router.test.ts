@@ -95,7 +95,13 @@ describe('createRouter', () => {
     const route = createRouter(h, EXTENSION_ID);
     const reply = await route({ type: 'note.add', payload: { customerId: 'c1', body: '  hello  ' } }, PAGE);
     expect(reply).toEqual({ ok: true, data: NOTE });
-    expect(h['note.add']).toHaveBeenCalledWith({ customerId: 'c1', body: 'hello' }, { sender: 'page', tabId: 7 });
+    expect(h['note.add']).toHaveBeenCalledWith({ customerId: 'c1', body: 'hello' }, { sender: 'page', tabId: 7, origin: null });
+    await route({ type: 'page.report', payload: report }, CONTENT);
+    expect(h['page.report']).toHaveBeenCalledWith(expect.anything(), {
+      sender: 'content',
+      tabId: 7,
+      origin: 'https://mail.google.com',
+    });
   });
 
   it('turns handler errors into coded failures without throwing', async () => {
