@@ -133,12 +133,19 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
   });
 
   it('enables a WooCommerce site through the popup and recognizes orders in both storage modes', async () => {
+    // What the browser has registered for the site: the cause, not only the symptom on the page.
+    const registered = () =>
+      session.worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []),
+      );
     const hpos = await open(HPOS);
     // Not enabled yet: no script, no sidebar.
+    expect(await registered()).not.toContain(`${SHOP}/*`);
     await hpos.waitForTimeout(300);
     expect(await hpos.locator('crm-sidebar-host').count()).toBe(0);
 
     await enableThroughPopup(hpos, SHOP);
+    expect(await registered()).toContain(`${SHOP}/*`);
     const frame = await sidebarFrame(hpos);
     await expect.poll(() => frame.locator('main').textContent(), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.tom.name);
 
@@ -152,7 +159,9 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     await settings.getByRole('button', { name: `Remove ${SHOP}` }).click();
     await expect.poll(() => settings.getByRole('region', { name: 'Enabled sites' }).textContent()).toContain('No other sites yet.');
     expect(await settings.evaluate((o) => chrome.permissions.contains({ origins: [`${o}/*`] }), SHOP)).toBe(false);
+    expect(await registered()).not.toContain(`${SHOP}/*`);
     const again = await open(HPOS);
+    await again.waitForLoadState('load');
     await again.waitForTimeout(500);
     expect(await again.locator('crm-sidebar-host').count()).toBe(0);
     for (const p of [hpos, posts, settings, again]) await p.close();
