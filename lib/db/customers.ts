@@ -36,20 +36,17 @@ export function getCustomerCard(db: CrmDatabase, customerId: string): Promise<Cu
     db.transaction('r', [db.customers, db.companies, db.orders, db.interactions, db.notes], async () => {
       const customer = await db.customers.get(customerId);
       if (!isLive(customer)) return null;
-      const company = customer.companyId === null ? undefined : await db.companies.get(customer.companyId);
-      const orders = await db.orders
-        .where('[customerId+orderedAt]')
-        .between([customerId, -Infinity], [customerId, Infinity])
-        .reverse()
-        .toArray();
-      const interactions = await db.interactions
-        .where('[customerId+at]')
-        .between([customerId, -Infinity], [customerId, Infinity])
-        .reverse()
-        .toArray();
-      const own = await db.notes.where('customerId').equals(customerId).toArray();
-      // A note on the company shows on every contact of that company.
-      const onCompany = customer.companyId === null ? [] : await db.notes.where('companyId').equals(customer.companyId).toArray();
+      const { companyId } = customer;
+      // The reads are independent once the customer is known: issued together, IndexedDB serves
+      // them in one pass instead of one round trip after another (this is the sidebar's hot path).
+      const [company, orders, interactions, own, onCompany] = await Promise.all([
+        companyId === null ? undefined : db.companies.get(companyId),
+        db.orders.where('[customerId+orderedAt]').between([customerId, -Infinity], [customerId, Infinity]).reverse().toArray(),
+        db.interactions.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse().toArray(),
+        db.notes.where('customerId').equals(customerId).toArray(),
+        // A note on the company shows on every contact of that company.
+        companyId === null ? [] : db.notes.where('companyId').equals(companyId).toArray(),
+      ]);
       const notes = [...new Map([...own, ...onCompany].map((note) => [note.id, note])).values()];
       return {
         customer,
