@@ -41,6 +41,7 @@ export default defineBackground(() => {
       insights,
     }),
     browser.runtime.id,
+    { frameAllowed: (tabId, token) => tabs.frameAllowed(tabId, token) },
   );
 
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.

@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { getUiState, inboxMarks, onUiState, reportPage, setCollapsed } from '../lib/messaging/content-client';
+import { getUiState, inboxMarks, onUiState, reportPage, setCollapsed, sidebarUrl } from '../lib/messaging/content-client';
 import { mountSidebarFrame } from '../lib/mount/sidebar-frame';
 import { createTierMarks } from '../lib/mount/tier-marks';
 import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
@@ -16,9 +15,11 @@ export default defineContentScript({
     if (window.top !== window) return;
     // The iframe starts loading first; the remembered collapse state arrives while it loads
     // (frame and launcher stay hidden until then: no flicker).
+    const src = await sidebarUrl().catch(() => null);
+    if (src === null || ctx.isInvalid) return;
     const frame = mountSidebarFrame({
       document,
-      src: browser.runtime.getURL('/sidebar.html'),
+      src,
       collapsed: null,
       onToggle: (next) => void setCollapsed(next).catch(() => undefined),
     });

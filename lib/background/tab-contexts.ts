@@ -37,6 +37,7 @@ export function toTabState(report: PageReport, ownAddresses: ReadonlySet<string>
  */
 export class TabContexts {
   private readonly states = new Map<number, TabState>();
+  private readonly frames = new Map<number, string>();
   private seq = 0;
 
   constructor(private readonly session: SessionArea | null) {}
@@ -58,9 +59,32 @@ export class TabContexts {
     return state ?? null;
   }
 
+  /**
+   * The token of the sidebar frame the tab's content script mounted (in the frame's URL, inside
+   * a closed shadow root). A sidebar page framed by anything else has no token and is refused,
+   * so a page that learned the sidebar's URL cannot frame it and trick the user into acting.
+   */
+  async registerFrame(tabId: number, token: string): Promise<void> {
+    this.frames.set(tabId, token);
+    await this.session?.set({ [frameKey(tabId)]: token }).catch(() => undefined);
+  }
+
+  async frameAllowed(tabId: number, token: unknown): Promise<boolean> {
+    if (typeof token !== 'string' || token === '') return false;
+    let known = this.frames.get(tabId);
+    if (known === undefined) {
+      const stored = await this.session?.get(frameKey(tabId)).catch(() => undefined);
+      known = typeof stored?.[frameKey(tabId)] === 'string' ? (stored[frameKey(tabId)] as string) : undefined;
+      if (known !== undefined) this.frames.set(tabId, known);
+    }
+    return known === token;
+  }
+
   async forget(tabId: number): Promise<void> {
     this.states.delete(tabId);
+    this.frames.delete(tabId);
     await this.session?.remove(key(tabId)).catch(() => undefined);
+    await this.session?.remove(frameKey(tabId)).catch(() => undefined);
   }
 }
 
@@ -71,3 +95,4 @@ export interface SessionArea {
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
+const frameKey = (tabId: number) => `frame:${tabId}`;

@@ -11,6 +11,9 @@ export class RequestError extends Error {
   }
 }
 
+/** The sidebar frame's token (see TabContexts.registerFrame), from its URL; null elsewhere. */
+const FRAME_TOKEN = new URLSearchParams(globalThis.location?.hash.slice(1) ?? '').get('frame');
+
 type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /**
@@ -20,7 +23,7 @@ type Envelope = { ok: true; data: unknown } | { ok: false; error: { code: ErrorC
  * every schema out of the sidebar's bundle, which loads on every Gmail page.
  */
 export async function request<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
-  const raw = (await browser.runtime.sendMessage({ type, payload })) as Envelope | undefined;
+  const raw = (await browser.runtime.sendMessage({ type, payload, frame: FRAME_TOKEN })) as Envelope | undefined;
   if (!raw || typeof raw !== 'object' || typeof raw.ok !== 'boolean') {
     throw new RequestError('no_reply', 'The extension did not answer. Reload the page.');
   }

@@ -42,6 +42,16 @@ export function onUiState(listener: (state: ContentUiState) => void, signal: Abo
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 }
 
+/**
+ * Registers a fresh token for the sidebar frame about to be mounted and returns its URL: the
+ * background answers a framed sidebar only with the token of its tab's content script.
+ */
+export async function sidebarUrl(): Promise<string> {
+  const token = crypto.randomUUID();
+  await send('ui.frame', { token });
+  return `${browser.runtime.getURL('/sidebar.html')}#frame=${token}`;
+}
+
 export function setCollapsed(collapsed: boolean): Promise<unknown> {
   return send('ui.setCollapsed', { collapsed });
 }

@@ -78,7 +78,12 @@ function isMessageType(type: unknown): type is MessageType {
  * Builds the background's message handler: sender check, zod parse of the request, the
  * handler, zod parse of the reply. Every outcome is an `Envelope`; nothing throws out.
  */
-export function createRouter(handlers: Handlers, extensionId: string) {
+export interface RouterOptions {
+  /** Whether a sidebar frame in a tab carries the token that tab's content script registered. */
+  frameAllowed?: (tabId: number, token: unknown) => Promise<boolean>;
+}
+
+export function createRouter(handlers: Handlers, extensionId: string, options: RouterOptions = {}) {
   return async function route(message: unknown, sender: SenderInfo): Promise<Envelope> {
     const type = (message as { type?: unknown } | null)?.type;
     if (!isMessageType(type)) return failure('unknown_type', 'Unknown message type.');
@@ -86,6 +91,11 @@ export function createRouter(handlers: Handlers, extensionId: string) {
     const kind = classifySender(sender, extensionId);
     if (kind === null || !(definition.senders as readonly SenderKind[]).includes(kind)) {
       return failure('forbidden_sender', `"${type}" may not be sent from here.`);
+    }
+    // An extension page framed inside a web page must be the sidebar our content script mounted.
+    if (kind === 'page' && sender.tab?.id !== undefined && (sender.frameId ?? 0) !== 0 && options.frameAllowed) {
+      const allowed = await options.frameAllowed(sender.tab.id, (message as { frame?: unknown }).frame).catch(() => false);
+      if (!allowed) return failure('forbidden_sender', 'This sidebar was not opened by the extension on this page.');
     }
     const parsed = definition.request.safeParse((message as { payload?: unknown }).payload);
     if (!parsed.success) return failure('bad_request', describeIssues(parsed.error));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { MessageType, RequestOf } from '../messaging/protocol';
-import { getUiState, onUiState } from '../messaging/content-client';
+import { getUiState, onUiState, sidebarUrl } from '../messaging/content-client';
 import { mountSidebarFrame } from '../mount/sidebar-frame';
 import type { SiteScan } from './registry';
 import { watchPage } from './watch';
@@ -39,10 +39,11 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
   });
 
   const { collapsed } = await getUiState().catch(() => ({ collapsed: false }));
-  if (ctx.isInvalid) return;
+  const src = await sidebarUrl().catch(() => null);
+  if (src === null || ctx.isInvalid) return;
   const frame = mountSidebarFrame({
     document,
-    src: browser.runtime.getURL('/sidebar.html'),
+    src,
     collapsed,
     onToggle: (next) => void send('ui.setCollapsed', { collapsed: next }).catch(() => undefined),
   });

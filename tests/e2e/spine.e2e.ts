@@ -169,4 +169,42 @@ describe.runIf(run)('the spine in real Chromium', () => {
     await extension.close();
     await page.close();
   });
+
+  it('refuses the sidebar page when it is framed by anything but our content script', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    await expect.poll(() => frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.maria.name);
+    // Suppose a site learned the sidebar's address and frames it, with a made-up token and with
+    // none: it must get nothing (Chrome does not even load it there).
+    const address = frame.url().split('#')[0] ?? '';
+    await session.context.route('https://attacker.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Prize</title><iframe src="${address}#frame=${crypto.randomUUID()}"></iframe><iframe src="${address}"></iframe>`,
+      }),
+    );
+    const attacker = await session.context.newPage();
+    await attacker.goto('https://attacker.example/');
+    await expect.poll(() => attacker.frames().length).toBe(3);
+    await attacker.waitForTimeout(1000);
+    for (const child of attacker.frames().slice(1)) {
+      const text = await child.locator('body').textContent().catch(() => '');
+      expect(text).not.toContain(SAMPLE_PEOPLE.maria.name);
+    }
+    await attacker.close();
+
+    // The background's own check, where the page does load: the sidebar framed in a tab without
+    // the token its content script registered is refused, and shows no customer.
+    const host = await session.extensionPage('/options.html');
+    await host.evaluate(() => {
+      const iframe = document.createElement('iframe');
+      iframe.src = `${location.origin}/sidebar.html#frame=${crypto.randomUUID()}`;
+      document.body.append(iframe);
+    });
+    await expect.poll(() => host.frames().length).toBe(2);
+    const stray = host.frames()[1];
+    if (!stray) throw new Error('no framed sidebar');
+    await expect.poll(() => stray.locator('body').textContent(), { timeout: 5000 }).toContain('not opened by the extension');
+    await host.close();
+    await page.close();
+  });
 });

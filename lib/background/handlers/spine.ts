@@ -31,6 +31,11 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       return contentUiState(deps.local);
     },
 
+    async 'ui.frame'({ token }, ctx) {
+      await deps.tabs.registerFrame(requireTab(ctx.tabId), token);
+      return { ok: true };
+    },
+
     async 'ui.setCollapsed'({ collapsed }) {
       await deps.local.set({ [UI_STATE_KEY]: { collapsed } });
       return { ok: true };

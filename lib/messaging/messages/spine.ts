@@ -84,6 +84,12 @@ export const SPINE_MESSAGES = {
     reply: z.object({ collapsed: z.boolean(), inboxMarks: z.boolean() }),
     senders: ['content', 'page'],
   }),
+  /** Content script: the token in the URL of the sidebar frame it is about to mount. */
+  'ui.frame': message({
+    request: z.object({ token: z.string().uuid() }),
+    reply: Ok,
+    senders: ['content'],
+  }),
   'ui.setCollapsed': message({
     request: z.object({ collapsed: z.boolean() }),
     reply: Ok,

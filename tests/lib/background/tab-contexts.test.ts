@@ -54,4 +54,22 @@ describe('TabContexts', () => {
     const b = await tabs.report(1, report([]), new Set());
     expect(b.seq).toBeGreaterThan(a.seq);
   });
+
+  it('allows only the frame token the tab registered last, also after a restart', async () => {
+    const store = new Map<string, unknown>();
+    const session: SessionArea = {
+      get: async (k) => (store.has(k) ? { [k]: store.get(k) } : {}),
+      set: async (items) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
+      remove: async (k) => void store.delete(k),
+    };
+    const tabs = new TabContexts(session);
+    await tabs.registerFrame(3, 'first');
+    await tabs.registerFrame(3, 'second');
+    expect(await tabs.frameAllowed(3, 'first')).toBe(false);
+    expect(await new TabContexts(session).frameAllowed(3, 'second')).toBe(true);
+    expect(await tabs.frameAllowed(4, 'second')).toBe(false);
+    expect(await tabs.frameAllowed(3, undefined)).toBe(false);
+    await tabs.forget(3);
+    expect(await new TabContexts(session).frameAllowed(3, 'second')).toBe(false);
+  });
 });

@@ -133,4 +133,19 @@ describe('createRouter', () => {
     );
     expect(await route({ type: 'ui.get', payload: {} }, CONTENT)).toMatchObject({ error: { code: 'internal' } });
   });
+
+  it('answers a sidebar framed in a page only with the token its tab registered', async () => {
+    const h = handlers();
+    const frameAllowed = vi.fn(async (tabId: number, token: unknown) => tabId === 7 && token === 'right');
+    const route = createRouter(h, EXTENSION_ID, { frameAllowed });
+    const framed = { ...PAGE, frameId: 3 };
+    const note = { type: 'note.add', payload: { customerId: 'c1', body: 'x' } };
+    expect(await route(note, framed)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await route({ ...note, frame: 'wrong' }, framed)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(h['note.add']).not.toHaveBeenCalled();
+    expect(await route({ ...note, frame: 'right' }, framed)).toMatchObject({ ok: true });
+    // A top-level extension page (the popup, the manager in its own tab) needs no token.
+    expect(await route(note, { ...PAGE, frameId: 0 })).toMatchObject({ ok: true });
+    expect(frameAllowed).toHaveBeenCalledTimes(2 + 1);
+  });
 });
