@@ -2,7 +2,7 @@
  * Every piece of Gmail DOM knowledge in one place. Nothing outside lib/sites/gmail knows a
  * Gmail class name.
  *
- * Each entry names the record in /work/shared/fixtures/real/gmail/gmail-dom-selectors.json
+ * Each entry names the record in tests/fixtures/real/gmail/gmail-dom-selectors.json
  * (copied facts from gmail.js, InboxSDK and Mailvelope, with file:line) that it follows, as
  * `<section>: "<purpose>"`. Attributes (`email`, `name`, `data-hovercard-id`, `data-legacy-*`)
  * come first; Gmail's obfuscated class names have been stable for 10+ years but are only
