@@ -1,5 +1,5 @@
-import { signal, type Signal } from '@preact/signals';
 import type { InsightCard, InsightSuggestion } from '../messaging/protocol';
+import { followCustomer, type Followed } from './follow-customer';
 
 type RuleId = InsightSuggestion['ruleId'];
 
@@ -11,60 +11,25 @@ export interface InsightsApi {
   dismiss(customerId: string, ruleId: RuleId, factsKey: string): Promise<InsightCard>;
 }
 
-export type InsightsState =
-  | { kind: 'none' }
-  | { kind: 'loading'; customerId: string }
-  | { kind: 'error'; customerId: string; message: string }
-  | { kind: 'ready'; customerId: string; card: InsightCard };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export type InsightsState = Followed<{ kind: 'ready'; customerId: string; card: InsightCard }>;
 
 /**
- * The insights of the customer the sidebar shows. Kept apart from the card's own state: the
- * card paints first and the tier and next action follow, and a failure here never hides the
- * customer. Replies for a customer who is no longer shown are dropped.
+ * The insights of the customer the sidebar shows (see followCustomer): the card paints first
+ * and the tier and next action follow.
  */
 export function createInsightsStore(api: InsightsApi) {
-  const state: Signal<InsightsState> = signal({ kind: 'none' });
-  let shown: string | null = null;
-  let generation = 0;
-
-  async function load(customerId: string, quiet: boolean) {
-    const gen = ++generation;
-    const current = state.value;
-    if (!quiet || current.kind === 'none' || current.customerId !== customerId) state.value = { kind: 'loading', customerId };
-    try {
-      const card = await api.card(customerId);
-      if (gen === generation) state.value = { kind: 'ready', customerId, card };
-    } catch (error) {
-      if (gen === generation) state.value = { kind: 'error', customerId, message: message(error) };
-    }
-  }
+  const followed = followCustomer(api.card, (customerId, card: InsightCard) => ({ kind: 'ready' as const, customerId, card }));
 
   /** Applies the card an action replied with; rejects (for the button to show) on failure. */
   async function act(customerId: string, work: () => Promise<InsightCard>) {
-    const card = await work();
-    if (shown === customerId) {
-      generation++;
-      state.value = { kind: 'ready', customerId, card };
-    }
+    followed.apply(customerId, await work());
   }
 
   return {
-    state,
-    /** Follows the selected customer; the same one again is not reloaded. */
-    show(customerId: string | null) {
-      if (customerId === shown) return;
-      shown = customerId;
-      if (customerId === null) {
-        generation++;
-        state.value = { kind: 'none' };
-      } else void load(customerId, false);
-    },
+    state: followed.state,
+    show: followed.show,
     /** After a change anywhere: reload, keeping what is shown until the answer arrives. */
-    refresh() {
-      if (shown !== null) void load(shown, true);
-    },
+    refresh: () => void followed.reload(),
     done: (customerId: string, ruleId: RuleId) => act(customerId, () => api.done(customerId, ruleId)),
     snooze: (customerId: string, ruleId: RuleId, factsKey: string, until: number) =>
       act(customerId, () => api.snooze(customerId, ruleId, factsKey, until)),

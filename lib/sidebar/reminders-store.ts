@@ -1,5 +1,5 @@
-import { signal, type Signal } from '@preact/signals';
 import type { Reminder } from '../model/records';
+import { followCustomer, type Followed } from './follow-customer';
 
 /** Where a reminder is set: on a note, or on a next action (its rule). */
 export type ReminderTarget = { noteId: string } | { ruleId: string };
@@ -12,16 +12,10 @@ export interface RemindersApi {
   clear(id: string): Promise<unknown>;
 }
 
-export type RemindersState =
-  | { kind: 'none' }
-  | { kind: 'loading'; customerId: string }
-  | { kind: 'error'; customerId: string; message: string }
-  | { kind: 'ready'; customerId: string; reminders: Reminder[] };
+export type RemindersState = Followed<{ kind: 'ready'; customerId: string; reminders: Reminder[] }>;
 
 /** The reminder titles are capped at 300 characters by the protocol; a long note is cut. */
 const TITLE_MAX = 300;
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function reminderTitle(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -29,41 +23,20 @@ export function reminderTitle(text: string): string {
 }
 
 /**
- * The open reminders of the customer the sidebar shows, apart from the card so the card never
- * waits for them. Replies for a customer no longer shown are dropped.
+ * The open reminders of the customer the sidebar shows (see followCustomer), apart from the card
+ * so the card never waits for them.
  */
 export function createRemindersStore(api: RemindersApi) {
-  const state: Signal<RemindersState> = signal({ kind: 'none' });
-  let shown: string | null = null;
-  let generation = 0;
-
-  async function load(customerId: string, quiet: boolean) {
-    const gen = ++generation;
-    const current = state.value;
-    if (!quiet || current.kind === 'none' || current.customerId !== customerId) state.value = { kind: 'loading', customerId };
-    try {
-      const { reminders } = await api.list(customerId);
-      if (gen === generation) state.value = { kind: 'ready', customerId, reminders };
-    } catch (error) {
-      if (gen === generation) state.value = { kind: 'error', customerId, message: message(error) };
-    }
-  }
+  const followed = followCustomer(
+    async (customerId) => (await api.list(customerId)).reminders,
+    (customerId, reminders: Reminder[]) => ({ kind: 'ready' as const, customerId, reminders }),
+  );
 
   return {
-    state,
-    /** Follows the selected customer; the same one again is not reloaded. */
-    show(customerId: string | null) {
-      if (customerId === shown) return;
-      shown = customerId;
-      if (customerId === null) {
-        generation++;
-        state.value = { kind: 'none' };
-      } else void load(customerId, false);
-    },
+    state: followed.state,
+    show: followed.show,
     /** After a change anywhere (a reminder fired, snoozed from the popup): reload quietly. */
-    refresh() {
-      if (shown !== null) void load(shown, true);
-    },
+    refresh: () => void followed.reload(),
     /** Sets a reminder; rejects with the reason (for the control to show) on failure. */
     async set(customerId: string, target: ReminderTarget, title: string, dueAt: number) {
       await api.set({
@@ -73,11 +46,11 @@ export function createRemindersStore(api: RemindersApi) {
         title: reminderTitle(title),
         dueAt,
       });
-      if (shown === customerId) await load(customerId, true);
+      if (followed.shown === customerId) await followed.reload();
     },
     async clear(id: string) {
       await api.clear(id);
-      if (shown !== null) await load(shown, true);
+      await followed.reload();
     },
   };
 }
