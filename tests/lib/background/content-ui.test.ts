@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { contentUiState, pushContentUiState } from '../../../lib/background/content-ui';
 import { SETTINGS_KEY } from '../../../lib/settings/key';
 import { UI_STATE_KEY } from '../../../lib/ui-state';
-import { fakeLocal } from './fake-local';
+import { fakeLocal } from './fakes';
 
 describe('content UI state', () => {
   it('gives only the collapse state and the inbox-marks switch, never the rest of the settings', async () => {

@@ -1,24 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inboxMarkHandlers, markTier } from '../../../lib/background/handlers/inbox-marks';
-import type { BackgroundDeps } from '../../../lib/background/handlers/types';
-import { TabContexts } from '../../../lib/background/tab-contexts';
 import { bulkInsert } from '../../../lib/db/repository';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../lib/settings/schema';
-import { freshDatabase, makeCustomer, NOW } from '../db/factories';
-import { fakeLocal } from './fake-local';
+import { makeCustomer, NOW } from '../db/factories';
+import { testDeps } from './fakes';
 
 async function setup(gmailInboxMarks: boolean) {
-  const db = freshDatabase();
-  const store = new Map<string, unknown>([[SETTINGS_KEY, { ...DEFAULT_SETTINGS, gmailInboxMarks }]]);
-  const deps: BackgroundDeps = {
-    db,
-    tabs: new TabContexts(null),
-    local: fakeLocal(store),
-    ownAddresses: async () => new Set(),
-    pushToTab: vi.fn(),
-    pushToAll: vi.fn(),
-    now: () => NOW,
-  };
+  const deps = testDeps(new Map<string, unknown>([[SETTINGS_KEY, { ...DEFAULT_SETTINGS, gmailInboxMarks }]]));
+  const { db } = deps;
   const insights = (tier: 'A' | 'B' | 'C' | 'Prospect') => ({ tier, tierOverridden: false, rfm: 'Loyal' as const, stage: 'active' as const, computedAt: NOW });
   await bulkInsert(db, {
     customers: [

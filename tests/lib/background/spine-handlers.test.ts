@@ -1,27 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spineHandlers } from '../../../lib/background/handlers/spine';
-import type { BackgroundDeps } from '../../../lib/background/handlers/types';
-import { TabContexts } from '../../../lib/background/tab-contexts';
 import { bulkInsert } from '../../../lib/db/repository';
 import type { PageReport } from '../../../lib/messaging/protocol';
-import { freshDatabase, makeCustomer, NOW } from '../db/factories';
-import { fakeLocal } from './fake-local';
+import { makeCustomer } from '../db/factories';
+import { testDeps } from './fakes';
 
 function setup(own: string[] = []) {
-  const db = freshDatabase();
   const pushToTab = vi.fn();
   const pushToAll = vi.fn();
-  const store = new Map<string, unknown>();
-  const deps: BackgroundDeps = {
-    db,
-    tabs: new TabContexts(null),
-    local: fakeLocal(store),
-    ownAddresses: async () => new Set(own),
-    pushToTab,
-    pushToAll,
-    now: () => NOW,
-  };
-  return { db, deps, handlers: spineHandlers(deps), pushToTab, pushToAll };
+  const deps = testDeps(new Map(), { ownAddresses: async () => new Set(own), pushToTab, pushToAll });
+  return { db: deps.db, deps, handlers: spineHandlers(deps), pushToTab, pushToAll };
 }
 
 const thread = (people: PageReport['people']): PageReport => ({

@@ -1,26 +1,19 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sitesHandlers, enabledSites, type SitesDeps } from '../../../../lib/background/handlers/sites';
-import { TabContexts } from '../../../../lib/background/tab-contexts';
 import { bulkInsert } from '../../../../lib/db/repository';
 import type { Company } from '../../../../lib/model/records';
-import { freshDatabase, makeCustomer, makeOrder, NOW } from '../../db/factories';
+import { makeCustomer, makeOrder, NOW } from '../../db/factories';
 import { fakePlatform } from './fake-platform';
-import { fakeLocal } from '../fake-local';
+import { testDeps } from '../fakes';
 
 const TAB = 3;
 const page = { sender: 'page', tabId: TAB } as const;
 const content = { sender: 'content', tabId: TAB } as const;
 
 function setup(tabs: Record<number, string> = {}) {
-  const db = freshDatabase();
   const store = new Map<string, unknown>();
-  const deps: SitesDeps = {
-    db,
-    tabs: new TabContexts(null),
-    local: fakeLocal(store),
-    pushToTab: vi.fn(),
-    now: () => NOW,
-  };
+  const deps: SitesDeps = testDeps(store);
+  const { db } = deps;
   const fake = fakePlatform(tabs);
   return { db, deps, store, ...fake, handlers: sitesHandlers(deps, fake.platform) };
 }
