@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../lib/sample/business';
 import { browserAvailable, launchExtension, sendFromPage, sidebarFrame, type ExtensionSession } from './harness';
+import { directoryPage } from '../../bench/pages';
 
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 const page = (site: string, name: string) => readFileSync(join(PAGES, site, name), 'utf8');
@@ -17,22 +18,6 @@ const DIRECTORY = 'https://www.hamburg-handel.example/mitglieder';
 const BIG = 'https://big.example/adressen';
 const ADDRESSES = 5000;
 
-/** A page with 5,000 addresses: half mailto links, half plain text, in 50 sections. */
-function bigPage(): string {
-  const sections: string[] = [];
-  for (let s = 0; s < 50; s++) {
-    const rows: string[] = [];
-    for (let i = s * 100; i < (s + 1) * 100; i++) {
-      rows.push(
-        i % 2 === 0
-          ? `<li><a href="mailto:person${i}@firma${i % 300}.example">Person ${i}</a>, Einkauf</li>`
-          : `<li>Person ${i} — person${i}@firma${i % 300}.example — Tel. 040 555 ${i}</li>`,
-      );
-    }
-    sections.push(`<section><h2>Bezirk ${s}</h2><ul>${rows.join('')}</ul></section>`);
-  }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Adressen</title></head><body><main>${sections.join('')}</main></body></html>`;
-}
 
 const ROUTES: Record<string, () => string> = {
   'https://admin.shopify.com/store/demo-moebel/orders/5512390012': () => page('shopify', 'order.html'),
@@ -41,7 +26,8 @@ const ROUTES: Record<string, () => string> = {
   [POSTS]: () => page('woocommerce', 'order-posts.html'),
   [COMPANY]: () => page('websites', 'company.html'),
   [DIRECTORY]: () => page('websites', 'many-emails.html'),
-  [BIG]: bigPage,
+  // The bench's 5,000-address page, so the test and the figure are about the same page.
+  [BIG]: () => directoryPage(5000),
 };
 
 const run = browserAvailable();
