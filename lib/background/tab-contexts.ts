@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../email/normalize';
 import type { PageReport, PersonRole, PageView } from '../messaging/protocol';
+import { SessionMap, type SessionArea } from './session-map';
 
 /** What a tab's content script last reported, normalized; never holds customer records. */
 export interface TabState {
@@ -31,32 +32,49 @@ export function toTabState(report: PageReport, ownAddresses: ReadonlySet<string>
   return { view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq };
 }
 
+/** Which site family a tab's content script runs for beyond Gmail, and its page's host. */
+export interface SitePage {
+  site: 'shopify' | 'woocommerce' | 'generic';
+  host: string | null;
+}
+
+// Values read back from storage.session were written by this class; a shape check suffices.
+const isObject = <T>(value: unknown): value is T => typeof value === 'object' && value !== null;
+const isToken = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
 /**
- * Per-tab page state. Kept in memory and mirrored to `storage.session` (when the browser has
- * it) because an MV3 service worker may be stopped between a report and the sidebar's request.
+ * Per-tab facts from the tab's content script: the people it found, the site and host it runs
+ * on, and the token of the sidebar frame it mounted. Forgotten together when the tab closes.
  */
 export class TabContexts {
-  private readonly states = new Map<number, TabState>();
-  private readonly frames = new Map<number, string>();
+  private readonly states: SessionMap<TabState>;
+  private readonly sites: SessionMap<SitePage>;
+  private readonly frames: SessionMap<string>;
   private seq = 0;
 
-  constructor(private readonly session: SessionArea | null) {}
+  constructor(session: SessionArea | null) {
+    this.states = new SessionMap(session, 'tab', isObject<TabState>);
+    this.sites = new SessionMap(session, 'site', isObject<SitePage>);
+    this.frames = new SessionMap(session, 'frame', isToken);
+  }
 
   async report(tabId: number, report: PageReport, ownAddresses: ReadonlySet<string>): Promise<TabState> {
     this.seq = Math.max(this.seq, Date.now()) + 1;
     const state = toTabState(report, ownAddresses, this.seq);
-    this.states.set(tabId, state);
-    await this.session?.set({ [key(tabId)]: state }).catch(() => undefined);
+    await this.states.set(tabId, state);
     return state;
   }
 
-  async get(tabId: number): Promise<TabState | null> {
-    const inMemory = this.states.get(tabId);
-    if (inMemory) return inMemory;
-    const stored = await this.session?.get(key(tabId)).catch(() => undefined);
-    const state = stored?.[key(tabId)] as TabState | undefined;
-    if (state) this.states.set(tabId, state);
-    return state ?? null;
+  get(tabId: number): Promise<TabState | null> {
+    return this.states.get(tabId);
+  }
+
+  setSite(tabId: number, page: SitePage): Promise<void> {
+    return this.sites.set(tabId, page);
+  }
+
+  site(tabId: number): Promise<SitePage | null> {
+    return this.sites.get(tabId);
   }
 
   /**
@@ -64,35 +82,17 @@ export class TabContexts {
    * a closed shadow root). A sidebar page framed by anything else has no token and is refused,
    * so a page that learned the sidebar's URL cannot frame it and trick the user into acting.
    */
-  async registerFrame(tabId: number, token: string): Promise<void> {
-    this.frames.set(tabId, token);
-    await this.session?.set({ [frameKey(tabId)]: token }).catch(() => undefined);
+  registerFrame(tabId: number, token: string): Promise<void> {
+    return this.frames.set(tabId, token);
   }
 
   async frameAllowed(tabId: number, token: unknown): Promise<boolean> {
-    if (typeof token !== 'string' || token === '') return false;
-    let known = this.frames.get(tabId);
-    if (known === undefined) {
-      const stored = await this.session?.get(frameKey(tabId)).catch(() => undefined);
-      known = typeof stored?.[frameKey(tabId)] === 'string' ? (stored[frameKey(tabId)] as string) : undefined;
-      if (known !== undefined) this.frames.set(tabId, known);
-    }
-    return known === token;
+    return isToken(token) && (await this.frames.get(tabId)) === token;
   }
 
   async forget(tabId: number): Promise<void> {
-    this.states.delete(tabId);
-    this.frames.delete(tabId);
-    await this.session?.remove(key(tabId)).catch(() => undefined);
-    await this.session?.remove(frameKey(tabId)).catch(() => undefined);
+    await Promise.all([this.states.delete(tabId), this.sites.delete(tabId), this.frames.delete(tabId)]);
   }
 }
 
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
-
-const key = (tabId: number) => `tab:${tabId}`;
-const frameKey = (tabId: number) => `frame:${tabId}`;
+export type { SessionArea } from './session-map';

@@ -12,7 +12,6 @@ import {
   originPattern,
   scriptId,
 } from '../sites/site-access';
-import { SitePages } from '../sites/site-pages';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 
 /**
@@ -27,20 +26,19 @@ export function sitesHandlers(
   deps: SitesDeps,
   platform: SitesPlatform = browserSitesPlatform(),
 ): HandlersFor<typeof SITES_MESSAGES> {
-  const pages = new SitePages(platform.session);
   const enabled = enabledSites(deps, platform);
 
   return {
     async 'site.page'({ site, host }, ctx) {
       const tabId = requireTab(ctx.tabId);
-      await pages.set(tabId, { site, host });
+      await deps.tabs.setSite(tabId, { site, host });
       deps.pushToTab(tabId, { type: 'context', seq: deps.now() });
       return { ok: true };
     },
 
     async 'site.context'(_request, ctx) {
       const tabId = requireTab(ctx.tabId);
-      const [state, page] = await Promise.all([deps.tabs.get(tabId), pages.get(tabId)]);
+      const [state, page] = await Promise.all([deps.tabs.get(tabId), deps.tabs.site(tabId)]);
       const domain = companyDomain(page?.host ?? null);
       const records = domain === null ? null : await withDb(() => findCompanyByDomain(deps.db, domain));
       const company = records && domain !== null ? buildCompanyCard(records, domain) : null;

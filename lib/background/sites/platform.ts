@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { SessionArea } from '../tab-contexts';
 import { ENABLED_SITE_SCRIPT } from './site-access';
 
 /** The browser APIs the sites feature uses, behind one interface so handlers are unit-tested with a fake. */
 export interface SitesPlatform {
-  session: SessionArea | null;
   tabUrl(tabId: number): Promise<string | null>;
   hasOrigin(pattern: string): Promise<boolean>;
   removeOrigin(pattern: string): Promise<void>;
@@ -20,7 +18,6 @@ export function browserSitesPlatform(): SitesPlatform {
   // Firefox MV2 has browserAction where MV3 has action.
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
   return {
-    session: browser.storage.session ?? null,
     async tabUrl(tabId) {
       const tab = await browser.tabs.get(tabId).catch(() => null);
       return tab?.url ?? null;

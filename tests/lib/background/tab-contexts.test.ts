@@ -72,4 +72,12 @@ describe('TabContexts', () => {
     await tabs.forget(3);
     expect(await new TabContexts(session).frameAllowed(3, 'second')).toBe(false);
   });
+
+  it('forgets a closed tab’s site along with its people and frame', async () => {
+    const tabs = new TabContexts(null);
+    await tabs.setSite(5, { site: 'woocommerce', host: 'shop.example' });
+    expect(await tabs.site(5)).toEqual({ site: 'woocommerce', host: 'shop.example' });
+    await tabs.forget(5);
+    expect(await tabs.site(5)).toBeNull();
+  });
 });

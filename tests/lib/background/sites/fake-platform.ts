@@ -8,7 +8,6 @@ export function fakePlatform(tabs: Record<number, string> = {}) {
   const badges = new Map<number, string>();
   const injected: number[] = [];
   const platform: SitesPlatform = {
-    session: null,
     tabUrl: async (tabId) => tabs[tabId] ?? null,
     hasOrigin: async (pattern) => granted.has(pattern),
     removeOrigin: vi.fn(async (pattern: string) => void granted.delete(pattern)),
