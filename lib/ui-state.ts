@@ -16,7 +16,7 @@ export function parseUiState(value: unknown): UiState | null {
 
 /**
  * What a content script needs to mount with and follow: the collapse state and whether the
- * opt-in Gmail inbox marks are on. The background answers `ui.get` with it and pushes it to the
+ * opt-in Gmail inbox marks are on. The background answers `ui.frame` with it and pushes it to the
  * tabs (`tabs.sendMessage`) when it changes, so content scripts never read extension storage
  * (whose change events would hand them the owner's settings too).
  */

@@ -23,11 +23,6 @@ export function reportPage(report: PageReport): Promise<unknown> {
   return send('page.report', report);
 }
 
-/** The state to mount with: collapsed or not, inbox marks on or off. */
-export async function getUiState(): Promise<ContentUiState> {
-  return parseContentUiState(await send('ui.get', {})) ?? { collapsed: false, inboxMarks: false };
-}
-
 /**
  * Follows the state the background pushes when it changes (another tab collapsed the sidebar,
  * the inbox-marks setting was switched). A content script's onMessage hears only this extension.
@@ -43,13 +38,14 @@ export function onUiState(listener: (state: ContentUiState) => void, signal: Abo
 }
 
 /**
- * Registers a fresh token for the sidebar frame about to be mounted and returns its URL: the
- * background answers a framed sidebar only with the token of its tab's content script.
+ * Registers a fresh token for the sidebar frame about to be mounted and returns the frame's URL
+ * and the state to mount with. The background answers a framed sidebar only with the token of
+ * its tab's content script.
  */
-export async function sidebarUrl(): Promise<string> {
+export async function openSidebar(): Promise<{ src: string; state: ContentUiState }> {
   const token = crypto.randomUUID();
-  await send('ui.frame', { token });
-  return `${browser.runtime.getURL('/sidebar.html')}#frame=${token}`;
+  const state = parseContentUiState(await send('ui.frame', { token })) ?? { collapsed: false, inboxMarks: false };
+  return { src: `${browser.runtime.getURL('/sidebar.html')}#frame=${token}`, state };
 }
 
 export function setCollapsed(collapsed: boolean): Promise<unknown> {

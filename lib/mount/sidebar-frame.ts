@@ -31,15 +31,14 @@ const CSS = `
 
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
-  /** Null until the remembered state is known; then neither the frame nor the launcher shows. */
-  readonly collapsed: boolean | null;
+  readonly collapsed: boolean;
   destroy(): void;
 }
 
 export function mountSidebarFrame(options: {
   document: Document;
   src: string;
-  collapsed: boolean | null;
+  collapsed: boolean;
   onToggle: (collapsed: boolean) => void;
 }): SidebarFrame {
   const doc = options.document;
@@ -64,8 +63,8 @@ export function mountSidebarFrame(options: {
 
   let collapsed = options.collapsed;
   const apply = () => {
-    frame.hidden = collapsed !== false;
-    launcher.hidden = collapsed !== true;
+    frame.hidden = collapsed;
+    launcher.hidden = !collapsed;
   };
   apply();
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { MessageType, RequestOf } from '../messaging/protocol';
-import { getUiState, onUiState, sidebarUrl } from '../messaging/content-client';
+import { onUiState, openSidebar } from '../messaging/content-client';
 import { mountSidebarFrame } from '../mount/sidebar-frame';
 import type { SiteScan } from './registry';
 import { watchPage } from './watch';
@@ -38,13 +38,12 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
     marks[RUNNING] = false;
   });
 
-  const { collapsed } = await getUiState().catch(() => ({ collapsed: false }));
-  const src = await sidebarUrl().catch(() => null);
-  if (src === null || ctx.isInvalid) return;
+  const opened = await openSidebar().catch(() => null);
+  if (opened === null || ctx.isInvalid) return;
   const frame = mountSidebarFrame({
     document,
-    src,
-    collapsed,
+    src: opened.src,
+    collapsed: opened.state.collapsed,
     onToggle: (next) => void send('ui.setCollapsed', { collapsed: next }).catch(() => undefined),
   });
   ctx.onInvalidated(() => frame.destroy());

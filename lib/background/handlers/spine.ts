@@ -27,13 +27,9 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       return { ok: true };
     },
 
-    async 'ui.get'() {
-      return contentUiState(deps.local);
-    },
-
     async 'ui.frame'({ token }, ctx) {
       await deps.tabs.registerFrame(requireTab(ctx.tabId), token);
-      return { ok: true };
+      return contentUiState(deps.local);
     },
 
     async 'ui.setCollapsed'({ collapsed }) {

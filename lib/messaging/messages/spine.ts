@@ -79,15 +79,13 @@ export const SPINE_MESSAGES = {
   /** Content script: what it found on the page now (sent once per change burst). */
   'page.report': message({ request: PageReport, reply: Ok, senders: ['content'] }),
   /** Content script: the launcher state to mount with. */
-  'ui.get': message({
-    request: z.object({}),
-    reply: z.object({ collapsed: z.boolean(), inboxMarks: z.boolean() }),
-    senders: ['content', 'page'],
-  }),
-  /** Content script: the token in the URL of the sidebar frame it is about to mount. */
+  /**
+   * Content script: the token in the URL of the sidebar frame it is about to mount; the reply is
+   * what it mounts with (collapsed or not, inbox marks on or off), so start-up is one round trip.
+   */
   'ui.frame': message({
     request: z.object({ token: z.string().uuid() }),
-    reply: Ok,
+    reply: z.object({ collapsed: z.boolean(), inboxMarks: z.boolean() }),
     senders: ['content'],
   }),
   'ui.setCollapsed': message({

@@ -58,10 +58,15 @@ describe('spine handlers', () => {
     });
   });
 
-  it('remembers the collapsed state', async () => {
-    const { handlers } = setup();
-    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 1 })).toEqual({ collapsed: false, inboxMarks: false });
+  it('registers the frame token and answers with the remembered collapsed state', async () => {
+    const { handlers, deps } = setup();
+    const token = crypto.randomUUID();
+    expect(await handlers['ui.frame']({ token }, { sender: 'content', tabId: 1 })).toEqual({ collapsed: false, inboxMarks: false });
+    expect(await deps.tabs.frameAllowed(1, token)).toBe(true);
     await handlers['ui.setCollapsed']({ collapsed: true }, { sender: 'page', tabId: 1 });
-    expect(await handlers['ui.get']({}, { sender: 'content', tabId: 2 })).toEqual({ collapsed: true, inboxMarks: false });
+    expect(await handlers['ui.frame']({ token: crypto.randomUUID() }, { sender: 'content', tabId: 2 })).toEqual({
+      collapsed: true,
+      inboxMarks: false,
+    });
   });
 });

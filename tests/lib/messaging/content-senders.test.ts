@@ -11,7 +11,7 @@ describe('messages a content script may send', () => {
       .filter(([, def]) => (def.senders as readonly string[]).includes('content'))
       .map(([type]) => type)
       .sort();
-    expect(allowed).toEqual(['gmail.inboxMarks', 'page.report', 'site.page', 'ui.frame', 'ui.get', 'ui.setCollapsed']);
+    expect(allowed).toEqual(['gmail.inboxMarks', 'page.report', 'site.page', 'ui.frame', 'ui.setCollapsed']);
   });
 
   it('lets the inbox marks reply carry tier letters and nothing else', () => {

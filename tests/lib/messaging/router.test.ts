@@ -23,7 +23,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     ...failing,
     'page.report': vi.fn(async () => ({ ok: true as const })),
-    'ui.get': vi.fn(async () => ({ collapsed: false, inboxMarks: false })),
+    'ui.frame': vi.fn(async () => ({ collapsed: false, inboxMarks: false })),
     'ui.setCollapsed': vi.fn(async () => ({ ok: true as const })),
     'sidebar.context': fail,
     'customer.card': fail,
@@ -128,10 +128,12 @@ describe('createRouter', () => {
 
   it('refuses a handler reply that does not match the protocol', async () => {
     const route = createRouter(
-      handlers({ 'ui.get': async () => ({ collapsed: 'yes' }) as unknown as { collapsed: boolean; inboxMarks: boolean } }),
+      handlers({ 'ui.frame': async () => ({ collapsed: 'yes' }) as unknown as { collapsed: boolean; inboxMarks: boolean } }),
       EXTENSION_ID,
     );
-    expect(await route({ type: 'ui.get', payload: {} }, CONTENT)).toMatchObject({ error: { code: 'internal' } });
+    expect(await route({ type: 'ui.frame', payload: { token: crypto.randomUUID() } }, CONTENT)).toMatchObject({
+      error: { code: 'internal' },
+    });
   });
 
   it('answers a sidebar framed in a page only with the token its tab registered', async () => {
