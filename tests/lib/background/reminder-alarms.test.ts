@@ -15,12 +15,15 @@ const HOUR = 60 * MINUTE;
  */
 function fakeBrowser(onAlarm: (name: string) => Promise<void>) {
   const alarms = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each alarm was set to go off, as chrome.alarms.create was asked. */
+  const armedFor = new Map<string, number>();
   const notified: { id: string; options: ReminderNotification }[] = [];
   const cleared: string[] = [];
   const opened: string[] = [];
   const api: ReminderBrowser = {
     async createAlarm(name, when) {
       clearTimeout(alarms.get(name));
+      armedFor.set(name, when);
       alarms.set(name, setTimeout(() => void onAlarm(name), Math.max(0, when - Date.now())));
     },
     async clearAlarm(name) {
@@ -37,7 +40,7 @@ function fakeBrowser(onAlarm: (name: string) => Promise<void>) {
       opened.push(url);
     },
   };
-  return { api, alarms, notified, cleared, opened };
+  return { api, alarms, armedFor, notified, cleared, opened };
 }
 
 function start(db: CrmDatabase) {
@@ -76,9 +79,11 @@ describe('reminder alarms', () => {
   }
 
   it('notifies at the due time, not before, with the customer and snooze buttons', async () => {
-    const { service, notified } = start(db);
+    const { service, notified, armedFor } = start(db);
     const reminder = await remind(5 * MINUTE);
     await service.arm(reminder);
+    // Armed for the due time itself: the "not before" below does not rest on timing alone.
+    expect(armedFor.get(`reminder:${reminder.id}`)).toBe(reminder.dueAt);
 
     await vi.advanceTimersByTimeAsync(5 * MINUTE - 1000);
     expect(notified).toEqual([]);
@@ -93,7 +98,7 @@ describe('reminder alarms', () => {
   });
 
   it('snoozes from the first button and notifies again an hour later', async () => {
-    const { service, notified } = start(db);
+    const { service, notified, armedFor } = start(db);
     const reminder = await remind(MINUTE);
     await service.arm(reminder);
     await vi.advanceTimersByTimeAsync(MINUTE);
@@ -102,6 +107,7 @@ describe('reminder alarms', () => {
     await service.onButtonClicked(`reminder:${reminder.id}`, 0);
     const snoozed = await db.reminders.get(reminder.id);
     expect(snoozed).toMatchObject({ dueAt: Date.now() + HOUR, firedAt: null, doneAt: null });
+    expect(armedFor.get(`reminder:${reminder.id}`)).toBe(snoozed?.dueAt);
 
     await vi.advanceTimersByTimeAsync(HOUR - 1000);
     expect(notified).toHaveLength(1);
