@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { inboxMarks, onUiState, openSidebar, reportPage, setCollapsed } from '../lib/messaging/content-client';
-import { mountSidebarFrame } from '../lib/mount/sidebar-frame';
+import { inboxMarks, reportPage } from '../lib/messaging/content-client';
+import { mountSidebar } from '../lib/mount/mount-sidebar';
 import { createTierMarks } from '../lib/mount/tier-marks';
 import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
 import { watchGmail } from '../lib/sites/gmail/observer';
@@ -13,26 +13,11 @@ export default defineContentScript({
   async main(ctx) {
     // Only the top Gmail frame hosts the sidebar; Gmail's own iframes are ignored.
     if (window.top !== window) return;
-    // One round trip registers the frame's token and brings the state to mount with; the iframe
-    // then loads while Gmail itself loads.
-    const opened = await openSidebar().catch(() => null);
-    if (opened === null || ctx.isInvalid) return;
-    const frame = mountSidebarFrame({
-      document,
-      src: opened.src,
-      collapsed: opened.state.collapsed,
-      onToggle: (next) => void setCollapsed(next).catch(() => undefined),
-    });
-    ctx.onInvalidated(() => frame.destroy());
-    // Inbox tier marks (opt-in, off by default). The collapse state and the marks switch are
-    // pushed by the background on change (every tab follows a collapse): the content script
-    // never reads extension storage.
+    // Inbox tier marks (opt-in, off by default) follow the switch the background sends at mount
+    // and pushes on change; the content script never reads extension storage.
     const marks = watchInboxMarks({ doc: document, signal: ctx.signal, ask: inboxMarks, marks: createTierMarks(document) });
-    marks.setEnabled(opened.state.inboxMarks);
-    onUiState((state) => {
-      frame.setCollapsed(state.collapsed);
-      marks.setEnabled(state.inboxMarks);
-    }, ctx.signal);
+    // The sidebar frame loads while Gmail itself loads; the page is read once its DOM is there.
+    if ((await mountSidebar(ctx, (state) => marks.setEnabled(state.inboxMarks))) === null) return;
 
     const watch = () =>
       watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal, onSettle: marks.update });

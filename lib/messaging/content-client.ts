@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { parseContentUiState, UI_PUSH_TYPE, type ContentUiState } from '../ui-state';
-import type { PageReport } from './protocol';
+import type { MessageType, PageReport, RequestOf } from './protocol';
 import { TIER_MARKS, type TierMark } from './vocabulary';
 
 /**
@@ -9,7 +9,7 @@ import { TIER_MARKS, type TierMark } from './vocabulary';
  * customer data, and the background validates every request.
  */
 
-async function send(type: string, payload: unknown): Promise<unknown> {
+async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<unknown> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as
     | { ok: true; data: unknown }
     | { ok: false; error: { message: string } }
@@ -21,6 +21,11 @@ async function send(type: string, payload: unknown): Promise<unknown> {
 
 export function reportPage(report: PageReport): Promise<unknown> {
   return send('page.report', report);
+}
+
+/** Beyond Gmail: which site family the page belongs to and its host. */
+export function reportSite(payload: RequestOf<'site.page'>): Promise<unknown> {
+  return send('site.page', payload);
 }
 
 /**

@@ -1,25 +1,9 @@
-import { browser } from 'wxt/browser';
-import type { MessageType, RequestOf } from '../messaging/protocol';
-import { onUiState, openSidebar } from '../messaging/content-client';
-import { mountSidebarFrame } from '../mount/sidebar-frame';
+import { reportPage, reportSite } from '../messaging/content-client';
+import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
 import type { SiteScan } from './registry';
 import { watchPage } from './watch';
 
-/**
- * Sends a protocol message and ignores the reply's data. The page scripts only report, so they
- * skip lib/messaging/client.ts, whose reply parsing brings the whole protocol and zod (~100 kB)
- * into every page; the background still parses every request it receives.
- */
-function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<unknown> {
-  return browser.runtime.sendMessage({ type, payload });
-}
-
-/** What a content script's context offers (WXT's ContentScriptContext fits). */
-export interface ScriptContext {
-  readonly signal: AbortSignal;
-  readonly isInvalid: boolean;
-  onInvalidated(cb: () => void): unknown;
-}
+export type { ScriptContext } from '../mount/mount-sidebar';
 
 /** Set in the content scripts' isolated world (invisible to the page) once a script runs in a tab. */
 const RUNNING = Symbol.for('local-crm-sidebar.site-script');
@@ -38,18 +22,7 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
     marks[RUNNING] = false;
   });
 
-  const opened = await openSidebar().catch(() => null);
-  if (opened === null || ctx.isInvalid) return;
-  const frame = mountSidebarFrame({
-    document,
-    src: opened.src,
-    collapsed: opened.state.collapsed,
-    onToggle: (next) => void send('ui.setCollapsed', { collapsed: next }).catch(() => undefined),
-  });
-  ctx.onInvalidated(() => frame.destroy());
-
-  // Collapsing in another tab is pushed by the background; no extension storage is read here.
-  onUiState((state) => frame.setCollapsed(state.collapsed), ctx.signal);
+  if ((await mountSidebar(ctx)) === null) return;
 
   let sentPage: string | null = null;
   watchPage<SiteScan>({
@@ -62,9 +35,9 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
       const deliver = async () => {
         if (page !== sentPage) {
           sentPage = page;
-          await send('site.page', { site: report.site === 'gmail' ? 'generic' : report.site, host });
+          await reportSite({ site: report.site === 'gmail' ? 'generic' : report.site, host });
         }
-        await send('page.report', report);
+        await reportPage(report);
       };
       void deliver().catch(() => undefined);
     },
