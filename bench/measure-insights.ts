@@ -15,13 +15,14 @@ import { ensureProbe, type BenchGlobal } from './worker-probe';
 
 interface RecomputeReply {
   ok: boolean;
-  data?: { customers: number; orders: number; changed: number; ms: number };
+  data?: { customers: number; orders: number; changed: number; ms: number; phases?: { readMs: number; computeMs: number; writeMs: number } };
 }
 
 export async function measureInsights(session: ExtensionSession, data: BenchData, runs: number): Promise<Figure[]> {
   const page = await session.extensionPage('/settings.html');
   const wall: number[] = [];
   const inHandler: number[] = [];
+  const phases = { readMs: [] as number[], computeMs: [] as number[], writeMs: [] as number[] };
   let first = '';
   let customers = 0;
   for (let i = 0; i <= runs; i++) {
@@ -34,6 +35,7 @@ export async function measureInsights(session: ExtensionSession, data: BenchData
     else {
       wall.push(ms);
       inHandler.push(reply.data.ms);
+      if (reply.data.phases) for (const key of ['readMs', 'computeMs', 'writeMs'] as const) phases[key].push(reply.data.phases[key]);
     }
   }
   await page.close();
@@ -46,9 +48,13 @@ export async function measureInsights(session: ExtensionSession, data: BenchData
       value: round(s.median / 1000, 2),
       unit: 's',
       budget: 3,
-      detail: `p95 ${round(s.p95 / 1000, 2)} s over ${s.n} runs, ${round(summarize(inHandler).median / 1000, 2)} s inside the background; ${first}; recomputeAll alone ${round(compute / 1000, 2)} s`,
+      detail: `p95 ${round(s.p95 / 1000, 2)} s over ${s.n} runs, ${round(summarize(inHandler).median / 1000, 2)} s inside the background (read ${phaseText(phases.readMs)}, compute ${phaseText(phases.computeMs)}, write ${phaseText(phases.writeMs)}); ${first}; recomputeAll alone ${round(compute / 1000, 2)} s`,
     },
   ];
+}
+
+function phaseText(ms: readonly number[]): string {
+  return ms.length === 0 ? '?' : `${round(summarize(ms).median / 1000, 2)} s`;
 }
 
 /** `recomputeAll` over every row, timed alone in the service worker (read first, untimed). */

@@ -3,7 +3,7 @@
  * the next action per customer. Pure functions of the facts and `now`; nothing here reads the
  * clock, storage or the DOM.
  */
-export type { BusinessHours, BusinessSettings, CustomerFacts, Dismissal, OpeningSpan, Snooze, SuggestionHold, SuggestionState, TierName, Weekday } from './types';
+export type { BusinessHours, BusinessSettings, CustomerFacts, OrderFact, Dismissal, OpeningSpan, Snooze, SuggestionHold, SuggestionState, TierName, Weekday } from './types';
 export { DEFAULT_SETTINGS, NO_HOLDS } from './types';
 export type { CustomerFigures } from './figures';
 export { businessMedianIntervalDays, computeFigures } from './figures';

@@ -1,5 +1,5 @@
-import type { Customer, Interaction, Order } from '../model/records';
-import type { CustomerFacts } from './types';
+import type { Customer, Interaction } from '../model/records';
+import type { CustomerFacts, OrderFact } from './types';
 
 /**
  * The facts the engine reasons about: live rows only, nothing from the future, oldest first.
@@ -15,14 +15,14 @@ import type { CustomerFacts } from './types';
  */
 export type PreparedFacts = {
   customer: Customer;
-  purchases: readonly Order[];
-  refunds: readonly Order[];
+  purchases: readonly OrderFact[];
+  refunds: readonly OrderFact[];
   interactions: readonly Interaction[];
 };
 
 const VOID_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'canceled', 'voided']);
 
-function isVoid(order: Order): boolean {
+function isVoid(order: OrderFact): boolean {
   return order.status !== null && VOID_STATUSES.has(order.status.toLowerCase());
 }
 
@@ -59,8 +59,8 @@ function isClean<T extends { id: string; deletedAt: number | null }>(
 }
 
 function copyClean(facts: CustomerFacts, now: number): PreparedFacts {
-  const purchases: Order[] = [];
-  const refunds: Order[] = [];
+  const purchases: OrderFact[] = [];
+  const refunds: OrderFact[] = [];
   for (const order of facts.orders) {
     if (order.deletedAt !== null || order.orderedAt > now || isVoid(order)) continue;
     (order.total.minor < 0 ? refunds : purchases).push(order);
@@ -72,7 +72,7 @@ function copyClean(facts: CustomerFacts, now: number): PreparedFacts {
   return { customer: facts.customer, purchases, refunds, interactions };
 }
 
-function byOrderedAt(x: Order, y: Order): number {
+function byOrderedAt(x: OrderFact, y: OrderFact): number {
   return x.orderedAt - y.orderedAt || compareText(x.id, y.id);
 }
 

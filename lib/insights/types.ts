@@ -1,13 +1,19 @@
 import type { Customer, Interaction, Order, Tier } from '../model/records';
 
 /**
+ * What the engine reads of an order. A full recompute gets these from the compact per-customer
+ * order facts (lib/db/order-facts.ts) instead of a million full order records.
+ */
+export type OrderFact = Pick<Order, 'id' | 'number' | 'orderedAt' | 'total' | 'status' | 'deletedAt'>;
+
+/**
  * Everything the engine knows about one customer, exactly as stored. Tombstoned rows
  * (`deletedAt !== null`) and rows dated after `now` may be present: every function of the
  * engine drops them itself (see prepare.ts), so callers can pass what they read.
  */
 export type CustomerFacts = {
   customer: Customer;
-  orders: Order[];
+  orders: OrderFact[];
   interactions: Interaction[];
 };
 
