@@ -3,6 +3,7 @@ import { Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } fro
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId, requireCustomer } from './shared';
+import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
 /** What a caller supplies to record an order; the repository adds ids, times and the tombstone. */
@@ -26,8 +27,8 @@ export const NewInteraction = z.object({
 export type NewInteraction = z.input<typeof NewInteraction>;
 
 /**
- * Recomputes one customer's cached figures from their rows. Must run inside a rw transaction
- * over customers, orders and interactions, so the figures never disagree with the rows.
+ * Recomputes one customer's cached figures and order facts (./order-facts.ts) from their rows.
+ * Must run inside a rw transaction over `statsTables(db)`, so neither ever disagrees with the rows.
  */
 export async function refreshStats(db: CrmDatabase, customerId: string, now: number): Promise<Customer> {
   const customer = await requireCustomer(db, customerId);
@@ -35,7 +36,13 @@ export async function refreshStats(db: CrmDatabase, customerId: string, now: num
   const interactions = await db.interactions.where('customerId').equals(customerId).toArray();
   const next = Customer.parse({ ...customer, stats: computeStats(orders, interactions), updatedAt: now });
   await db.customers.put(next);
+  await putOrderFacts(db, [[customerId, orders]]);
   return next;
+}
+
+/** The tables `refreshStats` reads and writes. */
+export function statsTables(db: CrmDatabase) {
+  return [db.customers, db.orders, db.interactions, db.orderFacts];
 }
 
 /** Records an order and updates the customer's figures in the same transaction. */
@@ -43,7 +50,7 @@ export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise
   return guard(() => {
     const fields = NewOrder.parse(input);
     const order = Order.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
-    return db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+    return db.transaction('rw', statsTables(db), async () => {
       await requireCustomer(db, order.customerId);
       if (order.source !== null && order.externalId !== null) {
         const existing = await db.orders.where('[source+externalId]').equals([order.source, order.externalId]).first();
@@ -59,7 +66,7 @@ export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise
 /** Tombstones an order and updates the customer's figures. */
 export function deleteOrder(db: CrmDatabase, id: string, now: number): Promise<Order> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+    db.transaction('rw', statsTables(db), async () => {
       const order = await db.orders.get(id);
       if (!isLive(order)) throw new DbError('not_found', 'This order no longer exists.');
       const deleted = Order.parse({ ...order, deletedAt: now, updatedAt: now });
@@ -75,7 +82,7 @@ export function addInteraction(db: CrmDatabase, input: NewInteraction, now: numb
   return guard(() => {
     const fields = NewInteraction.parse(input);
     const interaction = Interaction.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
-    return db.transaction('rw', [db.customers, db.orders, db.interactions], async () => {
+    return db.transaction('rw', statsTables(db), async () => {
       await requireCustomer(db, interaction.customerId);
       await db.interactions.add(interaction);
       await refreshStats(db, interaction.customerId, now);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import { MetaEntry, type CrmDatabase } from './database';
 import { DbError, guard } from './errors';
+import { putOrderFacts, rebuildAllOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
 /**
@@ -23,7 +24,8 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 /** A row of a table this version has no schema for: an object with a string id. */
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
-const EXCLUDED = new Set(['importChunks']);
+/** Staging, and derived data rebuilt on restore (./order-facts.ts). */
+const EXCLUDED = new Set(['importChunks', 'orderFacts']);
 
 export function backupTableNames(db: CrmDatabase): string[] {
   return db.tables.map((t) => t.name).filter((name) => !EXCLUDED.has(name));
@@ -70,7 +72,7 @@ export interface RestoreSummary {
 export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
   return guard(() => {
     const tables = backupTableNames(db).map((name) => db.table(name));
-    return db.transaction('rw', [...tables, db.importChunks], async () => {
+    return db.transaction('rw', [...tables, db.importChunks, db.orderFacts], async () => {
       const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
       if (mode === 'replace') for (const table of tables) await table.clear();
@@ -101,9 +103,13 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
       for (const customerId of recount) {
         const customer = await db.customers.get(customerId);
         if (customer === undefined) continue;
-        const stats = computeStats(await db.orders.where('customerId').equals(customerId).toArray(), await db.interactions.where('customerId').equals(customerId).toArray());
+        const orders = await db.orders.where('customerId').equals(customerId).toArray();
+        const stats = computeStats(orders, await db.interactions.where('customerId').equals(customerId).toArray());
         await db.customers.put({ ...customer, stats, updatedAt: Math.max(customer.updatedAt, now) });
+        await putOrderFacts(db, [[customerId, orders]]);
       }
+      // A replace brings a whole new set of orders: every customer's facts are rebuilt.
+      if (mode === 'replace') await rebuildAllOrderFacts(db.orders, db.orderFacts);
       await db.importChunks.where('importId').equals(importId).delete();
       return summary;
     });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
+import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
 /** A set of records to write at once (sample data, later imports). Customer stats are ignored. */
@@ -33,10 +34,11 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
       stats: computeStats(ordersBy.get(c.id) ?? [], interactionsBy.get(c.id) ?? []),
     }));
 
-    return db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes], async () => {
+    return db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.orderFacts], async () => {
       await db.companies.bulkAdd(companies);
       await db.customers.bulkAdd(withStats);
       await db.orders.bulkAdd(orders);
+      await putOrderFacts(db, ordersBy);
       await db.interactions.bulkAdd(interactions);
       await db.notes.bulkAdd(notes);
     });

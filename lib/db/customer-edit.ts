@@ -2,7 +2,7 @@ import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
 import { CustomerPatch } from '../messaging/messages/manager';
 import { Company, Customer } from '../model/records';
-import { refreshStats } from './activity';
+import { refreshStats, statsTables } from './activity';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId, requireCustomer } from './shared';
@@ -122,7 +122,7 @@ export function undoDelete(db: CrmDatabase, deleted: DeletedCustomers, now: numb
  */
 export function mergeCustomers(db: CrmDatabase, keepId: string, otherIds: readonly string[], now: number): Promise<Customer> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orders, db.interactions, ...ownedTables(db)], async () => {
+    db.transaction('rw', [...statsTables(db), ...ownedTables(db)], async () => {
       const keep = await requireCustomer(db, keepId);
       const others = (await db.customers.bulkGet(otherIds.filter((id) => id !== keepId))).filter(isLive);
       if (others.length === 0) throw new DbError('invalid', 'Choose at least one other customer to merge.');

@@ -2,6 +2,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Company, Customer, Interaction, Note, Order, Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
+import { rebuildAllOrderFacts, type OrderFactsRow } from './order-facts';
 import type { SuggestionHoldRow } from './insights';
 
 /**
@@ -25,6 +26,8 @@ export type CrmDatabase = Dexie & {
   importChunks: EntityTable<ImportChunk, 'id'>;
   /** Dismissed and snoozed next-action suggestions (./insights.ts). */
   suggestionHolds: EntityTable<SuggestionHoldRow, 'id'>;
+  /** Each customer's live orders in compact form, derived and kept current (./order-facts.ts). */
+  orderFacts: EntityTable<OrderFactsRow, 'customerId'>;
 };
 
 /**
@@ -58,6 +61,15 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
+ * Version 3 adds `orderFacts`, one compact row per customer with live orders, so a full insights
+ * recompute reads 100,000 rows instead of a million orders (./order-facts.ts). The upgrade
+ * builds them from the orders already stored.
+ */
+export const SCHEMA_V3 = {
+  orderFacts: 'customerId',
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -65,5 +77,8 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   const db = new Dexie(name, options) as CrmDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade((tx) => rebuildAllOrderFacts(tx.table('orders'), tx.table('orderFacts')));
   return db;
 }

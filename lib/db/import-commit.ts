@@ -4,7 +4,8 @@ import { Company, customerDefaults, Note, type Customer, type Order } from '../m
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
-import { computeStats, type StatsOrder } from './stats';
+import { expandOrderFacts, putOrderFacts } from './order-facts';
+import { computeStats, type StatsInteraction, type StatsOrder } from './stats';
 
 /**
  * Commits a staged import in ONE transaction: everything appears at once or nothing does.
@@ -34,13 +35,20 @@ interface Touched {
   customer: Customer;
   created: boolean;
   changed: boolean;
-  /** Orders of a customer created by this import: all of them, so figures need no query. */
-  orders: Map<string, StatsOrder> | null;
+  /**
+   * All the customer's orders as they stand after this import (what they had, from their order
+   * facts, then this import's), so figures and facts are computed without a query per customer.
+   */
+  orders: Map<string, FactOrder>;
+  /** Their interactions' part of the figures (imports add none). */
+  interactions: readonly StatsInteraction[];
 }
+
+type FactOrder = StatsOrder & Pick<Order, 'id' | 'number'>;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.importChunks, db.meta], async () => {
+    db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.importChunks, db.meta, db.orderFacts], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
       const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
@@ -54,6 +62,24 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       const touched = new Map<string, Touched>();
       /** Customers that existed before this import and were found by a draft's keys. */
       const loaded = new Map<string, Customer>();
+      /** What those customers had before this import: their orders and interactions. */
+      const before = new Map<string, { orders: Map<string, FactOrder>; interactions: StatsInteraction[] }>();
+      const loadBefore = async (ids: readonly string[]) => {
+        const fresh = ids.filter((id) => !before.has(id));
+        if (fresh.length === 0) return;
+        const rows = await db.orderFacts.bulkGet(fresh);
+        const interactions = await db.interactions.where('customerId').anyOf(fresh).toArray();
+        fresh.forEach((id, i) => {
+          const row = rows[i];
+          before.set(id, { orders: new Map(row === undefined ? [] : expandOrderFacts(row).map((o) => [o.id, o])), interactions: [] });
+        });
+        for (const interaction of interactions) before.get(interaction.customerId)?.interactions.push(interaction);
+      };
+      const existingEntry = async (customer: Customer): Promise<Touched> => {
+        await loadBefore([customer.id]);
+        const prior = before.get(customer.id);
+        return { customer, created: false, changed: false, orders: prior?.orders ?? new Map(), interactions: prior?.interactions ?? [] };
+      };
       /**
        * Orders already written by this commit: source + external id → the order's id and the
        * customer it was written for (the same order may come again for another customer).
@@ -80,11 +106,15 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
 
         // Customers: match, merge, create.
         const unresolved = chunk.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
+        const newlyLoaded: string[] = [];
         for (const customer of hadCustomers ? await findExisting(db, unresolved) : []) {
           if (loaded.has(customer.id)) continue;
           loaded.set(customer.id, customer);
+          newlyLoaded.push(customer.id);
           register(keyToId, customer);
         }
+        // One read per chunk for all the customers it found, not one per customer.
+        await loadBefore(newlyLoaded);
         for (const draft of chunk.customers) {
           const knownId = [draft.key, ...draft.emails.map((e) => `email:${e}`)].map((k) => keyToId.get(k)).find((x) => x !== undefined);
           const known = knownId === undefined ? null : (touched.get(knownId)?.customer ?? loaded.get(knownId) ?? null);
@@ -107,10 +137,10 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
               createdAt: now,
               updatedAt: now,
             };
-            entry = { customer, created: true, changed: true, orders: new Map() };
+            entry = { customer, created: true, changed: true, orders: new Map(), interactions: [] };
             summary.customersCreated += 1;
           } else {
-            entry = touched.get(known.id) ?? { customer: known, created: false, changed: false, orders: null };
+            entry = touched.get(known.id) ?? (await existingEntry(known));
             const merged = mergeDraft(entry.customer, draft, now);
             if (merged !== entry.customer) {
               if (!entry.created && !entry.changed) summary.customersUpdated += 1;
@@ -141,7 +171,12 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           const previous = found.get(key);
           const earlier = written.get(key);
           const id = earlier?.id ?? previous?.id ?? newId();
-          if (previous !== undefined && previous.customerId !== customerId) markForRecount(touched, await db.customers.get(previous.customerId));
+          // An order that moves to another customer leaves its previous owner's figures.
+          if (previous !== undefined && previous.customerId !== customerId) {
+            const owner = await db.customers.get(previous.customerId);
+            if (isLive(owner) && !touched.has(owner.id)) touched.set(owner.id, await existingEntry(owner));
+            touched.get(previous.customerId)?.orders.delete(previous.id);
+          }
           const order: Order = {
             id,
             customerId,
@@ -159,12 +194,12 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
             if (!written.has(key)) summary.ordersUpdated += previous !== undefined && order.updatedAt !== previous.updatedAt ? 1 : 0;
           } else summary.ordersCreated += 1;
           // The same order seen again for another customer: it leaves the first one's figures.
-          if (earlier !== undefined && earlier.customerId !== customerId) touched.get(earlier.customerId)?.orders?.delete(id);
+          if (earlier !== undefined && earlier.customerId !== customerId) touched.get(earlier.customerId)?.orders.delete(id);
           written.set(key, { id, customerId });
           orders.push(order);
           // Only what the figures need: the full orders of a big import would sit in memory
           // until the end of the transaction.
-          touched.get(customerId)?.orders?.set(id, { deletedAt: null, status: order.status, total: order.total, orderedAt: order.orderedAt });
+          touched.get(customerId)?.orders.set(id, { id, number: order.number, deletedAt: null, status: order.status, total: order.total, orderedAt: order.orderedAt });
         }
         await settleWrites();
         inFlight = db.orders.bulkPut(orders).then(
@@ -174,20 +209,15 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       }
       await settleWrites();
 
-      // Customers are written once, with their figures: from memory for customers this import
-      // created, from the tables otherwise.
+      // Customers are written once, with their figures and order facts, from memory.
       const finished: Customer[] = [];
       for (const entry of touched.values()) {
-        let stats;
-        if (entry.orders !== null) stats = computeStats([...entry.orders.values()], []);
-        else {
-          const id = entry.customer.id;
-          stats = computeStats(await db.orders.where('customerId').equals(id).toArray(), await db.interactions.where('customerId').equals(id).toArray());
-        }
+        const stats = computeStats([...entry.orders.values()], entry.interactions);
         if (!entry.changed && JSON.stringify(stats) === JSON.stringify(entry.customer.stats)) continue;
         finished.push({ ...entry.customer, stats, updatedAt: entry.changed ? entry.customer.updatedAt : now });
       }
       await db.customers.bulkPut(finished);
+      await putOrderFacts(db, [...touched.values()].map((entry) => [entry.customer.id, entry.orders.values()] as const));
       await db.importChunks.where('importId').equals(importId).delete();
       await db.meta.put({ key: LAST_IMPORT_KEY, value: { importId, at: now, summary } });
       return summary;
@@ -217,11 +247,6 @@ function register(keyToId: Map<string, string>, customer: Customer): void {
     const key = `ext:${customer.source}:${customer.externalId}`;
     if (!keyToId.has(key)) keyToId.set(key, customer.id);
   }
-}
-
-function markForRecount(touched: Map<string, Touched>, customer: Customer | undefined): void {
-  if (!isLive(customer) || touched.has(customer.id)) return;
-  touched.set(customer.id, { customer, created: false, changed: false, orders: null });
 }
 
 /** Live customers owning any draft's address or store id. */

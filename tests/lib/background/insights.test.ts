@@ -4,7 +4,7 @@ import { readMeta } from '../../../lib/db/insights';
 import { addInteraction, addOrder } from '../../../lib/db/repository';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
-import { DAY, freshDatabase, makeInteraction, makeOrder, NOW, seedCustomer } from '../db/factories';
+import { DAY, freshDatabase, makeInteraction, makeOrder, NOW, seedCustomer, seedOrders } from '../db/factories';
 
 // NOW (factories) is a Monday, midnight UTC; 10:00 UTC is inside Berlin business hours.
 const AT = NOW + 10 * 3_600_000;
@@ -32,7 +32,7 @@ async function seedBook(db: CrmDatabase) {
     ...[30, 60, 90, 120].map((d) => makeOrder({ customerId: big.id, orderedAt: AT - d * DAY, total: { currency: 'EUR', minor: 100_000 } })),
     ...[40, 80].map((d) => makeOrder({ customerId: small.id, orderedAt: AT - d * DAY, total: { currency: 'EUR', minor: 40_000 } })),
   ];
-  await db.orders.bulkAdd(orders);
+  await seedOrders(db, orders);
   return { big, small, prospect };
 }
 
@@ -128,7 +128,7 @@ describe('insights in the background', () => {
   it('logs the matching interaction when a suggestion is done, and moves on to the next one', async () => {
     const db = freshDatabase();
     const { prospect } = await seedBook(db);
-    await db.orders.add(makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY }));
+    await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
     const { insights, pushes } = setup(db);
     await insights.recompute();
     expect((await insights.card(prospect.id))?.suggestions[0]?.ruleId).toBe('thank-first-order');
@@ -142,7 +142,7 @@ describe('insights in the background', () => {
   it('logs `other` with the title for a suggestion no interaction kind answers, and holds it', async () => {
     const db = freshDatabase();
     const lapsing = await seedCustomer(db);
-    await db.orders.bulkAdd([50, 40, 30, 20].map((d) => makeOrder({ customerId: lapsing.id, orderedAt: AT - d * DAY })));
+    await seedOrders(db, [50, 40, 30, 20].map((d) => makeOrder({ customerId: lapsing.id, orderedAt: AT - d * DAY })));
     const { insights } = setup(db);
     await insights.recompute();
     const top = (await insights.card(lapsing.id))?.suggestions[0];
@@ -176,7 +176,7 @@ describe('insights in the background', () => {
     const db = freshDatabase();
     const { big, small, prospect } = await seedBook(db);
     await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - 3 * DAY }));
-    await db.orders.add(makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY }));
+    await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
     const { insights } = setup(db);
     const today = await insights.today(10);
     expect(today.items.map((i) => [i.customerId, i.suggestion.ruleId, i.suggestion.overdue])).toEqual([

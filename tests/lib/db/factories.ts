@@ -1,4 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { refreshStats, statsTables } from '../../../lib/db/activity';
 import { openDatabase, type CrmDatabase } from '../../../lib/db/database';
 import { customerDefaults, type Customer, type Interaction, type Order } from '../../../lib/model/records';
 
@@ -65,4 +66,15 @@ export async function seedCustomer(db: CrmDatabase, fields: Partial<Customer> = 
   const customer = makeCustomer(fields);
   await db.customers.add(customer);
   return customer;
+}
+
+/**
+ * Puts orders in and brings their customers' cached figures and order facts up to date, as
+ * every write path of lib/db does (a bare `db.orders.bulkAdd` would leave them stale).
+ */
+export async function seedOrders(db: CrmDatabase, orders: readonly Order[]): Promise<void> {
+  await db.transaction('rw', statsTables(db), async () => {
+    await db.orders.bulkAdd([...orders]);
+    for (const customerId of new Set(orders.map((o) => o.customerId))) await refreshStats(db, customerId, NOW);
+  });
 }

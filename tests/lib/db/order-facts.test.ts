@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { addInteraction, addOrder, deleteOrder } from '../../../lib/db/activity';
+import { commitRestore } from '../../../lib/db/backup';
+import { bulkInsert } from '../../../lib/db/bulk';
+import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
+import type { CrmDatabase } from '../../../lib/db/database';
+import { commitImport } from '../../../lib/db/import-commit';
+import { stageChunk } from '../../../lib/db/import-staging';
+import { readAllFacts } from '../../../lib/db/insights';
+import { expandOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
+import { computeStats } from '../../../lib/db/stats';
+import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
+import type { Order } from '../../../lib/model/records';
+import { DAY, freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from './factories';
+
+/**
+ * The order facts (lib/db/order-facts.ts) are derived data that a full insights recompute reads
+ * instead of the orders. Every write path must keep them equal to the orders; this checks the
+ * invariant after each one, together with the cached figures computed by the same writes.
+ */
+async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
+  const customers = (await db.customers.toArray()).filter((c) => c.deletedAt === null);
+  const orders = await db.orders.toArray();
+  const interactions = await db.interactions.toArray();
+  for (const customer of customers) {
+    const own = orders.filter((o) => o.customerId === customer.id);
+    const expected = orderFactsRow(customer.id, own);
+    const row = await db.orderFacts.get(customer.id);
+    expect(row === undefined ? null : expandOrderFacts(row), `order facts of ${customer.name}`).toEqual(expected === null ? null : expandOrderFacts(expected));
+    expect(customer.stats, `figures of ${customer.name}`).toEqual(computeStats(own, interactions.filter((i) => i.customerId === customer.id)));
+  }
+}
+
+function customerDraft(email: string, name: string): CustomerDraft {
+  return { key: `email:${email}`, emails: [email], name, phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify', externalId: null };
+}
+
+function orderDraft(email: string, externalId: string, daysAgo: number, minor: number, status: string | null = 'paid'): OrderDraft {
+  return { customerKey: `email:${email}`, source: 'shopify', externalId, number: `#${externalId}`, orderedAt: NOW - daysAgo * DAY, total: { currency: 'EUR', minor }, status };
+}
+
+async function importDrafts(db: CrmDatabase, importId: string, customers: CustomerDraft[], orders: OrderDraft[], now = NOW): Promise<void> {
+  await stageChunk(db, importId, 0, { kind: 'drafts', customers, orders });
+  await commitImport(db, importId, now);
+}
+
+describe('order facts', () => {
+  it('follow single writes: an order added, an order deleted, an interaction logged', async () => {
+    const db = freshDatabase();
+    const c = await seedCustomer(db, { name: 'Single' });
+    const first = await addOrder(db, { customerId: c.id, orderedAt: NOW - 20 * DAY, total: { currency: 'EUR', minor: 5_000 }, number: '#1' }, NOW);
+    await addOrder(db, { customerId: c.id, orderedAt: NOW - 40 * DAY, total: { currency: 'USD', minor: 7_000 }, status: 'cancelled' }, NOW);
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(c.id))?.status).toEqual(['cancelled', null]);
+
+    await deleteOrder(db, first.id, NOW);
+    await addInteraction(db, { customerId: c.id, kind: 'call', at: NOW - DAY }, NOW);
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(c.id))?.ids).toHaveLength(1);
+  });
+
+  it('follow imports: new customers, existing ones gaining orders, an order moving to another customer, a re-import', async () => {
+    const db = freshDatabase();
+    const kept = await seedCustomer(db, { name: 'Kept', emails: ['kept@example.com'] });
+    await addOrder(db, { customerId: kept.id, orderedAt: NOW - 300 * DAY, total: { currency: 'EUR', minor: 1_000 } }, NOW);
+    await addInteraction(db, { customerId: kept.id, kind: 'email', at: NOW - 2 * DAY }, NOW);
+
+    await importDrafts(
+      db,
+      'imp-1',
+      [customerDraft('kept@example.com', 'Kept'), customerDraft('new@example.com', 'New')],
+      [orderDraft('kept@example.com', '1', 30, 2_000), orderDraft('new@example.com', '2', 10, 3_000), orderDraft('new@example.com', '3', 5, 4_000, 'voided')],
+    );
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(kept.id))?.ids).toHaveLength(2);
+    // The interaction logged before the import still counts as the last touch.
+    expect((await db.customers.get(kept.id))?.stats.lastTouchAt).toBe(NOW - 2 * DAY);
+
+    // Order 2 now belongs to kept@ (the store re-assigned it): it leaves New's figures and facts.
+    await importDrafts(db, 'imp-2', [customerDraft('kept@example.com', 'Kept')], [orderDraft('kept@example.com', '2', 10, 3_500)], NOW + 1);
+    await expectDerivedDataCurrent(db);
+    const moved = await db.orders.where('[source+externalId]').equals(['shopify', '2']).first();
+    expect(moved?.customerId).toBe(kept.id);
+    expect((await db.orderFacts.get(kept.id))?.minor).toContain(3_500);
+
+    const facts = await db.orderFacts.toArray();
+    await importDrafts(db, 'imp-3', [customerDraft('kept@example.com', 'Kept')], [orderDraft('kept@example.com', '2', 10, 3_500)], NOW + 2);
+    expect(await db.orderFacts.toArray()).toEqual(facts);
+  });
+
+  it('follow a merge, a delete and its undo, and a bulk insert', async () => {
+    const db = freshDatabase();
+    const a = await seedCustomer(db, { name: 'A' });
+    const b = await seedCustomer(db, { name: 'B' });
+    await addOrder(db, { customerId: a.id, orderedAt: NOW - 3 * DAY, total: { currency: 'EUR', minor: 100 } }, NOW);
+    await addOrder(db, { customerId: b.id, orderedAt: NOW - 9 * DAY, total: { currency: 'EUR', minor: 200 } }, NOW);
+    await mergeCustomers(db, a.id, [b.id], NOW);
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(a.id))?.minor).toEqual([200, 100]);
+
+    const deleted = await deleteCustomers(db, [a.id], NOW + 1);
+    await undoDelete(db, deleted, NOW + 2);
+    await expectDerivedDataCurrent(db);
+
+    const fresh = makeCustomer({ name: 'Bulk' });
+    await bulkInsert(db, { customers: [fresh], companies: [], orders: [makeOrder({ customerId: fresh.id }), makeOrder({ customerId: fresh.id, deletedAt: NOW })], interactions: [], notes: [] });
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(fresh.id))?.ids).toHaveLength(1);
+  });
+
+  it('are rebuilt by a restore, merged or replacing everything, and never travel in the backup', async () => {
+    const db = freshDatabase();
+    const a = await seedCustomer(db, { name: 'A' });
+    await addOrder(db, { customerId: a.id, orderedAt: NOW - 3 * DAY, total: { currency: 'EUR', minor: 100 } }, NOW);
+    const extra: Order = makeOrder({ customerId: a.id, orderedAt: NOW - DAY, total: { currency: 'EUR', minor: 900 }, updatedAt: NOW + 5 });
+    await stageChunk(db, 'restore-1', 0, { kind: 'records', table: 'orders', rows: [extra] });
+    await commitRestore(db, 'restore-1', 'merge', NOW + 10);
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFacts.get(a.id))?.minor).toEqual([100, 900]);
+
+    // Replace: the backup's customers and orders only; the old facts must not survive.
+    const b = makeCustomer({ name: 'Restored' });
+    const bOrder = makeOrder({ customerId: b.id, total: { currency: 'EUR', minor: 4_200 } });
+    b.stats = computeStats([bOrder], []);
+    await stageChunk(db, 'restore-2', 0, { kind: 'records', table: 'customers', rows: [b] });
+    await stageChunk(db, 'restore-2', 1, { kind: 'records', table: 'orders', rows: [bOrder] });
+    await commitRestore(db, 'restore-2', 'replace', NOW + 20);
+    expect(await db.orderFacts.get(a.id)).toBeUndefined();
+    await expectDerivedDataCurrent(db);
+
+    // And the full recompute reads exactly these orders.
+    const { facts, orders } = await readAllFacts(db);
+    expect(orders).toBe(1);
+    expect(facts.map((f) => [f.customer.name, f.orders.map((o) => o.total.minor)])).toEqual([['Restored', [4_200]]]);
+  });
+});
