@@ -1,4 +1,4 @@
-import { isFreeMailDomain, registrableDomain } from '../email/company';
+import { companyDomain } from '../email/company';
 import { Company, type Customer } from '../model/records';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
@@ -15,17 +15,12 @@ export function getCompany(db: CrmDatabase, id: string): Promise<{ company: Comp
   );
 }
 
-/**
- * Typed domains (or pasted addresses) as registrable domains, lower-case, without repeats:
- * `https://Shop.Acme.co.uk/de` → `acme.co.uk`. Refuses what is not a domain and free-mail
- * domains, which would make every gmail.com customer a contact of this company.
- */
+/** Typed domains as registrable ones without repeats, or the first one's reason (lib/email/company). */
 function registrableDomains(typed: readonly string[]): string[] {
   const domains = typed.map((raw) => {
-    const domain = registrableDomain(raw.trim().toLowerCase().replace(/^https?:\/\//, '').split('/')[0] ?? '');
-    if (domain === null) throw new DbError('invalid', `“${raw}” is not a domain.`);
-    if (isFreeMailDomain(domain)) throw new DbError('invalid', `${domain} is a free-mail domain: its addresses belong to many people, so it cannot mark a company’s contacts.`);
-    return domain;
+    const checked = companyDomain(raw);
+    if (!checked.ok) throw new DbError('invalid', checked.reason);
+    return checked.domain;
   });
   return [...new Set(domains)];
 }
