@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { STAGES } from '../../lib/model/records';
 import type { ListFilters, ListStatus } from '../../lib/manager/list-store';
 import type { ListRow } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 
-export const ROW_HEIGHT = 44;
-const OVERSCAN = 10;
+export { ROW_HEIGHT } from './virtual-rows';
 
 export interface CustomerListProps {
   filters: ListFilters;
@@ -25,21 +24,7 @@ const STAGE_LABELS: Record<(typeof STAGES)[number], string> = { prospect: 'Prosp
 /** The customer list, virtualized: only the rows in view (plus a few) are in the DOM. */
 export function CustomerList(props: CustomerListProps) {
   const { filters, total, status } = props;
-  const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-
-  useEffect(() => {
-    const el = viewport.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight || 600));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  useEffect(() => props.onRange(first, last), [first, last, total]);
+  const { viewport, first, last, onScroll } = useVirtualRows(total, props.onRange);
 
   const rows = [];
   for (let i = first; i < last; i++) {
@@ -129,7 +114,7 @@ export function CustomerList(props: CustomerListProps) {
             <span class="list__cell" role="columnheader" key={h}>{h}</span>
           ))}
         </div>
-        <div class="list__viewport" ref={viewport} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div class="list__viewport" ref={viewport} onScroll={onScroll}>
           <div class="list__spacer" style={{ height: `${total * ROW_HEIGHT}px` }} role="rowgroup">
             {rows}
           </div>

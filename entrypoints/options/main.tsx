@@ -2,14 +2,17 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupPanel, type StorageInfo } from '../../components/manager/backup-panel';
+import { CompanyList } from '../../components/manager/company-list';
 import { CompanyPanel } from '../../components/manager/company-panel';
 import { CustomerDetail } from '../../components/manager/customer-detail';
 import { CustomerList } from '../../components/manager/customer-list';
 import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
 import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
+import { NewCompanyForm } from '../../components/manager/new-company-form';
 import { createImportStore, type WorkerLike } from '../../lib/import/runner';
 import { createManagerStore } from '../../lib/manager/manager-store';
+import { syncRouteWithHash } from '../../lib/manager/route';
 import { request } from '../../lib/messaging/client';
 import { PORT_NAME } from '../../lib/messaging/protocol';
 import './style.css';
@@ -55,6 +58,35 @@ function connect() {
 connect();
 void store.refreshStatus();
 store.list.reload();
+syncRouteWithHash(store.route, store.applyRoute, window);
+
+/** What opens beside a list: a customer, a company or the new-company form. */
+function SidePanel() {
+  const detail = store.detail.value;
+  const company = store.company.value;
+  return (
+    <>
+      {detail.kind !== 'closed' && (
+        <CustomerDetail
+          state={detail.kind === 'loading' ? { kind: 'loading' } : detail}
+          onSave={store.save}
+          onDelete={() => void store.remove()}
+          onClose={store.close}
+          onOpenCompany={(id) => void store.openCompany(id)}
+        />
+      )}
+      {company.kind !== 'closed' && (
+        <CompanyPanel
+          state={company.kind === 'loading' ? { kind: 'loading' } : company}
+          onSave={store.saveCompany}
+          onOpenContact={store.openContact}
+          onClose={store.closeCompany}
+        />
+      )}
+      {store.creating.value && <NewCompanyForm onCreate={store.createCompany} onCancel={store.cancelCreating} />}
+    </>
+  );
+}
 
 function App() {
   const [info, setInfo] = useState(storage);
@@ -63,8 +95,6 @@ function App() {
   useEffect(() => {
     if (importState.kind === 'done') store.onDataChanged();
   }, [importState.kind]);
-  const detail = store.detail.value;
-  const company = store.company.value;
   const status = store.status.value;
   return (
     <Manager
@@ -73,7 +103,7 @@ function App() {
       statusError={store.statusError.value}
       backupDue={store.backupDue()}
       undo={store.undo.value}
-      onView={(v) => (store.view.value = v)}
+      onView={store.setView}
       onLoadSample={async () => {
         await store.loadSample();
         const s = await request('manager.status', {});
@@ -95,23 +125,23 @@ function App() {
             onFilters={store.list.setFilters}
             onOpen={(id) => void store.open(id)}
           />
-          {detail.kind !== 'closed' && (
-            <CustomerDetail
-              state={detail.kind === 'loading' ? { kind: 'loading' } : detail}
-              onSave={store.save}
-              onDelete={() => void store.remove()}
-              onClose={store.close}
-              onOpenCompany={(id) => void store.openCompany(id)}
-            />
-          )}
-          {company.kind !== 'closed' && (
-            <CompanyPanel
-              state={company.kind === 'loading' ? { kind: 'loading' } : company}
-              onSave={store.saveCompany}
-              onOpenContact={store.openContact}
-              onClose={store.closeCompany}
-            />
-          )}
+          <SidePanel />
+        </>
+      )}
+      {store.view.value === 'companies' && (
+        <>
+          <CompanyList
+            filters={store.companies.filters.value}
+            total={store.companies.total.value}
+            status={store.companies.status.value}
+            version={store.companies.version.value}
+            rowAt={store.companies.rowAt}
+            onRange={store.companies.want}
+            onFilters={store.companies.setFilters}
+            onOpen={(id) => void store.openCompany(id)}
+            onNew={store.startCreating}
+          />
+          <SidePanel />
         </>
       )}
       {store.view.value === 'import' && (

@@ -82,6 +82,29 @@ export function isFreeMailDomain(domain: string): boolean {
   return FREE_MAIL_FAMILIES.has(firstLabel);
 }
 
+export type CompanyDomain = { ok: true; domain: string } | { ok: false; reason: string };
+
+/**
+ * What the owner typed as a company's domain (`Shop.Acme.co.uk`, `https://www.acme.de/kontakt`,
+ * `müller.de`) as the registrable domain a company is recognized by, in ASCII (`acme.co.uk`,
+ * `acme.de`, `xn--mller-kva.de`), or the reason it cannot be one. Free-mail domains are refused:
+ * every gmail.com customer would become a contact of the company.
+ */
+export function companyDomain(typed: string): CompanyDomain {
+  const trimmed = typed.trim();
+  let host: string | null = null;
+  try {
+    // The URL parser takes the host out of a pasted address and applies IDNA (UTS #46).
+    host = trimmed === '' || /\s/.test(trimmed) ? null : new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`).hostname;
+  } catch {
+    host = null;
+  }
+  const domain = host === null ? null : registrableDomain(host);
+  if (domain === null) return { ok: false, reason: `“${trimmed}” is not a domain.` };
+  if (isFreeMailDomain(domain)) return { ok: false, reason: `${domain} is a free-mail domain: its addresses belong to many people, so it cannot mark a company’s contacts.` };
+  return { ok: true, domain };
+}
+
 export interface CompanyGuess {
   /** A display name guessed from the domain: `acme-tools.co.uk` → "Acme Tools". */
   name: string;

@@ -1,10 +1,11 @@
 import { signal } from '@preact/signals';
-import type { ListPage, ListQueryInput, ListRow } from '../messaging/protocol';
+import type { CompanyListPage, CompanyListQueryInput, CompanyListRow, ListPage, ListQueryInput, ListRow } from '../messaging/protocol';
 
 /**
- * The customer list's state on the page: the query, the total, and the rows fetched so far in
+ * A manager list's state on the page: the query, the total, and the rows fetched so far in
  * blocks of BLOCK. The virtual list asks for the range it shows; blocks load on demand, so
- * scrolling through 100,000 customers fetches only what passes the viewport.
+ * scrolling through 100,000 customers (or thousands of companies) fetches only what passes the
+ * viewport.
  */
 
 export const BLOCK = 200;
@@ -13,16 +14,22 @@ export type ListFilters = Required<Pick<ListQueryInput, 'search' | 'tier' | 'sta
 
 export const DEFAULT_FILTERS: ListFilters = { search: '', tier: null, stage: null, tag: null, sort: 'name', descending: false };
 
+export type CompanyFilters = Required<Pick<CompanyListQueryInput, 'search' | 'sort' | 'descending'>>;
+
+export const DEFAULT_COMPANY_FILTERS: CompanyFilters = { search: '', sort: 'name', descending: false };
+
 export type ListStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
-export function createListStore(fetchPage: (query: ListQueryInput) => Promise<ListPage>) {
-  const filters = signal<ListFilters>(DEFAULT_FILTERS);
+type Window = { offset: number; limit: number };
+
+/** The paging shared by both lists; `onPage` sees every page that arrives (the customer tags). */
+function createPagedList<F extends object, R, P extends { total: number; rows: R[] }>(defaults: F, fetchPage: (query: F & Window) => Promise<P>, onPage: (page: P) => void = () => undefined) {
+  const filters = signal<F>(defaults);
   const total = signal(0);
-  const tags = signal<string[]>([]);
   const status = signal<ListStatus>({ kind: 'loading' });
   /** Bumped when blocks arrive, so the list re-renders. */
   const version = signal(0);
-  let blocks = new Map<number, ListRow[]>();
+  let blocks = new Map<number, R[]>();
   let loading = new Set<number>();
   let generation = 0;
 
@@ -34,7 +41,7 @@ export function createListStore(fetchPage: (query: ListQueryInput) => Promise<Li
       if (gen !== generation) return;
       blocks.set(block, page.rows);
       total.value = page.total;
-      tags.value = page.tags;
+      onPage(page);
       status.value = { kind: 'ready' };
       version.value += 1;
     } catch (error) {
@@ -49,7 +56,7 @@ export function createListStore(fetchPage: (query: ListQueryInput) => Promise<Li
     for (let b = Math.floor(from / BLOCK); b <= Math.floor(Math.max(from, to - 1) / BLOCK); b++) void loadBlock(b, generation);
   }
 
-  function rowAt(index: number): ListRow | null {
+  function rowAt(index: number): R | null {
     return blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK] ?? null;
   }
 
@@ -69,12 +76,24 @@ export function createListStore(fetchPage: (query: ListQueryInput) => Promise<Li
     version.value += 1;
   }
 
-  function setFilters(patch: Partial<ListFilters>) {
+  function setFilters(patch: Partial<F>) {
     filters.value = { ...filters.value, ...patch };
     reload();
   }
 
-  return { filters, total, tags, status, version, want, rowAt, reload, setFilters };
+  return { filters, total, status, version, want, rowAt, reload, setFilters };
+}
+
+export function createListStore(fetchPage: (query: ListQueryInput) => Promise<ListPage>) {
+  const tags = signal<string[]>([]);
+  const list = createPagedList<ListFilters, ListRow, ListPage>(DEFAULT_FILTERS, fetchPage, (page) => (tags.value = page.tags));
+  return { ...list, tags };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;
+
+export function createCompanyListStore(fetchPage: (query: CompanyListQueryInput) => Promise<CompanyListPage>) {
+  return createPagedList<CompanyFilters, CompanyListRow, CompanyListPage>(DEFAULT_COMPANY_FILTERS, fetchPage);
+}
+
+export type CompanyListStore = ReturnType<typeof createCompanyListStore>;

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { Company, Customer, Order } from '../model/records';
 import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
@@ -6,12 +6,13 @@ import { toVcard } from '../export/vcard';
 import { badRowsCsv, type ImportStore } from '../import/runner';
 import type { MessageType, ReplyOf, RequestOf } from '../messaging/protocol';
 import { dateStamp, saveBlob } from './download';
-import { createListStore } from './list-store';
+import { createCompanyListStore, createListStore } from './list-store';
+import { sameRoute, type Opened, type Route, type View } from './route';
 
 /**
  * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
- * status and reminders, the open customer, duplicates, backup / restore / export tasks, and
- * the undo of the last delete.
+ * status and reminders, the customer and company lists, the open customer or company (or the
+ * new-company form), duplicates, backup / restore / export tasks, and the undo of the last delete.
  */
 
 export type Request = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ReplyOf<T>>;
@@ -20,11 +21,11 @@ export const BACKUP_REMINDER_DAYS = 30;
 const DAY = 86_400_000;
 const RESTORE_CHUNK = 2000;
 
-export type View = 'customers' | 'import' | 'duplicates' | 'backup';
+export type { View } from './route';
 type Status = ReplyOf<'manager.status'>;
 type TaskState = { kind: 'idle' } | { kind: 'busy'; label: string } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
-type Detail = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'card'; card: ReplyOf<'manager.customer'> };
-type CompanyView = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; message: string } | { kind: 'company'; detail: ReplyOf<'manager.company'> };
+type Detail = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; id: string; message: string } | { kind: 'card'; card: ReplyOf<'manager.customer'> };
+type CompanyView = { kind: 'closed' } | { kind: 'loading'; id: string } | { kind: 'error'; id: string; message: string } | { kind: 'company'; detail: ReplyOf<'manager.company'> };
 type Duplicates = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: ReplyOf<'manager.duplicates'>['groups'] };
 
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -40,6 +41,54 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   const task = signal<TaskState>({ kind: 'idle' });
   const undo = signal<{ label: string; deleted: ReplyOf<'manager.customer.delete'> } | null>(null);
   const list = createListStore((query) => request('manager.list', query));
+  const companies = createCompanyListStore((query) => request('manager.companies', query));
+  /** The new-company form, in the place of the open customer or company. */
+  const creating = signal(false);
+
+  /** Where the page is, for the URL hash (./route.ts). */
+  const route = computed<Route>(() => {
+    const d = detail.value;
+    const c = company.value;
+    const open: Opened | null =
+      c.kind === 'company' ? { kind: 'company', id: c.detail.company.id } : c.kind !== 'closed' ? { kind: 'company', id: c.id } : d.kind === 'card' ? { kind: 'customer', id: d.card.customer.id } : d.kind !== 'closed' ? { kind: 'customer', id: d.id } : null;
+    return { view: view.value, open };
+  });
+
+  function closePanels() {
+    detail.value = { kind: 'closed' };
+    company.value = { kind: 'closed' };
+    creating.value = false;
+  }
+
+  /**
+   * Shows a section. The company list is fetched only while it is shown: building it reads
+   * every customer in the background, which is wasted while the owner is elsewhere.
+   */
+  function show(next: View) {
+    const entering = next === 'companies' && view.value !== 'companies';
+    view.value = next;
+    if (entering) companies.reload(true);
+  }
+
+  /** The company list follows a change only while it is shown (and reloads when shown again). */
+  function refreshCompanies() {
+    if (view.value === 'companies') companies.reload(true);
+  }
+
+  /** A section chosen in the navigation starts with nothing open beside its list. */
+  function setView(next: View) {
+    show(next);
+    closePanels();
+  }
+
+  /** A route from the hash (Back, reload, a typed address); the page's own route is a no-op. */
+  function applyRoute(next: Route) {
+    if (sameRoute(next, route.value)) return;
+    show(next.view);
+    if (next.open === null) closePanels();
+    else if (next.open.kind === 'company') void openCompany(next.open.id);
+    else void open(next.open.id);
+  }
 
   async function refreshStatus() {
     try {
@@ -60,6 +109,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   function onDataChanged() {
     void refreshStatus();
     list.reload(true);
+    refreshCompanies();
     const d = detail.value;
     if (d.kind === 'card') void open(d.card.customer.id, true);
     const c = company.value;
@@ -69,12 +119,13 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   async function openCompany(id: string, quiet = false) {
     if (!quiet) {
       detail.value = { kind: 'closed' };
+      creating.value = false;
       company.value = { kind: 'loading', id };
     }
     try {
       company.value = { kind: 'company', detail: await request('manager.company', { companyId: id }) };
     } catch (error) {
-      company.value = { kind: 'error', message: text(error) };
+      company.value = { kind: 'error', id, message: text(error) };
     }
   }
 
@@ -85,6 +136,14 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     await request('manager.company.update', { companyId: c.detail.company.id, name: patch.name, domains: patch.domains });
     await openCompany(c.detail.company.id, true);
     list.reload(true);
+    refreshCompanies();
+  }
+
+  /** Rejects with the background's reason (not a domain, free-mail, taken) so the form keeps its values. */
+  async function createCompany(input: { name: string; domains: string[] }) {
+    const created = await request('manager.company.create', input);
+    refreshCompanies();
+    await openCompany(created.id);
   }
 
   /** A contact of the open company: the company closes, the customer opens. */
@@ -96,12 +155,13 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   async function open(id: string, quiet = false) {
     if (!quiet) {
       company.value = { kind: 'closed' };
+      creating.value = false;
       detail.value = { kind: 'loading', id };
     }
     try {
       detail.value = { kind: 'card', card: await request('manager.customer', { customerId: id }) };
     } catch (error) {
-      detail.value = { kind: 'error', message: text(error) };
+      detail.value = { kind: 'error', id, message: text(error) };
     }
   }
 
@@ -111,6 +171,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     await request('manager.customer.update', { customerId: d.card.customer.id, patch });
     await open(d.card.customer.id, true);
     list.reload(true);
+    refreshCompanies();
   }
 
   async function remove() {
@@ -122,7 +183,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       detail.value = { kind: 'closed' };
       onDataChanged();
     } catch (error) {
-      detail.value = { kind: 'error', message: text(error) };
+      detail.value = { kind: 'error', id: d.card.customer.id, message: text(error) };
     }
   }
 
@@ -246,6 +307,9 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
 
   return {
     view,
+    route,
+    setView,
+    applyRoute,
     status,
     statusError,
     detail,
@@ -253,6 +317,14 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     task,
     undo,
     list,
+    companies,
+    creating,
+    startCreating: () => {
+      closePanels();
+      creating.value = true;
+    },
+    cancelCreating: () => (creating.value = false),
+    createCompany,
     backupDue,
     refreshStatus,
     onDataChanged,

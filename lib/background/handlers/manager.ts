@@ -1,5 +1,6 @@
 import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../db/backup';
-import { getCompany, updateCompany } from '../../db/company-edit';
+import { createCompany, getCompany, updateCompany } from '../../db/company-edit';
+import { CompanyIndex } from '../../db/company-list';
 import { CustomerIndex, toListRow } from '../../db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
 import { findDuplicates } from '../../db/duplicates';
@@ -17,6 +18,7 @@ const MAPPING_PREFIX = 'import:mapping:';
 export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGER_MESSAGES> {
   const { db } = deps;
   const index = new CustomerIndex(db);
+  const companyIndex = new CompanyIndex(db);
   /** Imports begun since the background started; staged chunks of any other are leftovers. */
   const running = new Set<string>();
   const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
@@ -156,6 +158,16 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'manager.company.update'({ companyId, name, domains }) {
       const company = await withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
+      changed([]);
+      return company;
+    },
+
+    async 'manager.companies'(query) {
+      return withDb(() => companyIndex.query(query));
+    },
+
+    async 'manager.company.create'({ name, domains }) {
+      const company = await withDb(() => createCompany(db, { name, domains }, deps.now()));
       changed([]);
       return company;
     },

@@ -6,7 +6,8 @@ import { message } from '../define';
 import { CustomerCard } from './spine';
 
 /**
- * The manager (options page): imports, backup and restore, the customer list, edits, duplicates.
+ * The manager (options page): imports, backup and restore, the customer and company lists, edits,
+ * duplicates.
  * Every message is page-only: content scripts never see customer records. Imports send their
  * rows in chunks of a few thousand (runtime messages are JSON-serialized; one huge message
  * would stall both ends), staged by the background until the commit.
@@ -81,6 +82,32 @@ export const DuplicateGroup = z.object({
 });
 export type DuplicateGroup = z.infer<typeof DuplicateGroup>;
 
+export const CompanyListQuery = z.object({
+  search: z.string().max(200).default(''),
+  sort: z.enum(['name', 'revenue', 'lastOrder', 'contacts']).default('name'),
+  descending: z.boolean().default(false),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type CompanyListQueryInput = z.input<typeof CompanyListQuery>;
+
+export const CompanyListRow = z.object({
+  id: Id,
+  name: z.string(),
+  domains: z.array(z.string()),
+  contactCount: z.number().int(),
+  /** Per currency, largest first: amounts in different currencies are never added together. */
+  revenue: z.array(Money),
+  lastOrderAt: z.number().nullable(),
+});
+export type CompanyListRow = z.infer<typeof CompanyListRow>;
+
+export const CompanyListPage = z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(CompanyListRow) });
+export type CompanyListPage = z.infer<typeof CompanyListPage>;
+
+const CompanyName = z.string().trim().min(1).max(200);
+const CompanyDomains = z.array(z.string().trim().min(3).max(253)).max(50);
+
 export const CompanyDetail = z.object({ company: Company, contacts: z.array(ListRow) });
 export type CompanyDetail = z.infer<typeof CompanyDetail>;
 
@@ -142,8 +169,11 @@ export const MANAGER_MESSAGES = {
   'manager.merge': message({ request: z.object({ keepId: Id, otherIds: z.array(Id).min(1).max(50) }), reply: Customer, senders: ['page'] }),
   'manager.company': message({ request: z.object({ companyId: Id }), reply: CompanyDetail, senders: ['page'] }),
   'manager.company.update': message({
-    request: z.object({ companyId: Id, name: z.string().trim().min(1).max(200).optional(), domains: z.array(z.string().trim().min(3).max(253)).max(50).optional() }),
+    request: z.object({ companyId: Id, name: CompanyName.optional(), domains: CompanyDomains.optional() }),
     reply: Company,
     senders: ['page'],
   }),
+  'manager.companies': message({ request: CompanyListQuery, reply: CompanyListPage, senders: ['page'] }),
+  /** A company added by hand; domains are normalized to registrable ones or refused with the reason. */
+  'manager.company.create': message({ request: z.object({ name: CompanyName, domains: CompanyDomains }), reply: Company, senders: ['page'] }),
 } as const;

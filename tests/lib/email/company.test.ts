@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyNameFromDomain, guessCompanyFromEmail, isFreeMailDomain, registrableDomain } from '../../../lib/email/company';
+import { companyDomain, companyNameFromDomain, guessCompanyFromEmail, isFreeMailDomain, registrableDomain } from '../../../lib/email/company';
 
 describe('registrableDomain', () => {
   it.each([
@@ -62,5 +62,32 @@ describe('companyNameFromDomain', () => {
   it('title-cases each hyphenated word when the label has several', () => {
     expect(companyNameFromDomain('nordlicht-moebel.de')).toBe('Nordlicht Moebel');
     expect(companyNameFromDomain('becker--baeckerei.de')).toBe('Becker Baeckerei');
+  });
+});
+
+describe('companyDomain', () => {
+  it.each([
+    ['acme.de', 'acme.de'],
+    ['  Shop.Acme.co.uk ', 'acme.co.uk'],
+    ['https://www.acme.de/kontakt?x=1', 'acme.de'],
+    ['HTTP://Acme.com:8080', 'acme.com'],
+    ['müller.de', 'xn--mller-kva.de'],
+    ['acme.myshopify.com', 'acme.myshopify.com'],
+  ])('keeps %s as %s', (typed, domain) => {
+    expect(companyDomain(typed)).toEqual({ ok: true, domain });
+  });
+
+  it.each([
+    ['', '“” is not a domain.'],
+    ['localhost', '“localhost” is not a domain.'],
+    ['co.uk', '“co.uk” is not a domain.'],
+    ['192.168.0.1', '“192.168.0.1” is not a domain.'],
+    ['acme de', '“acme de” is not a domain.'],
+    ['mail.gmail.com', 'gmail.com is a free-mail domain'],
+    ['yahoo.co.uk', 'yahoo.co.uk is a free-mail domain'],
+  ])('refuses %s, saying why', (typed, reason) => {
+    const checked = companyDomain(typed);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : checked.reason).toContain(reason);
   });
 });

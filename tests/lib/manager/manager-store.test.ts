@@ -56,3 +56,92 @@ describe('manager store: companies', () => {
     expect(store.company.value).toMatchObject({ kind: 'company', detail: { company: { domains: ['nordlicht.de'] } } });
   });
 });
+
+describe('manager store: the company list', () => {
+  const page = { total: 1, offset: 0, rows: [{ id: 'co1', name: 'Nordlicht', domains: ['nordlicht.de'], contactCount: 2, revenue: [], lastOrderAt: null }] };
+  const listCalls = (calls: [string, unknown][]) => calls.filter(([type]) => type === 'manager.companies');
+
+  it('fetches companies only while their view is shown, and follows changes while it is', async () => {
+    const { request, calls } = fakeRequest({ 'manager.companies': () => page, 'manager.status': () => ({ customers: 1, orders: 0, lastBackupAt: null, lastImportAt: null }) });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    store.onDataChanged();
+    expect(listCalls(calls)).toHaveLength(0);
+
+    store.setView('companies');
+    await vi.waitFor(() => expect(store.companies.status.value).toEqual({ kind: 'ready' }));
+    expect(store.companies.rowAt(0)?.name).toBe('Nordlicht');
+    expect(listCalls(calls)).toEqual([['manager.companies', { search: '', sort: 'name', descending: false, offset: 0, limit: 200 }]]);
+
+    store.onDataChanged();
+    expect(listCalls(calls)).toHaveLength(2);
+    store.companies.setFilters({ search: 'nord', sort: 'revenue', descending: true });
+    expect(listCalls(calls).at(-1)).toEqual(['manager.companies', { search: 'nord', sort: 'revenue', descending: true, offset: 0, limit: 200 }]);
+
+    store.setView('customers');
+    store.onDataChanged();
+    expect(listCalls(calls)).toHaveLength(3);
+  });
+
+  it('creates a company, then shows it in place of the form', async () => {
+    const { request, calls } = fakeRequest({
+      'manager.companies': () => page,
+      'manager.company.create': () => ({ ...company, id: 'co9', name: 'Kaffeerad' }),
+      'manager.company': () => ({ company: { ...company, id: 'co9', name: 'Kaffeerad' }, contacts: [] }),
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    store.setView('companies');
+    store.startCreating();
+    expect(store.creating.value).toBe(true);
+    await store.createCompany({ name: 'Kaffeerad', domains: ['kaffeerad.de'] });
+    expect(calls).toContainEqual(['manager.company.create', { name: 'Kaffeerad', domains: ['kaffeerad.de'] }]);
+    expect(store.creating.value).toBe(false);
+    expect(store.company.value).toMatchObject({ kind: 'company', detail: { company: { id: 'co9' } } });
+    expect(store.route.value).toEqual({ view: 'companies', open: { kind: 'company', id: 'co9' } });
+    expect(listCalls(calls).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps the form and what was typed when the background refuses', async () => {
+    const { request } = fakeRequest({
+      'manager.company.create': () => {
+        throw new Error('Nordlicht already exists.');
+      },
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    store.setView('companies');
+    store.startCreating();
+    await expect(store.createCompany({ name: 'Nordlicht', domains: [] })).rejects.toThrow('Nordlicht already exists.');
+    expect(store.creating.value).toBe(true);
+    expect(store.company.value.kind).toBe('closed');
+  });
+});
+
+describe('manager store: routes', () => {
+  it('says where it is, and goes where a route says (a company, a customer, back to a bare list)', async () => {
+    const { request, calls } = fakeRequest({
+      'manager.company': () => ({ company, contacts: [] }),
+      'manager.customer': () => {
+        throw new Error('This customer no longer exists.');
+      },
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    expect(store.route.value).toEqual({ view: 'customers', open: null });
+
+    store.applyRoute({ view: 'companies', open: { kind: 'company', id: 'co1' } });
+    expect(store.view.value).toBe('companies');
+    await vi.waitFor(() => expect(store.company.value.kind).toBe('company'));
+    const before = calls.length;
+    store.applyRoute({ view: 'companies', open: { kind: 'company', id: 'co1' } });
+    expect(calls).toHaveLength(before);
+
+    store.applyRoute({ view: 'companies', open: { kind: 'customer', id: 'gone' } });
+    await vi.waitFor(() => expect(store.detail.value.kind).toBe('error'));
+    expect(store.company.value.kind).toBe('closed');
+    // A customer that failed to open keeps its place in the route, so Back and reload still name it.
+    expect(store.route.value).toEqual({ view: 'companies', open: { kind: 'customer', id: 'gone' } });
+
+    store.applyRoute({ view: 'companies', open: null });
+    expect(store.detail.value.kind).toBe('closed');
+    store.setView('import');
+    expect(store.route.value).toEqual({ view: 'import', open: null });
+  });
+});

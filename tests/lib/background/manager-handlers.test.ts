@@ -1,0 +1,60 @@
+import { describe, expect, it, vi } from 'vitest';
+import { managerHandlers } from '../../../lib/background/handlers/manager';
+import { PROTOCOL } from '../../../lib/messaging/protocol';
+import { createRouter, type Handlers } from '../../../lib/messaging/router';
+import { makeCustomer, NOW } from '../db/factories';
+import { testDeps } from './fakes';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const MANAGER = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html`, tab: { id: 3 } };
+const CONTENT = { id: EXTENSION_ID, url: 'https://mail.google.com/mail/u/0/#inbox', tab: { id: 7 } };
+
+/** The manager's company messages through the router, as the options page sends them. */
+function setup() {
+  const pushToAll = vi.fn();
+  const deps = testDeps(new Map(), { pushToAll });
+  const others = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, () => Promise.reject(new Error(`${type} is not expected here`))]));
+  const route = createRouter({ ...others, ...managerHandlers(deps) } as Handlers, EXTENSION_ID);
+  const send = (type: string, payload: unknown, sender = MANAGER) => route({ type, payload }, sender);
+  return { db: deps.db, send, pushToAll };
+}
+
+const changesSeen = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('manager company handlers', () => {
+  it('creates a company, announces the change, and lists it with its contacts’ figures', async () => {
+    const { db, send, pushToAll } = setup();
+    const created = await send('manager.company.create', { name: 'Kaffeerad', domains: ['www.kaffeerad.de'] });
+    expect(created).toMatchObject({ ok: true, data: { name: 'Kaffeerad', domains: ['kaffeerad.de'] } });
+    expect(pushToAll).toHaveBeenCalledWith({ type: 'data', customerIds: [] });
+    const id = (created as { data: { id: string } }).data.id;
+    await db.customers.add(makeCustomer({ name: 'Jonas', companyId: id, stats: { orderCount: 2, revenue: [{ currency: 'EUR', minor: 4_200 }], currency: 'EUR', averageOrderMinor: 2_100, firstOrderAt: NOW - 10, lastOrderAt: NOW - 5, lastTouchAt: NOW - 5 } }));
+    await changesSeen();
+
+    // The page may leave sort, paging and search to their defaults.
+    expect(await send('manager.companies', {})).toEqual({
+      ok: true,
+      data: { total: 1, offset: 0, rows: [{ id, name: 'Kaffeerad', domains: ['kaffeerad.de'], contactCount: 1, revenue: [{ currency: 'EUR', minor: 4_200 }], lastOrderAt: NOW - 5 }] },
+    });
+    expect(await send('manager.companies', { search: 'nobody', sort: 'contacts', descending: true })).toEqual({ ok: true, data: { total: 0, offset: 0, rows: [] } });
+    // The company screen opens the created company.
+    expect(await send('manager.company', { companyId: id })).toMatchObject({ ok: true, data: { company: { name: 'Kaffeerad' }, contacts: [{ name: 'Jonas' }] } });
+  });
+
+  it('answers a refused creation with the reason and announces nothing', async () => {
+    const { db, send, pushToAll } = setup();
+    expect(await send('manager.company.create', { name: 'Lena', domains: ['gmail.com'] })).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'gmail.com is a free-mail domain: its addresses belong to many people, so it cannot mark a company’s contacts.' },
+    });
+    expect(await send('manager.company.create', { name: '   ', domains: [] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await db.companies.count()).toBe(0);
+    expect(pushToAll).not.toHaveBeenCalled();
+  });
+
+  it('refuses the company list and creation from a content script', async () => {
+    const { send } = setup();
+    expect(await send('manager.companies', {}, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await send('manager.company.create', { name: 'Acme', domains: [] }, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+});
