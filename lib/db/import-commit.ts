@@ -64,10 +64,11 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       const loaded = new Map<string, Customer>();
       /** What those customers had before this import: their orders and interactions. */
       const before = new Map<string, { orders: Map<string, FactOrder>; interactions: StatsInteraction[] }>();
-      const loadBefore = async (ids: readonly string[]) => {
-        const fresh = ids.filter((id) => !before.has(id));
-        if (fresh.length === 0) return;
-        const rows = await db.orderFacts.bulkGet(fresh);
+      // Called only with customers not loaded yet, so it always awaits Dexie: inside a
+      // transaction an async helper that sometimes awaits nothing makes Dexie lose track of
+      // the transaction (PrematureCommitError, dexie/Dexie.js#1186).
+      const loadBefore = async (fresh: readonly string[]) => {
+        const rows = await db.orderFacts.bulkGet([...fresh]);
         const interactions = await db.interactions.where('customerId').anyOf(fresh).toArray();
         fresh.forEach((id, i) => {
           const row = rows[i];
@@ -75,8 +76,8 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         });
         for (const interaction of interactions) before.get(interaction.customerId)?.interactions.push(interaction);
       };
-      const existingEntry = async (customer: Customer): Promise<Touched> => {
-        await loadBefore([customer.id]);
+      /** A customer found before this import, with what they had (loaded by `loadBefore`). */
+      const existingEntry = (customer: Customer): Touched => {
         const prior = before.get(customer.id);
         return { customer, created: false, changed: false, orders: prior?.orders ?? new Map(), interactions: prior?.interactions ?? [] };
       };
@@ -92,9 +93,9 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       // Requests run in issue order within the transaction, so every read still sees the
       // writes issued before it; at most one chunk's writes are in flight, and each is awaited
       // (its failure captured, then rethrown) before the next is issued.
-      let inFlight: Promise<unknown> = Promise.resolve(null);
-      const settleWrites = async () => {
-        const failure = await inFlight;
+      let inFlight: Promise<unknown> | null = null;
+      const settleWrites = async (writes: Promise<unknown>) => {
+        const failure = await writes;
         if (failure !== null) throw failure;
       };
       let nextChunk = db.importChunks.get(chunkIds[0] ?? '');
@@ -107,14 +108,15 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         // Customers: match, merge, create.
         const unresolved = chunk.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
         const newlyLoaded: string[] = [];
-        for (const customer of hadCustomers ? await findExisting(db, unresolved) : []) {
+        const lookups = hadCustomers ? lookupsFor(unresolved) : null;
+        for (const customer of lookups !== null ? await findExisting(db, lookups) : []) {
           if (loaded.has(customer.id)) continue;
           loaded.set(customer.id, customer);
           newlyLoaded.push(customer.id);
           register(keyToId, customer);
         }
         // One read per chunk for all the customers it found, not one per customer.
-        await loadBefore(newlyLoaded);
+        if (newlyLoaded.length > 0) await loadBefore(newlyLoaded);
         for (const draft of chunk.customers) {
           const knownId = [draft.key, ...draft.emails.map((e) => `email:${e}`)].map((k) => keyToId.get(k)).find((x) => x !== undefined);
           const known = knownId === undefined ? null : (touched.get(knownId)?.customer ?? loaded.get(knownId) ?? null);
@@ -140,7 +142,7 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
             entry = { customer, created: true, changed: true, orders: new Map(), interactions: [] };
             summary.customersCreated += 1;
           } else {
-            entry = touched.get(known.id) ?? (await existingEntry(known));
+            entry = touched.get(known.id) ?? existingEntry(known);
             const merged = mergeDraft(entry.customer, draft, now);
             if (merged !== entry.customer) {
               if (!entry.created && !entry.changed) summary.customersUpdated += 1;
@@ -162,7 +164,8 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         }
 
         // Orders: update in place by source + external id, else add.
-        const found = hadOrders ? await findOrders(db, chunk.orders.filter((o) => !written.has(orderKey(o)))) : new Map<string, Order>();
+        const unseen = hadOrders ? chunk.orders.filter((o) => !written.has(orderKey(o))) : [];
+        const found = unseen.length > 0 ? await findOrders(db, unseen) : new Map<string, Order>();
         const orders: Order[] = [];
         for (const draft of chunk.orders) {
           const customerId = keyToId.get(draft.customerKey);
@@ -174,7 +177,10 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           // An order that moves to another customer leaves its previous owner's figures.
           if (previous !== undefined && previous.customerId !== customerId) {
             const owner = await db.customers.get(previous.customerId);
-            if (isLive(owner) && !touched.has(owner.id)) touched.set(owner.id, await existingEntry(owner));
+            if (isLive(owner) && !touched.has(owner.id)) {
+              if (!before.has(owner.id)) await loadBefore([owner.id]);
+              touched.set(owner.id, existingEntry(owner));
+            }
             touched.get(previous.customerId)?.orders.delete(previous.id);
           }
           const order: Order = {
@@ -201,13 +207,13 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           // until the end of the transaction.
           touched.get(customerId)?.orders.set(id, { id, number: order.number, deletedAt: null, status: order.status, total: order.total, orderedAt: order.orderedAt });
         }
-        await settleWrites();
+        if (inFlight !== null) await settleWrites(inFlight);
         inFlight = db.orders.bulkPut(orders).then(
           () => null,
           (error: unknown) => error ?? new DbError('storage', 'Writing the orders failed.'),
         );
       }
-      await settleWrites();
+      if (inFlight !== null) await settleWrites(inFlight);
 
       // Customers are written once, with their figures and order facts, from memory.
       const finished: Customer[] = [];
@@ -249,10 +255,23 @@ function register(keyToId: Map<string, string>, customer: Customer): void {
   }
 }
 
-/** Live customers owning any draft's address or store id. */
-async function findExisting(db: CrmDatabase, drafts: readonly CustomerDraft[]): Promise<Customer[]> {
+interface Lookups {
+  emails: string[];
+  external: [string, string][];
+}
+
+/** The drafts' addresses and store ids; null when there is nothing to look up. */
+function lookupsFor(drafts: readonly CustomerDraft[]): Lookups | null {
   const emails = [...new Set(drafts.flatMap((d) => d.emails))];
   const external = drafts.filter((d) => d.externalId !== null).map((d): [string, string] => [d.source, d.externalId ?? '']);
+  return emails.length + external.length === 0 ? null : { emails, external };
+}
+
+/**
+ * Live customers owning any of these addresses or store ids. Callers pass non-empty lookups, so
+ * this always awaits Dexie (see `loadBefore` in commitImport).
+ */
+async function findExisting(db: CrmDatabase, { emails, external }: Lookups): Promise<Customer[]> {
   const byEmail = emails.length === 0 ? [] : await db.customers.where('emails').anyOf(emails).toArray();
   const byExternal = external.length === 0 ? [] : await db.customers.where('[source+externalId]').anyOf(external).toArray();
   const live = new Map<string, Customer>();
@@ -261,9 +280,9 @@ async function findExisting(db: CrmDatabase, drafts: readonly CustomerDraft[]): 
   return [...live.values()];
 }
 
+/** Stored orders with these drafts' natural keys. Callers pass at least one draft. */
 async function findOrders(db: CrmDatabase, drafts: readonly OrderDraft[]): Promise<Map<string, Order>> {
   const found = new Map<string, Order>();
-  if (drafts.length === 0) return found;
   const keys = drafts.map((o): [string, string] => [o.source, o.externalId]);
   for (const order of await db.orders.where('[source+externalId]').anyOf(keys).toArray()) found.set(orderKey(order), order);
   return found;
