@@ -36,6 +36,13 @@ export const DAILY_ALARM = 'insights:daily';
 /** A full recompute older than this is redone when the background starts. */
 export const STALE_MS = 24 * 60 * 60 * 1000;
 export const DEBOUNCE_MS = 2_000;
+/**
+ * After single writes the full recompute waits for a quiet minute: the written customer is
+ * already current (classified against the stored business context), and one order or note
+ * barely moves the rest, while a full recompute at 100,000 customers takes seconds during
+ * which the next single write would wait.
+ */
+export const SINGLE_WRITE_QUIET_MS = 60_000;
 /** A change event naming more customers than this is a bulk write: only the full recompute runs. */
 export const SINGLE_WRITE_LIMIT = 10;
 /** Today's list keeps the most important entries only; the popup shows far fewer. */
@@ -48,6 +55,7 @@ export interface InsightsDeps {
   /** Tells open pages that these customers' data changed ([] = possibly everyone). */
   push(customerIds: string[]): void;
   debounceMs?: number;
+  singleWriteQuietMs?: number;
 }
 
 export type RecomputeSummary = {
@@ -73,6 +81,8 @@ export function createInsights(deps: InsightsDeps) {
   let context: BusinessContext | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the pending full recompute is for a bulk write (then single writes leave it be). */
+  let pendingBulk = false;
 
   function serial<T>(work: () => Promise<T>): Promise<T> {
     const next = queue.then(work, work);
@@ -171,18 +181,26 @@ export function createInsights(deps: InsightsDeps) {
     return changed;
   }
 
-  function scheduleFull(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void serial(fullRecompute).catch(logError);
-    }, deps.debounceMs ?? DEBOUNCE_MS);
+  /** Debounced: ~2 s after bulk writes, after a quiet minute for single writes. */
+  function scheduleFull(bulk: boolean): void {
+    if (timer !== null) {
+      if (pendingBulk && !bulk) return;
+      clearTimeout(timer);
+    }
+    pendingBulk = bulk;
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void serial(fullRecompute).catch(logError);
+      },
+      bulk ? (deps.debounceMs ?? DEBOUNCE_MS) : (deps.singleWriteQuietMs ?? SINGLE_WRITE_QUIET_MS),
+    );
   }
 
   /** Card work for the handlers: the write, then this customer's update, then one push. */
   async function afterWrite(customerId: string): Promise<InsightCard> {
     await serial(() => refreshCustomer(customerId));
-    scheduleFull();
+    scheduleFull(false);
     deps.push([customerId]);
     const card = await cardFor(customerId);
     if (!card) throw new NotFound();
@@ -206,21 +224,22 @@ export function createInsights(deps: InsightsDeps) {
     /** On background start: a full recompute if the last one is missing or older than a day. */
     async start(): Promise<void> {
       const stored = await readContext(db, CONTEXT_KEY);
-      if (!stored || deps.now() - stored.computedAt > STALE_MS) scheduleFull();
+      if (!stored || deps.now() - stored.computedAt > STALE_MS) scheduleFull(true);
     },
 
     recompute: (): Promise<RecomputeSummary> => serial(fullRecompute),
 
     /** A data change event from any handler: single writes update their customers now. */
     onDataChanged(customerIds: readonly string[]): void {
-      if (customerIds.length > 0 && customerIds.length <= SINGLE_WRITE_LIMIT) {
+      const single = customerIds.length > 0 && customerIds.length <= SINGLE_WRITE_LIMIT;
+      if (single) {
         void serial(async () => {
           const changed: string[] = [];
           for (const id of customerIds) if (await refreshCustomer(id)) changed.push(id);
           if (changed.length > 0) deps.push(changed);
         }).catch(logError);
       }
-      scheduleFull();
+      scheduleFull(!single);
     },
 
     card: cardFor,

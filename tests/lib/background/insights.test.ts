@@ -88,6 +88,31 @@ describe('insights in the background', () => {
     expect(pushes[0]).toHaveLength(3);
   });
 
+  it('waits for a quiet minute after single writes, and single writes never delay a bulk write\'s recompute', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = freshDatabase();
+    const { prospect } = await seedBook(db);
+    const { insights, advance } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
+    await insights.recompute();
+    advance(1_000);
+    insights.onDataChanged([prospect.id]);
+    await vi.advanceTimersByTimeAsync(59_999);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
+    await vi.advanceTimersByTimeAsync(1);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 1_000 });
+
+    // A bulk write, then a single write before its recompute: still ~2 s after the bulk write.
+    advance(1_000);
+    insights.onDataChanged([]);
+    await vi.advanceTimersByTimeAsync(1_500);
+    insights.onDataChanged([prospect.id]);
+    await vi.advanceTimersByTimeAsync(500);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 2_000 });
+  });
+
   it('recomputes on start only when the stored figures are missing or older than a day', async () => {
     const db = freshDatabase();
     await seedBook(db);
