@@ -2,7 +2,9 @@
 // in headless Chromium with the built extension (run `npx wxt build` first). The business enters
 // through the manager's import, as in `npm run bench` (bench/measure-import.ts), then the
 // background's own `insights.recompute` is timed (bench/measure-insights.ts). Prints the figures;
-// writes no results file, so it never races a full bench run.
+// writes no results file, so it never races a full bench run. `--keep=DIR` keeps the browser
+// profile and the build copy in DIR: a later run with the same DIR skips the import and measures
+// the database already there (after `npx wxt build`, the new build is copied over the old one).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,15 +22,20 @@ const log = (line: string) => console.log(`[insights ${((Date.now() - began) / 1
 
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run npx wxt build.');
 // A copy: a rebuild of .output by someone else midway must not change what is measured.
-const build = mkdtempSync(join(tmpdir(), 'crm-insights-build-'));
+const keep = option('keep');
+const build = keep === undefined ? mkdtempSync(join(tmpdir(), 'crm-insights-build-')) : join(keep, 'build');
 cpSync(EXTENSION_DIR, build, { recursive: true });
 
 const data = await benchData(size);
 log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLocaleString('en')} orders`);
-const session = await launchExtension({ extensionDir: build });
+const session = await launchExtension({ extensionDir: build, userDataDir: keep === undefined ? undefined : join(keep, 'profile') });
 try {
-  await loadBusiness(session, data, log);
-  log('imported');
+  const status = (await sendFromPage(await session.extensionPage('/options.html'), 'manager.status', {})) as { data?: { customers: number } };
+  if ((status.data?.customers ?? 0) === data.customers) log('the kept profile already holds the business');
+  else {
+    await loadBusiness(session, data, log);
+    log('imported');
+  }
   for (const figure of await measureInsights(session, data, runs)) {
     console.log(`${figure.name}: ${figure.value} ${figure.unit} (${figure.detail ?? ''})`);
   }
@@ -37,5 +44,5 @@ try {
   console.log('one more run:', JSON.stringify(await sendFromPage(page, 'insights.recompute', {})));
 } finally {
   await session.close();
-  rmSync(build, { recursive: true, force: true });
+  if (keep === undefined) rmSync(build, { recursive: true, force: true });
 }

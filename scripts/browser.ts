@@ -24,13 +24,17 @@ export interface ExtensionSession {
   extensionPage(path?: string): Promise<Page>;
 }
 
-export async function launchExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+/**
+ * `userDataDir`: a profile to keep (the caller owns it; the bench reuses a loaded database
+ * across runs). Without it, a fresh profile is made and removed on close.
+ */
+export async function launchExtension(options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {}): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   // A copy of the build (the bench's long runs) is safe from a rebuild of .output midway.
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run npm run build.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'crm-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'crm-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
@@ -56,7 +60,7 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
     worker,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (options.userDataDir === undefined) rmSync(userDataDir, { recursive: true, force: true });
     },
     async extensionPage(path = '/options.html') {
       const page = await context.newPage();
