@@ -83,37 +83,76 @@ export type RfmResult =
  * other one-time buyers there are.
  */
 export function computeRfm(figures: readonly CustomerFigures[]): Map<string, RfmResult> {
-  const buyers = figures.filter((f) => f.orderCount > 0 && f.lastOrderAt !== null);
-  const r = percentileScores(buyers.map((f) => f.lastOrderAt ?? 0));
-  const f = percentileScores(buyers.map((x) => x.orderCount));
-  const m = percentileScores(buyers.map((x) => x.rankedLifetimeMinor));
+  const inOrder = rfmInOrder(figures);
+  // Buyers first, then prospects, each in input order.
   const results = new Map<string, RfmResult>();
-  buyers.forEach((buyer, i) => {
-    const rs = r[i] ?? 3;
-    const fs = buyer.orderCount === 1 ? 1 : (f[i] ?? 3);
-    const ms = m[i] ?? 3;
-    results.set(buyer.customerId, { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms });
+  figures.forEach((x, i) => {
+    const rfm = inOrder[i] as RfmResult;
+    if (rfm.group !== 'prospects') results.set(x.customerId, rfm);
   });
-  for (const x of figures) {
-    if (!results.has(x.customerId)) results.set(x.customerId, { group: 'prospects', r: null, f: null, m: null });
-  }
+  figures.forEach((x, i) => {
+    if (!results.has(x.customerId)) results.set(x.customerId, inOrder[i] as RfmResult);
+  });
   return results;
 }
 
-/** Higher value → higher score. O(n log n): one sort, then runs of equal values. */
+/** computeRfm by position in `figures`, for a full recompute: no Map of 100,000 ids. */
+export function rfmInOrder(figures: readonly CustomerFigures[]): RfmResult[] {
+  const buyers: number[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const x = figures[i] as CustomerFigures;
+    if (x.orderCount > 0 && x.lastOrderAt !== null) buyers.push(i);
+  }
+  const values = (value: (x: CustomerFigures) => number) => buyers.map((i) => value(figures[i] as CustomerFigures));
+  const r = percentileScores(values((x) => x.lastOrderAt ?? 0));
+  const f = percentileScores(values((x) => x.orderCount));
+  const m = percentileScores(values((x) => x.rankedLifetimeMinor));
+  const results = new Array<RfmResult | undefined>(figures.length).fill(undefined);
+  buyers.forEach((index, i) => {
+    const buyer = figures[index] as CustomerFigures;
+    const rs = r[i] ?? 3;
+    const fs = buyer.orderCount === 1 ? 1 : (f[i] ?? 3);
+    const ms = m[i] ?? 3;
+    results[index] = { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms };
+  });
+  for (let i = 0; i < figures.length; i++) {
+    if (results[i] === undefined) results[i] = { group: 'prospects', r: null, f: null, m: null };
+  }
+  return results as RfmResult[];
+}
+
+/**
+ * Higher value → higher score. O(n log n) without a comparator: the values are sorted as a
+ * Float64Array (a native numeric sort), each run of equal values gets its score once, and each
+ * value finds its run by binary search.
+ */
 export function percentileScores(values: readonly number[]): Score[] {
   const n = values.length;
-  const order = values.map((_, i) => i).sort((x, y) => (values[x] ?? 0) - (values[y] ?? 0));
-  const scores: Score[] = new Array<Score>(n).fill(3);
+  const sorted = Float64Array.from(values).sort();
+  // The score of a run, stored at the run's first position (where the binary search lands).
+  const runScores = new Uint8Array(n);
   let start = 0;
   while (start < n) {
-    const value = values[order[start] ?? 0];
+    const value = sorted[start] as number;
     let end = start;
-    while (end < n && values[order[end] ?? 0] === value) end++;
+    while (end < n && sorted[end] === value) end++;
     const p = (start + (end - start) / 2) / n;
-    const score = Math.min(5, 1 + Math.floor(p * 5)) as Score;
-    for (let k = start; k < end; k++) scores[order[k] ?? 0] = score;
+    runScores[start] = Math.min(5, 1 + Math.floor(p * 5));
     start = end;
   }
+  const scores = new Array<Score>(n);
+  for (let i = 0; i < n; i++) scores[i] = runScores[firstNotBelow(sorted, values[i] as number)] as Score;
   return scores;
+}
+
+/** The first position in ascending `sorted` whose value is not below `value`. */
+function firstNotBelow(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
