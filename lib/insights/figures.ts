@@ -1,5 +1,6 @@
 import type { Money } from '../model/records';
 import { compareText, type PreparedFacts } from './prepare';
+import type { FigureColumns } from './columns';
 import { DAY_MS, YEAR_MS, median, wholeDays } from './time';
 
 /**
@@ -202,6 +203,15 @@ function medianOfSorted(count: number): number {
 export function businessMedianIntervalDays(all: Iterable<CustomerFigures>): number | null {
   const medians: number[] = [];
   for (const f of all) if (f.medianIntervalDays !== null) medians.push(f.medianIntervalDays);
-  medians.sort((x, y) => x - y);
-  return median(medians);
+  return medianOfColumn(Float64Array.from(medians));
+}
+
+/** businessMedianIntervalDays from the figures' columns (columns.ts), where null is NaN. */
+export function businessMedianOfColumns(columns: FigureColumns): number | null {
+  return medianOfColumn(columns.medianIntervalDays.filter((days) => !Number.isNaN(days)));
+}
+
+/** A Float64Array sorts numerically and natively, without a comparator. */
+function medianOfColumn(medians: Float64Array): number | null {
+  return median(medians.sort());
 }

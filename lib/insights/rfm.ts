@@ -1,3 +1,4 @@
+import { columnsOf, type FigureColumns } from './columns';
 import type { CustomerFigures } from './figures';
 
 export const RFM_GROUPS = {
@@ -83,7 +84,7 @@ export type RfmResult =
  * other one-time buyers there are.
  */
 export function computeRfm(figures: readonly CustomerFigures[]): Map<string, RfmResult> {
-  const inOrder = rfmInOrder(figures);
+  const inOrder = rfmInOrder(columnsOf(figures));
   // Buyers first, then prospects, each in input order.
   const results = new Map<string, RfmResult>();
   figures.forEach((x, i) => {
@@ -96,39 +97,46 @@ export function computeRfm(figures: readonly CustomerFigures[]): Map<string, Rfm
   return results;
 }
 
-/** computeRfm by position in `figures`, for a full recompute: no Map of 100,000 ids. */
-export function rfmInOrder(figures: readonly CustomerFigures[]): RfmResult[] {
+/** computeRfm by position, from the figures' columns (columns.ts): no Map of 100,000 ids. */
+export function rfmInOrder(columns: FigureColumns): RfmResult[] {
+  const { orderCount, lastOrderAt, rankedLifetimeMinor } = columns;
+  const count = orderCount.length;
   const buyers: number[] = [];
-  for (let i = 0; i < figures.length; i++) {
-    const x = figures[i] as CustomerFigures;
-    if (x.orderCount > 0 && x.lastOrderAt !== null) buyers.push(i);
+  for (let i = 0; i < count; i++) {
+    // A null last order is NaN in the column.
+    if ((orderCount[i] as number) > 0 && !Number.isNaN(lastOrderAt[i])) buyers.push(i);
   }
-  const values = (value: (x: CustomerFigures) => number) => buyers.map((i) => value(figures[i] as CustomerFigures));
-  const r = percentileScores(values((x) => x.lastOrderAt ?? 0));
-  const f = percentileScores(values((x) => x.orderCount));
-  const m = percentileScores(values((x) => x.rankedLifetimeMinor));
-  const results = new Array<RfmResult | undefined>(figures.length).fill(undefined);
-  buyers.forEach((index, i) => {
-    const buyer = figures[index] as CustomerFigures;
-    const rs = r[i] ?? 3;
-    const fs = buyer.orderCount === 1 ? 1 : (f[i] ?? 3);
-    const ms = m[i] ?? 3;
-    results[index] = { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms };
-  });
-  for (let i = 0; i < figures.length; i++) {
+  const valuesOf = (column: Float64Array) => Float64Array.from(buyers, (i) => column[i] as number);
+  const r = scoresOf(valuesOf(lastOrderAt));
+  const f = scoresOf(valuesOf(orderCount));
+  const m = scoresOf(valuesOf(rankedLifetimeMinor));
+  const results = new Array<RfmResult | undefined>(count).fill(undefined);
+  for (let k = 0; k < buyers.length; k++) {
+    const i = buyers[k] as number;
+    const rs = r[k] as Score;
+    const fs = orderCount[i] === 1 ? 1 : (f[k] as Score);
+    const ms = m[k] as Score;
+    results[i] = { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms };
+  }
+  for (let i = 0; i < count; i++) {
     if (results[i] === undefined) results[i] = { group: 'prospects', r: null, f: null, m: null };
   }
   return results as RfmResult[];
 }
 
-/**
- * Higher value → higher score. O(n log n) without a comparator: the values are sorted as a
- * Float64Array (a native numeric sort), each run of equal values gets its score once, and each
- * value finds its run by binary search.
- */
+/** Higher value → higher score. O(n log n): see scoresOf. */
 export function percentileScores(values: readonly number[]): Score[] {
+  return Array.from(scoresOf(Float64Array.from(values)), (score) => score as Score);
+}
+
+/**
+ * The scores of `values`, from a sorted copy (a Float64Array sorts natively, numerically,
+ * without a comparator): each run of equal values gets its score once, and each value finds
+ * its run by binary search.
+ */
+function scoresOf(values: Float64Array): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.slice().sort();
   // The score of a run, stored at the run's first position (where the binary search lands).
   const runScores = new Uint8Array(n);
   let start = 0;
@@ -140,8 +148,8 @@ export function percentileScores(values: readonly number[]): Score[] {
     runScores[start] = Math.min(5, 1 + Math.floor(p * 5));
     start = end;
   }
-  const scores = new Array<Score>(n);
-  for (let i = 0; i < n; i++) scores[i] = runScores[firstNotBelow(sorted, values[i] as number)] as Score;
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) scores[i] = runScores[firstNotBelow(sorted, values[i] as number)] as number;
   return scores;
 }
 

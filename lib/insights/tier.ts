@@ -1,6 +1,7 @@
 import type { Tier } from '../model/records';
 import type { CustomerFigures } from './figures';
 import { computeFigures } from './figures';
+import { columnsOf, type FigureColumns } from './columns';
 import { compareText, prepareFacts } from './prepare';
 import type { BusinessSettings, CustomerFacts, TierName } from './types';
 
@@ -54,7 +55,7 @@ export function tiersFromFigures(
   overrides: ReadonlyMap<string, Tier | null>,
   settings: BusinessSettings,
 ): Map<string, TierResult> {
-  const tiers = tiersInOrder(figures, (i) => overrides.get((figures[i] as CustomerFigures).customerId) ?? null, settings);
+  const tiers = tiersInOrder(figures, columnsOf(figures), (i) => overrides.get((figures[i] as CustomerFigures).customerId) ?? null, settings);
   // In ranking order, then the unranked in input order.
   const byRank: number[] = [];
   tiers.forEach((t, i) => {
@@ -70,26 +71,28 @@ export function tiersFromFigures(
 
 /**
  * tiersFromFigures for a full recompute: results by position in `figures` rather than in a
- * Map by id, so 100,000 customers cost no hashing; `overrideAt(i)` is the i-th one's override.
+ * Map by id, so 100,000 customers cost no hashing; ranks by the figures' columns (columns.ts);
+ * `overrideAt(i)` is the i-th customer's override.
  */
 export function tiersInOrder(
   figures: readonly CustomerFigures[],
+  columns: FigureColumns,
   overrideAt: (index: number) => Tier | null,
   settings: BusinessSettings,
 ): TierResult[] {
   const { a, b } = settings.tierThresholds;
+  const { orderCount, rankedRevenue12mMinor: revenueOf } = columns;
   const ranked: number[] = [];
   for (let i = 0; i < figures.length; i++) {
-    const f = figures[i] as CustomerFigures;
-    if (f.orderCount > 0 && f.rankedRevenue12mMinor > 0) ranked.push(i);
+    if ((orderCount[i] as number) > 0 && (revenueOf[i] as number) > 0) ranked.push(i);
   }
-  ranked.sort((i, j) => {
-    const x = figures[i] as CustomerFigures;
-    const y = figures[j] as CustomerFigures;
-    return y.rankedRevenue12mMinor - x.rankedRevenue12mMinor || compareText(x.customerId, y.customerId);
-  });
+  ranked.sort(
+    (i, j) =>
+      (revenueOf[j] as number) - (revenueOf[i] as number) ||
+      compareText((figures[i] as CustomerFigures).customerId, (figures[j] as CustomerFigures).customerId),
+  );
   let totalMinor = 0;
-  for (const i of ranked) totalMinor += (figures[i] as CustomerFigures).rankedRevenue12mMinor;
+  for (const i of ranked) totalMinor += revenueOf[i] as number;
 
   const results = new Array<TierResult | undefined>(figures.length).fill(undefined);
   let before = 0;
@@ -97,7 +100,7 @@ export function tiersInOrder(
   let previousTier: Tier | null = null;
   for (let index = 0; index < ranked.length; index++) {
     const i = ranked[index] as number;
-    const revenue = (figures[i] as CustomerFigures).rankedRevenue12mMinor;
+    const revenue = revenueOf[i] as number;
     const shareBefore = before / totalMinor;
     const byShare: Tier = shareBefore < a ? 'A' : shareBefore < b ? 'B' : 'C';
     const tiedUp: boolean = previousTier !== null && previousRevenue === revenue && previousTier !== byShare;
@@ -111,9 +114,8 @@ export function tiersInOrder(
   const unrankedShareBefore = totalMinor > 0 ? 1 : 0;
   for (let i = 0; i < figures.length; i++) {
     if (results[i] !== undefined) continue;
-    const f = figures[i] as CustomerFigures;
-    const computed = f.orderCount > 0 ? 'C' : 'Prospect';
-    results[i] = tierResult(computed, overrideAt(i), null, Math.max(0, f.rankedRevenue12mMinor), 0, unrankedShareBefore, totalMinor, false);
+    const computed = (orderCount[i] as number) > 0 ? 'C' : 'Prospect';
+    results[i] = tierResult(computed, overrideAt(i), null, Math.max(0, revenueOf[i] as number), 0, unrankedShareBefore, totalMinor, false);
   }
   return results as TierResult[];
 }
