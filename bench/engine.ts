@@ -5,14 +5,14 @@
 // currencies, interactions, birthdays, difficult customers, with and without holds), then the
 // median time of N runs after a warm-up. A change to the engine must leave the fingerprints
 // as they are; at 100k they are:
-//   fingerprint bench 100k: bb597511c6840d94420eea3cde9d046a89ac1bb31ecb07ad70c8e2a84bb95fe5
+//   fingerprint bench 100k: c72d7ac9cc8106cd3ae216e2ae474faf88e7fdd014d922f7f42031f82c0b110f
 //   fingerprint book: 518a03ecc621ad0fc751161603b091111235dd68385c3a5b35cdb4129cb14f72
 //   fingerprint book with holds: 4ca7e9964cbbbadbced21a0a7bb5603509876f5738bab3f5b58f5f2e63e27573
 // Node's V8 is close to the one in Chromium's service worker, where the background runs it.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_SETTINGS, NO_HOLDS, recomputeAll, type CustomerFacts, type Insights, type OrderFact, type SuggestionState } from '../lib/insights/index';
-import { INTERACTION_KINDS, customerDefaults, type Customer, type Interaction } from '../lib/model/records';
+import { DEFAULT_SETTINGS, NO_HOLDS, recomputeAll, type CustomerFacts, type Insights, type SuggestionState } from '../lib/insights/index';
+import { INTERACTION_KINDS, customerDefaults, type Customer, type Interaction, type Order } from '../lib/model/records';
 import { createRandom } from '../lib/sample/random';
 import { generateBook } from '../tests/lib/insights/generate';
 import { NOW as BOOK_NOW } from '../tests/lib/insights/factories';
@@ -29,12 +29,12 @@ const DAY = 86_400_000;
 const DATA_NOW = Date.UTC(2026, 10, 1);
 
 /**
- * The business of bench/generate.ts, as the import leaves it in the database: the same seeded
- * draws in the same order (so the same customers, order dates and totals), minus the CSV.
- * Dates go through the export's whole seconds, orders are `paid` in EUR, ids are uuid-shaped
- * from a second stream (the database's ids are random uuids). Interactions are the ones the
- * bench logs after the import. Each customer's rows are sorted as lib/db/insights.ts
- * `readAllFacts` sorts them (time, then id).
+ * The business of bench/generate.ts, as the import leaves it in the database and the
+ * background reads it back (lib/db/insights.ts `readAllFacts`): the same seeded draws in the
+ * same order (so the same customers, order dates and totals), minus the CSV. Dates go through
+ * the export's whole seconds, orders are `paid` in EUR, ids are uuid-shaped from a second
+ * stream (the database's ids are random uuids). Interactions are the ones the bench logs
+ * after the import.
  */
 export function benchBusiness(count: number): CustomerFacts[] {
   const random = createRandom(SEED);
@@ -46,7 +46,9 @@ export function benchBusiness(count: number): CustomerFacts[] {
   const companies = Array.from({ length: Math.max(20, Math.round(count / 20)) }, (_, i) => `firma${i}.example`);
   const interactionEvery = Math.max(10, Math.floor(count / 1000));
   const wholeSecond = (t: number) => Math.floor(t / 1000) * 1000;
-  const facts: CustomerFacts[] = [];
+  const customers: Customer[] = [];
+  const orders: Order[] = [];
+  const interactions: Interaction[] = [];
   let orderNumber = 0;
   for (let i = 0; i < count; i++) {
     const first = random.pick(FIRST);
@@ -56,8 +58,8 @@ export function benchBusiness(count: number): CustomerFacts[] {
     const fixed = i < 2;
     const name = `${first} ${last}`;
     const email = fixed ? `known.${i}@example.com` : `${first}.${last}.${i}@${company ?? random.pick(FREE_MAIL)}`.toLowerCase();
-    const customer: Customer = { ...customerDefaults(), id: ids.uuid(), name, emails: [email], createdAt: DATA_NOW, updatedAt: DATA_NOW };
-    const orders: OrderFact[] = [];
+    const customer: Customer = { ...customerDefaults(), id: ids.uuid(), name, emails: [email], source: 'shopify', createdAt: DATA_NOW, updatedAt: DATA_NOW };
+    customers.push(customer);
     const n = fixed ? 12 : random.int(5, 15);
     let at = DATA_NOW - random.int(400, 1095) * DAY;
     for (let k = 0; k < n; k++) {
@@ -65,9 +67,11 @@ export function benchBusiness(count: number): CustomerFacts[] {
       const total = random.int(15, 600) * 100 + random.int(0, 99);
       orderNumber += 1;
       random.pick(PRODUCTS);
-      orders.push({ id: ids.uuid(), number: `#${1000 + orderNumber}`, orderedAt: wholeSecond(at), total: { currency: 'EUR', minor: total }, status: 'paid', deletedAt: null });
+      orders.push({
+        id: ids.uuid(), createdAt: DATA_NOW, updatedAt: DATA_NOW, deletedAt: null, customerId: customer.id, orderedAt: wholeSecond(at),
+        total: { currency: 'EUR', minor: total }, number: `#${1000 + orderNumber}`, source: 'shopify', externalId: String(6_800_000_000_000 + orderNumber), status: 'paid',
+      });
     }
-    const interactions: Interaction[] = [];
     if (fixed || i % interactionEvery === 0) {
       for (let k = random.int(1, 2); k > 0; k--) {
         const kind = random.pick(INTERACTION_KINDS);
@@ -75,12 +79,32 @@ export function benchBusiness(count: number): CustomerFacts[] {
         interactions.push({ id: ids.uuid(), createdAt: when, updatedAt: when, deletedAt: null, customerId: customer.id, kind, at: when, summary: `Talked about the next order (${i}).` });
       }
     }
-    const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    orders.sort((x, y) => x.orderedAt - y.orderedAt || byText(x.id, y.id));
-    interactions.sort((x, y) => x.at - y.at || byText(x.id, y.id));
-    facts.push({ customer, orders, interactions });
   }
-  return facts;
+  return asReadFromDatabase(customers, orders, interactions);
+}
+
+/**
+ * What readAllFacts hands the engine: each table read whole in primary-key (id) order as
+ * fresh copies (IndexedDB clones what it reads; structuredClone does the same here, so each
+ * customer's orders lie scattered over the heap as they do in the background), grouped by
+ * customer, each customer's rows sorted by time, then id.
+ */
+function asReadFromDatabase(customers: Customer[], orders: Order[], interactions: Interaction[]): CustomerFacts[] {
+  const byId = (x: { id: string }, y: { id: string }) => byText(x.id, y.id);
+  const tables = structuredClone({ customers: customers.sort(byId), orders: orders.sort(byId), interactions: interactions.sort(byId) });
+  const facts = new Map<string, CustomerFacts>();
+  for (const customer of tables.customers) facts.set(customer.id, { customer, orders: [], interactions: [] });
+  for (const order of tables.orders) facts.get(order.customerId)?.orders.push(order);
+  for (const interaction of tables.interactions) facts.get(interaction.customerId)?.interactions.push(interaction);
+  for (const entry of facts.values()) {
+    entry.orders.sort((x, y) => x.orderedAt - y.orderedAt || byText(x.id, y.id));
+    entry.interactions.sort((x, y) => x.at - y.at || byText(x.id, y.id));
+  }
+  return [...facts.values()];
+}
+
+function byText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
