@@ -112,9 +112,11 @@ export function gapsShrinking(prepared: PreparedFacts): boolean {
   const purchases = prepared.purchases;
   const gaps = purchases.length - 1;
   if (gaps <= RECENT_GAPS) return false;
-  const at = (i: number) => (purchases[i] as PreparedFacts['purchases'][number]).orderedAt;
+  const last = (purchases[gaps] as PreparedFacts['purchases'][number]).orderedAt;
+  const split = (purchases[gaps - RECENT_GAPS] as PreparedFacts['purchases'][number]).orderedAt;
+  const first = (purchases[0] as PreparedFacts['purchases'][number]).orderedAt;
   // Consecutive gaps telescope: their sum is the span from first to last order.
-  const recent = (at(gaps) - at(gaps - RECENT_GAPS)) / RECENT_GAPS;
-  const earlier = (at(gaps - RECENT_GAPS) - at(0)) / (gaps - RECENT_GAPS);
+  const recent = (last - split) / RECENT_GAPS;
+  const earlier = (split - first) / (gaps - RECENT_GAPS);
   return earlier > 0 && recent <= SHRINK_FACTOR * earlier;
 }
