@@ -153,13 +153,15 @@ type DayPlan = { span: OpeningSpan | null; openingToday: number | null; laterOpe
 
 /**
  * What nextOpening needs of one local date (days since 1970-01-01 on the wall clock), for the
- * hours it was asked with. The hours are compared by value, so hours changed in place are
- * never answered from a stale plan; bounded like the offsets.
+ * hours it was asked with: remembered for the last hours object seen (a recompute asks with
+ * one), which its types keep read-only; bounded like the offsets.
  */
-let plans: { hours: BusinessHours; byDay: Map<number, DayPlan> } | null = null;
+let plans: { hours: BusinessHours; timeZone: string; byDay: Map<number, DayPlan> } | null = null;
 
 function dayPlan(day: number, hours: BusinessHours): DayPlan {
-  if (plans === null || !sameHours(plans.hours, hours)) plans = { hours: copyHours(hours), byDay: new Map() };
+  if (plans === null || plans.hours !== hours || plans.timeZone !== hours.timeZone) {
+    plans = { hours, timeZone: hours.timeZone, byDay: new Map() };
+  }
   let plan = plans.byDay.get(day);
   if (plan === undefined) {
     const date = wallDate(day);
@@ -168,27 +170,6 @@ function dayPlan(day: number, hours: BusinessHours): DayPlan {
     remember(plans.byDay, day, plan);
   }
   return plan;
-}
-
-const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-
-function sameHours(x: BusinessHours, y: BusinessHours): boolean {
-  if (x.timeZone !== y.timeZone) return false;
-  for (const d of WEEKDAYS) {
-    const a = x.days[d];
-    const b = y.days[d];
-    if (a !== b && (!a || !b || a[0] !== b[0] || a[1] !== b[1])) return false;
-  }
-  return true;
-}
-
-function copyHours(hours: BusinessHours): BusinessHours {
-  const days = {} as Record<Weekday, OpeningSpan | null>;
-  for (const d of WEEKDAYS) {
-    const span = hours.days[d];
-    days[d] = span ? [span[0], span[1]] : null;
-  }
-  return { timeZone: hours.timeZone, days };
 }
 
 /** The date of a wall-clock day number, as localTime reads it. */
