@@ -1,6 +1,6 @@
-// `npx tsx bench/engine.ts [--size=1k|10k|100k] [--runs=N] [--check-only | --time-only]`: the
-// pure insights engine (`recomputeAll`, lib/insights) alone, in Node, on the bench's business
-// built in memory. Prints fingerprints of the full output (every customer's insight plus the
+// `npx tsx bench/engine.ts [--size=1k|10k|100k] [--runs=N] [--check-only | --time-only]
+// [--compare=DIR]`: the pure insights engine (`recomputeAll`, lib/insights) alone, in Node,
+// on the bench's business built in memory. Prints fingerprints of the full output (every customer's insight plus the
 // business-wide parts) on that business and on the unit tests' generated book (refunds, other
 // currencies, interactions, birthdays, difficult customers, with and without holds), then the
 // median time of N runs after a warm-up. A change to the engine must leave the fingerprints
@@ -9,7 +9,11 @@
 //   fingerprint book: 518a03ecc621ad0fc751161603b091111235dd68385c3a5b35cdb4129cb14f72
 //   fingerprint book with holds: 4ca7e9964cbbbadbced21a0a7bb5603509876f5738bab3f5b58f5f2e63e27573
 // Node's V8 is close to the one in Chromium's service worker, where the background runs it.
+// --compare=DIR times the engine of another checkout of the project (DIR with its own
+// node_modules, e.g. made with `git worktree add`) in turns with this one on the same rows,
+// and checks that it gives the same output.
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, NO_HOLDS, recomputeAll, type CustomerFacts, type Insights, type SuggestionState } from '../lib/insights/index';
 import { INTERACTION_KINDS, customerDefaults, type Customer, type Interaction, type Order } from '../lib/model/records';
@@ -24,6 +28,7 @@ if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES
 const runs = Number(option('runs') ?? 7);
 const checkOnly = process.argv.includes('--check-only');
 const timeOnly = process.argv.includes('--time-only');
+const compare = option('compare');
 
 const DAY = 86_400_000;
 const DATA_NOW = Date.UTC(2026, 10, 1);
@@ -166,23 +171,38 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
 
   if (!checkOnly) {
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i <= runs; i++) {
-      const cpuStart = process.cpuUsage();
-      const start = performance.now();
-      recomputeAll(facts, DEFAULT_SETTINGS, DATA_NOW, NO_HOLDS);
-      const ms = performance.now() - start;
-      const used = process.cpuUsage(cpuStart);
-      // The first run warms up.
-      if (i > 0) {
-        times.push(ms);
-        cpu.push((used.user + used.system) / 1000);
-      }
+    // With --compare, the other checkout's engine runs on the same rows, in turns with this one,
+    // so both see the same load on a busy machine; its output must have the same fingerprint.
+    const engines: { label: string; recompute: typeof recomputeAll }[] = [{ label: 'this checkout', recompute: recomputeAll }];
+    if (compare) {
+      const other = (await import(pathToFileURL(resolve(compare, 'lib/insights/index.ts')).href)) as { recomputeAll: typeof recomputeAll };
+      engines.push({ label: compare, recompute: other.recomputeAll });
+      const same = fingerprint(other.recomputeAll(facts, DEFAULT_SETTINGS, DATA_NOW, NO_HOLDS)) === fingerprint(recomputeAll(facts, DEFAULT_SETTINGS, DATA_NOW, NO_HOLDS));
+      console.log(`fingerprint of ${compare} on the bench data: ${same ? 'the same' : 'DIFFERENT'}`);
     }
-    console.log(`recomputeAll ${size}: median ${median(times).toFixed(0)} ms over ${times.length} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
-    // On a busy machine the wall time waits for other work; the CPU time (every thread of this
-    // process, so the garbage collector's helpers too) does not.
-    console.log(`  CPU time: median ${median(cpu).toFixed(0)} ms (min ${Math.min(...cpu).toFixed(0)})`);
+    const times = engines.map(() => [] as number[]);
+    const cpu = engines.map(() => [] as number[]);
+    for (let i = 0; i <= runs; i++) {
+      engines.forEach((engine, e) => {
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        engine.recompute(facts, DEFAULT_SETTINGS, DATA_NOW, NO_HOLDS);
+        const ms = performance.now() - start;
+        const used = process.cpuUsage(cpuStart);
+        // The first run warms up.
+        if (i > 0) {
+          times[e]?.push(ms);
+          cpu[e]?.push((used.user + used.system) / 1000);
+        }
+      });
+    }
+    engines.forEach((engine, e) => {
+      const wall = times[e] ?? [];
+      const used = cpu[e] ?? [];
+      console.log(`recomputeAll ${size} (${engine.label}): median ${median(wall).toFixed(0)} ms over ${wall.length} runs (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
+      // On a busy machine the wall time waits for other work; the CPU time (every thread of
+      // this process, so the garbage collector's helpers too) does not.
+      console.log(`  CPU time: median ${median(used).toFixed(0)} ms (min ${Math.min(...used).toFixed(0)})`);
+    });
   }
 }
