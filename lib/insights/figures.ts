@@ -107,15 +107,24 @@ function tally(sums: CurrencySums[], currency: string, minor: number, trailing: 
   }
 }
 
+// Both lists are kept in the results: allocated at their final length (an array grown by push
+// keeps room for 16 more entries, which every stored figure would carry along).
+
 function lifetimeRevenue(byCurrency: readonly CurrencySums[]): Money[] {
-  const revenue: Money[] = [];
-  for (const x of byCurrency) revenue.push({ currency: x.currency, minor: x.lifetime });
+  const revenue = new Array<Money>(byCurrency.length);
+  for (let i = 0; i < byCurrency.length; i++) {
+    const x = byCurrency[i] as CurrencySums;
+    revenue[i] = { currency: x.currency, minor: x.lifetime };
+  }
   return revenue;
 }
 
 function trailingRevenue(byCurrency: readonly CurrencySums[]): Money[] {
-  const revenue: Money[] = [];
-  for (const x of byCurrency) if (x.hasTrailing) revenue.push({ currency: x.currency, minor: x.trailing });
+  let count = 0;
+  for (const x of byCurrency) if (x.hasTrailing) count++;
+  const revenue = new Array<Money>(count);
+  let i = 0;
+  for (const x of byCurrency) if (x.hasTrailing) revenue[i++] = { currency: x.currency, minor: x.trailing };
   return revenue;
 }
 

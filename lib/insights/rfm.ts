@@ -106,7 +106,11 @@ export function rfmInOrder(columns: FigureColumns): RfmResult[] {
     // A null last order is NaN in the column.
     if ((orderCount[i] as number) > 0 && !Number.isNaN(lastOrderAt[i])) buyers.push(i);
   }
-  const valuesOf = (column: Float64Array) => Float64Array.from(buyers, (i) => column[i] as number);
+  const valuesOf = (column: Float64Array) => {
+    const values = new Float64Array(buyers.length);
+    for (let k = 0; k < buyers.length; k++) values[k] = column[buyers[k] as number] as number;
+    return values;
+  };
   const r = scoresOf(valuesOf(lastOrderAt));
   const f = scoresOf(valuesOf(orderCount));
   const m = scoresOf(valuesOf(rankedLifetimeMinor));

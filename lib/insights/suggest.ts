@@ -64,7 +64,8 @@ export function suggestFromRuleFacts(facts: RuleFacts, now: number, holds: Custo
     if (!held || !isHeld(suggestion, holds, now)) found.push(suggestion);
   }
   if (found.length > 1) found.sort(compareSuggestions);
-  return found.length > MAX_SUGGESTIONS ? found.slice(0, MAX_SUGGESTIONS) : found;
+  // A copy at its final length: the list kept in the results carries no spare room.
+  return found.slice(0, MAX_SUGGESTIONS);
 }
 
 /**
