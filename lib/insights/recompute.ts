@@ -28,7 +28,7 @@ export type Insights = {
 };
 
 /**
- * Everything for every customer in one pass. Linear in rows apart from sorts (each
+ * Everything for every customer. Linear in rows apart from sorts (each
  * customer's rows once, the Pareto ranking once, three RFM sorts once): no step compares
  * customers pairwise. Holds are optional so the background can cache the un-held result.
  *
