@@ -1,4 +1,4 @@
-import type { BusinessHours, Weekday } from './types';
+import type { BusinessHours, OpeningSpan, Weekday } from './types';
 import { DAY_MS, MINUTE_MS } from './time';
 
 /** A wall-clock date in the business's time zone. */
@@ -52,7 +52,7 @@ export function offsetAt(t: number, timeZone: string): number {
   return lookUp(memo, t, timeZone);
 }
 
-function remember(memo: Map<number, number>, key: number, value: number): void {
+function remember<T>(memo: Map<number, T>, key: number, value: T): void {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, value);
 }
@@ -110,16 +110,87 @@ export function endOfLocalDay(t: number, timeZone: string): number {
 /**
  * `t` itself when the business is open then, else the next opening. A business with no
  * opening hours at all leaves `t` as it is rather than never being due.
+ *
+ * A full recompute places a due date for 100,000 suggestions, so the answer is not worked out
+ * from scratch each time: apart from the minute of the day it depends on the local date only,
+ * and what depends on the date (its opening, the next opening on a later day) is remembered
+ * per local date (see dayPlan). The wall clock is read with the same arithmetic Date uses.
  */
 export function nextOpening(t: number, hours: BusinessHours): number {
-  const now = localTime(t, hours.timeZone);
+  const wall = Number.isFinite(t) ? Math.trunc(t + offsetAt(t, hours.timeZone)) : Number.NaN;
+  // Outside the range of a Date (or not a number): the long way, which reads it as Date does.
+  if (!(Math.abs(wall) <= MAX_DATE_MS)) return nextOpeningOf(localTime(t, hours.timeZone), t, hours);
+  const day = Math.floor(wall / DAY_MS);
+  const minute = Math.floor((wall - day * DAY_MS) / MINUTE_MS);
+  const plan = dayPlan(day, hours);
+  const today = plan.span;
+  if (today && minute >= today[0] && minute < today[1]) return t;
+  if (today && minute < today[0]) return plan.openingToday as number;
+  return plan.laterOpening ?? t;
+}
+
+function nextOpeningOf(now: LocalTime, t: number, hours: BusinessHours): number {
   const today = hours.days[now.weekday];
   if (today && now.minute >= today[0] && now.minute < today[1]) return t;
   if (today && now.minute < today[0]) return instantOf(now, today[0], hours.timeZone);
-  for (let ahead = 1; ahead <= 7; ahead++) {
-    const date = addLocalDays(now, ahead);
-    const span = hours.days[date.weekday];
-    if (span) return instantOf(date, span[0], hours.timeZone);
-  }
-  return t;
+  return laterOpening(now, hours) ?? t;
 }
+
+/** The opening on the first open day after `date`, within a week. */
+function laterOpening(date: LocalDate, hours: BusinessHours): number | null {
+  for (let ahead = 1; ahead <= 7; ahead++) {
+    const later = addLocalDays(date, ahead);
+    const span = hours.days[later.weekday];
+    if (span) return instantOf(later, span[0], hours.timeZone);
+  }
+  return null;
+}
+
+/** The largest time value a Date holds (ECMAScript TimeClip). */
+const MAX_DATE_MS = 8.64e15;
+
+type DayPlan = { span: OpeningSpan | null; openingToday: number | null; laterOpening: number | null };
+
+/**
+ * What nextOpening needs of one local date (days since 1970-01-01 on the wall clock), for the
+ * hours it was asked with: remembered for the last hours object seen (a recompute asks with
+ * one), which its types keep read-only; bounded like the offsets.
+ */
+let plans: { hours: BusinessHours; timeZone: string; byDay: Map<number, DayPlan> } | null = null;
+
+function dayPlan(day: number, hours: BusinessHours): DayPlan {
+  if (plans === null || plans.hours !== hours || plans.timeZone !== hours.timeZone) {
+    plans = { hours, timeZone: hours.timeZone, byDay: new Map() };
+  }
+  let plan = plans.byDay.get(day);
+  if (plan === undefined) {
+    const date = wallDate(day);
+    const span = hours.days[date.weekday];
+    plan = { span, openingToday: span ? instantOf(date, span[0], hours.timeZone) : null, laterOpening: laterOpening(date, hours) };
+    remember(plans.byDay, day, plan);
+  }
+  return plan;
+}
+
+/** The date of a wall-clock day number, as localTime reads it. */
+function wallDate(day: number): LocalDate {
+  const d = new Date(day * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() as Weekday };
+}
+
+/**
+ * The local date of `t` (localTime without the minute), remembered per local date: a full
+ * recompute asks it for every customer's first order.
+ */
+export function localDate(t: number, timeZone: string): Readonly<LocalDate> {
+  const wall = Number.isFinite(t) ? Math.trunc(t + offsetAt(t, timeZone)) : Number.NaN;
+  if (!(Math.abs(wall) <= MAX_DATE_MS)) return localTime(t, timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  let memo = localDates.get(timeZone);
+  if (!memo) localDates.set(timeZone, (memo = new Map()));
+  let date = memo.get(day);
+  if (date === undefined) remember(memo, day, (date = wallDate(day)));
+  return date;
+}
+
+const localDates = new Map<string, Map<number, LocalDate>>();

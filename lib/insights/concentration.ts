@@ -1,3 +1,4 @@
+import { columnsOf, type FigureColumns } from './columns';
 import type { CustomerFigures } from './figures';
 import { compareText } from './prepare';
 
@@ -22,13 +23,18 @@ export type Concentration = {
  * Without revenue nothing is flagged.
  */
 export function computeConcentration(figures: readonly CustomerFigures[], currency: string): Concentration {
-  const paying = figures.filter((f) => f.rankedRevenue12mMinor > 0);
+  return concentrationOf(figures, columnsOf(figures), currency);
+}
+
+/** computeConcentration reading revenue from the figures' columns (columns.ts). */
+export function concentrationOf(figures: readonly CustomerFigures[], columns: FigureColumns, currency: string): Concentration {
+  const revenue = columns.rankedRevenue12mMinor;
   let totalMinor = 0;
-  for (const f of paying) totalMinor += f.rankedRevenue12mMinor;
-  const top = topFive(paying);
-  const top1Minor = top[0]?.rankedRevenue12mMinor ?? 0;
+  for (let i = 0; i < revenue.length; i++) if ((revenue[i] as number) > 0) totalMinor += revenue[i] as number;
+  const top = topFive(figures, revenue);
+  const top1Minor = top.length > 0 ? (revenue[top[0] as number] as number) : 0;
   let top5Minor = 0;
-  for (const f of top) top5Minor += f.rankedRevenue12mMinor;
+  for (const i of top) top5Minor += revenue[i] as number;
   const top1Share = totalMinor > 0 ? top1Minor / totalMinor : 0;
   const top5Share = totalMinor > 0 ? top5Minor / totalMinor : 0;
   return {
@@ -38,19 +44,21 @@ export function computeConcentration(figures: readonly CustomerFigures[], curren
     top5Share,
     top1Flagged: top1Share > TOP1_LIMIT,
     top5Flagged: top5Share > TOP5_LIMIT,
-    topCustomerIds: top.map((f) => f.customerId),
+    topCustomerIds: top.map((i) => (figures[i] as CustomerFigures).customerId),
   };
 }
 
-/** A linear pass instead of a sort: this runs over every customer on each recompute. */
-function topFive(paying: readonly CustomerFigures[]): CustomerFigures[] {
-  const top: CustomerFigures[] = [];
-  const better = (x: CustomerFigures, y: CustomerFigures) =>
-    x.rankedRevenue12mMinor > y.rankedRevenue12mMinor ||
-    (x.rankedRevenue12mMinor === y.rankedRevenue12mMinor && compareText(x.customerId, y.customerId) < 0);
-  for (const f of paying) {
+/** Positions of the five biggest payers. A linear pass instead of a sort: this runs over every customer on each recompute. */
+function topFive(figures: readonly CustomerFigures[], revenue: Float64Array): number[] {
+  const top: number[] = [];
+  const idOf = (i: number) => (figures[i] as CustomerFigures).customerId;
+  const better = (x: number, y: number) =>
+    (revenue[x] as number) > (revenue[y] as number) ||
+    (revenue[x] === revenue[y] && compareText(idOf(x), idOf(y)) < 0);
+  for (let f = 0; f < revenue.length; f++) {
+    if (!((revenue[f] as number) > 0)) continue;
     let i = top.length;
-    while (i > 0 && better(f, top[i - 1] as CustomerFigures)) i--;
+    while (i > 0 && better(f, top[i - 1] as number)) i--;
     if (i < 5) {
       top.splice(i, 0, f);
       if (top.length > 5) top.pop();

@@ -1,5 +1,6 @@
 import type { Money } from '../model/records';
 import { compareText, type PreparedFacts } from './prepare';
+import type { FigureColumns } from './columns';
 import { DAY_MS, YEAR_MS, median, wholeDays } from './time';
 
 /**
@@ -45,10 +46,16 @@ export function computeFigures(prepared: PreparedFacts, businessCurrency: string
   // Nearly every customer pays in one currency: a short list beats three Maps per customer
   // when a full recompute builds figures for 100,000 customers.
   const sums: CurrencySums[] = [];
-  for (const order of purchases) tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 1);
-  for (const order of refunds) tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 0);
+  for (let i = 0; i < purchases.length; i++) {
+    const order = purchases[i] as PreparedFacts['purchases'][number];
+    tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 1);
+  }
+  for (let i = 0; i < refunds.length; i++) {
+    const order = refunds[i] as PreparedFacts['refunds'][number];
+    tally(sums, order.total.currency, order.total.minor, order.orderedAt > yearAgo, 0);
+  }
   const main = mainCurrency(sums, businessCurrency);
-  const ranked = sums.find((x) => x.currency === businessCurrency);
+  const ranked = sumsIn(sums, businessCurrency);
   const first = purchases[0];
   const last = purchases[purchases.length - 1];
   const firstOrderAt = first ? first.orderedAt : null;
@@ -62,8 +69,8 @@ export function computeFigures(prepared: PreparedFacts, businessCurrency: string
     orderCount: purchases.length,
     refundCount: refunds.length,
     currency: main ? main.currency : null,
-    revenue: byCurrency.map((x) => ({ currency: x.currency, minor: x.lifetime })),
-    revenue12m: byCurrency.filter((x) => x.hasTrailing).map((x) => ({ currency: x.currency, minor: x.trailing })),
+    revenue: lifetimeRevenue(byCurrency),
+    revenue12m: trailingRevenue(byCurrency),
     lifetimeMinor: main ? main.lifetime : 0,
     trailing12mMinor: main ? main.trailing : 0,
     rankedLifetimeMinor: ranked ? ranked.lifetime : 0,
@@ -82,8 +89,15 @@ export function computeFigures(prepared: PreparedFacts, businessCurrency: string
 
 type CurrencySums = { currency: string; lifetime: number; trailing: number; hasTrailing: boolean; purchases: number };
 
+// The helpers below run per order or per customer of a full recompute: loops, no callbacks.
+
+function sumsIn(sums: readonly CurrencySums[], currency: string): CurrencySums | undefined {
+  for (let i = 0; i < sums.length; i++) if ((sums[i] as CurrencySums).currency === currency) return sums[i];
+  return undefined;
+}
+
 function tally(sums: CurrencySums[], currency: string, minor: number, trailing: boolean, purchase: number): void {
-  let entry = sums.find((x) => x.currency === currency);
+  let entry = sumsIn(sums, currency);
   if (!entry) sums.push((entry = { currency, lifetime: 0, trailing: 0, hasTrailing: false, purchases: 0 }));
   entry.lifetime += minor;
   entry.purchases += purchase;
@@ -93,17 +107,38 @@ function tally(sums: CurrencySums[], currency: string, minor: number, trailing: 
   }
 }
 
+// Both lists are kept in the results: allocated at their final length (an array grown by push
+// keeps room for 16 more entries, which every stored figure would carry along).
+
+function lifetimeRevenue(byCurrency: readonly CurrencySums[]): Money[] {
+  const revenue = new Array<Money>(byCurrency.length);
+  for (let i = 0; i < byCurrency.length; i++) {
+    const x = byCurrency[i] as CurrencySums;
+    revenue[i] = { currency: x.currency, minor: x.lifetime };
+  }
+  return revenue;
+}
+
+function trailingRevenue(byCurrency: readonly CurrencySums[]): Money[] {
+  let count = 0;
+  for (const x of byCurrency) if (x.hasTrailing) count++;
+  const revenue = new Array<Money>(count);
+  let i = 0;
+  for (const x of byCurrency) if (x.hasTrailing) revenue[i++] = { currency: x.currency, minor: x.trailing };
+  return revenue;
+}
+
 function mainCurrency(sums: readonly CurrencySums[], business: string): CurrencySums | null {
   let best: CurrencySums | null = null;
-  for (const x of sums) if (best === null || beats(x, best)) best = x;
+  for (const x of sums) if (best === null || beats(x, best, business)) best = x;
   return best;
+}
 
-  function beats(x: CurrencySums, y: CurrencySums): boolean {
-    if (x.lifetime !== y.lifetime) return x.lifetime > y.lifetime;
-    if (x.purchases !== y.purchases) return x.purchases > y.purchases;
-    if (x.currency === business || y.currency === business) return x.currency === business;
-    return x.currency < y.currency;
-  }
+function beats(x: CurrencySums, y: CurrencySums, business: string): boolean {
+  if (x.lifetime !== y.lifetime) return x.lifetime > y.lifetime;
+  if (x.purchases !== y.purchases) return x.purchases > y.purchases;
+  if (x.currency === business || y.currency === business) return x.currency === business;
+  return x.currency < y.currency;
 }
 
 /**
@@ -112,34 +147,62 @@ function mainCurrency(sums: readonly CurrencySums[], business: string): Currency
  */
 export function medianInterval(sortedTimes: readonly number[]): number | null {
   if (sortedTimes.length < 2) return null;
-  const gaps = new Gaps();
-  for (const t of sortedTimes) gaps.add(t);
-  return gaps.median();
+  let count = 0;
+  let previous = sortedTimes[0] as number;
+  for (let i = 1; i < sortedTimes.length; i++) {
+    const t = sortedTimes[i] as number;
+    // A skipped gap keeps the earlier time: the next gap is measured from it.
+    if (t - previous < DAY_MS) continue;
+    gaps[count++] = (t - previous) / DAY_MS;
+    previous = t;
+  }
+  return medianOfGaps(count);
 }
 
 function medianOrderInterval(purchases: readonly { orderedAt: number }[]): number | null {
   if (purchases.length < 2) return null;
-  const gaps = new Gaps();
-  for (const order of purchases) gaps.add(order.orderedAt);
-  return gaps.median();
+  let count = 0;
+  let previous = (purchases[0] as { orderedAt: number }).orderedAt;
+  for (let i = 1; i < purchases.length; i++) {
+    const t = (purchases[i] as { orderedAt: number }).orderedAt;
+    if (t - previous < DAY_MS) continue;
+    gaps[count++] = (t - previous) / DAY_MS;
+    previous = t;
+  }
+  return medianOfGaps(count);
 }
 
-class Gaps {
-  private readonly days: number[] = [];
-  private previous: number | null = null;
+/**
+ * One scratch list of gaps (in days) shared by every customer of a recompute, instead of an
+ * array per customer: a full recompute takes 100,000 medians. Only ever used synchronously.
+ */
+const gaps: number[] = [];
 
-  add(t: number): void {
-    if (this.previous !== null) {
-      if (t - this.previous < DAY_MS) return;
-      this.days.push((t - this.previous) / DAY_MS);
+/** Median of the first `count` gaps (sorted ascending in place). */
+function medianOfGaps(count: number): number | null {
+  if (count === 0) return null;
+  // A customer has a handful of gaps: insertion sort beats Array#sort with a comparator.
+  if (count <= 32) {
+    for (let i = 1; i < count; i++) {
+      const value = gaps[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (gaps[j] as number) > value) {
+        gaps[j + 1] = gaps[j] as number;
+        j--;
+      }
+      gaps[j + 1] = value;
     }
-    this.previous = t;
+    return medianOfSorted(count);
   }
+  const sorted = gaps.slice(0, count).sort((x, y) => x - y);
+  for (let i = 0; i < count; i++) gaps[i] = sorted[i] as number;
+  return medianOfSorted(count);
+}
 
-  median(): number | null {
-    if (this.days.length > 1) this.days.sort((x, y) => x - y);
-    return median(this.days);
-  }
+function medianOfSorted(count: number): number {
+  const mid = count >> 1;
+  const upper = gaps[mid] as number;
+  return count % 2 === 1 ? upper : ((gaps[mid - 1] as number) + upper) / 2;
 }
 
 /**
@@ -149,6 +212,15 @@ class Gaps {
 export function businessMedianIntervalDays(all: Iterable<CustomerFigures>): number | null {
   const medians: number[] = [];
   for (const f of all) if (f.medianIntervalDays !== null) medians.push(f.medianIntervalDays);
-  medians.sort((x, y) => x - y);
-  return median(medians);
+  return medianOfColumn(Float64Array.from(medians));
+}
+
+/** businessMedianIntervalDays from the figures' columns (columns.ts), where null is NaN. */
+export function businessMedianOfColumns(columns: FigureColumns): number | null {
+  return medianOfColumn(columns.medianIntervalDays.filter((days) => !Number.isNaN(days)));
+}
+
+/** A Float64Array sorts numerically and natively, without a comparator. */
+function medianOfColumn(medians: Float64Array): number | null {
+  return median(medians.sort());
 }

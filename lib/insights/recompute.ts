@@ -1,12 +1,13 @@
 import type { Tier } from '../model/records';
-import { computeConcentration, type Concentration } from './concentration';
-import { businessMedianIntervalDays, computeFigures, type CustomerFigures } from './figures';
-import { prepareFacts } from './prepare';
-import { computeRfm, type RfmResult } from './rfm';
+import { emptyColumns, setColumns } from './columns';
+import { concentrationOf, type Concentration } from './concentration';
+import { businessMedianOfColumns, computeFigures, type CustomerFigures } from './figures';
+import { prepareFacts, type PreparedFacts } from './prepare';
+import { rfmInOrder, type RfmResult } from './rfm';
 import type { Suggestion } from './rules/rule';
-import { computeStage, type StageResult } from './stage';
+import { gapsShrinking, spendTrend, stageFromTrends, type StageResult } from './stage';
 import { holdsFor, indexHolds, suggestFromRuleFacts } from './suggest';
-import { tiersFromFigures, type TierResult } from './tier';
+import { tiersInOrder, type TierResult } from './tier';
 import { NO_HOLDS, type BusinessSettings, type CustomerFacts, type SuggestionState } from './types';
 
 export type CustomerInsight = {
@@ -27,9 +28,16 @@ export type Insights = {
 };
 
 /**
- * Everything for every customer in one pass. Linear in rows apart from sorts (each
+ * Everything for every customer. Linear in rows apart from sorts (each
  * customer's rows once, the Pareto ranking once, three RFM sorts once): no step compares
  * customers pairwise. Holds are optional so the background can cache the un-held result.
+ *
+ * At 100,000 customers and a million orders, how often each customer's scattered rows are
+ * visited decides the time. So there are two walks over the customers: the first takes
+ * everything a customer's own rows give (figures, both stage trends, the tier override) while
+ * they are at hand, and packs the figures the business-wide steps rank by into columns
+ * (columns.ts); those steps hand results back by position, not in Maps by id. The second,
+ * once the business-wide results are known, makes stages, suggestions and the insights.
  */
 export function recomputeAll(
   all: readonly CustomerFacts[],
@@ -37,21 +45,36 @@ export function recomputeAll(
   now: number,
   state: SuggestionState = NO_HOLDS,
 ): Insights {
-  const prepared = all.map((facts) => prepareFacts(facts, now));
-  const figures = prepared.map((p) => computeFigures(p, settings.currency, now));
-  const overrides = new Map<string, Tier | null>(all.map((f) => [f.customer.id, f.customer.tierOverride]));
-  const tiers = tiersFromFigures(figures, overrides, settings);
-  const rfm = computeRfm(figures);
-  const businessMedian = businessMedianIntervalDays(figures);
+  const n = all.length;
+  const prepared = new Array<PreparedFacts>(n);
+  const figures = new Array<CustomerFigures>(n);
+  const spends = new Array<StageResult['spend']>(n);
+  const shrinking = new Uint8Array(n);
+  const overrides = new Array<Tier | null>(n);
+  const columns = emptyColumns(n);
+  for (let i = 0; i < n; i++) {
+    const p = prepareFacts(all[i] as CustomerFacts, now);
+    const f = computeFigures(p, settings.currency, now);
+    prepared[i] = p;
+    figures[i] = f;
+    spends[i] = spendTrend(p, f.currency);
+    shrinking[i] = gapsShrinking(p) ? 1 : 0;
+    overrides[i] = p.customer.tierOverride;
+    setColumns(columns, i, f);
+  }
+  const tiers = tiersInOrder(figures, columns, (i) => overrides[i] as Tier | null, settings);
+  const rfm = rfmInOrder(columns);
+  const businessMedian = businessMedianOfColumns(columns);
   const holds = indexHolds(state);
   const customers = new Map<string, CustomerInsight>();
-  prepared.forEach((p, i) => {
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i] as PreparedFacts;
     const f = figures[i] as CustomerFigures;
     const id = p.customer.id;
-    const tier = tiers.get(id) as TierResult;
-    const stage = computeStage(p, f, businessMedian);
+    const tier = tiers[i] as TierResult;
+    const stage = stageFromTrends(f, spends[i] as StageResult['spend'], shrinking[i] === 1, businessMedian);
     const suggestions = suggestFromRuleFacts({ prepared: p, figures: f, tier, stage, settings }, now, holdsFor(holds, id));
-    customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: rfm.get(id) as RfmResult, stage, suggestions });
-  });
-  return { customers, concentration: computeConcentration(figures, settings.currency), businessMedianIntervalDays: businessMedian };
+    customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: rfm[i] as RfmResult, stage, suggestions });
+  }
+  return { customers, concentration: concentrationOf(figures, columns, settings.currency), businessMedianIntervalDays: businessMedian };
 }

@@ -1,3 +1,4 @@
+import { columnsOf, type FigureColumns } from './columns';
 import type { CustomerFigures } from './figures';
 
 export const RFM_GROUPS = {
@@ -83,37 +84,87 @@ export type RfmResult =
  * other one-time buyers there are.
  */
 export function computeRfm(figures: readonly CustomerFigures[]): Map<string, RfmResult> {
-  const buyers = figures.filter((f) => f.orderCount > 0 && f.lastOrderAt !== null);
-  const r = percentileScores(buyers.map((f) => f.lastOrderAt ?? 0));
-  const f = percentileScores(buyers.map((x) => x.orderCount));
-  const m = percentileScores(buyers.map((x) => x.rankedLifetimeMinor));
+  const inOrder = rfmInOrder(columnsOf(figures));
+  // Buyers first, then prospects, each in input order.
   const results = new Map<string, RfmResult>();
-  buyers.forEach((buyer, i) => {
-    const rs = r[i] ?? 3;
-    const fs = buyer.orderCount === 1 ? 1 : (f[i] ?? 3);
-    const ms = m[i] ?? 3;
-    results.set(buyer.customerId, { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms });
+  figures.forEach((x, i) => {
+    const rfm = inOrder[i] as RfmResult;
+    if (rfm.group !== 'prospects') results.set(x.customerId, rfm);
   });
-  for (const x of figures) {
-    if (!results.has(x.customerId)) results.set(x.customerId, { group: 'prospects', r: null, f: null, m: null });
-  }
+  figures.forEach((x, i) => {
+    if (!results.has(x.customerId)) results.set(x.customerId, inOrder[i] as RfmResult);
+  });
   return results;
 }
 
-/** Higher value → higher score. O(n log n): one sort, then runs of equal values. */
+/** computeRfm by position, from the figures' columns (columns.ts): no Map of 100,000 ids. */
+export function rfmInOrder(columns: FigureColumns): RfmResult[] {
+  const { orderCount, lastOrderAt, rankedLifetimeMinor } = columns;
+  const count = orderCount.length;
+  const buyers: number[] = [];
+  for (let i = 0; i < count; i++) {
+    // A null last order is NaN in the column.
+    if ((orderCount[i] as number) > 0 && !Number.isNaN(lastOrderAt[i])) buyers.push(i);
+  }
+  const valuesOf = (column: Float64Array) => {
+    const values = new Float64Array(buyers.length);
+    for (let k = 0; k < buyers.length; k++) values[k] = column[buyers[k] as number] as number;
+    return values;
+  };
+  const r = scoresOf(valuesOf(lastOrderAt));
+  const f = scoresOf(valuesOf(orderCount));
+  const m = scoresOf(valuesOf(rankedLifetimeMinor));
+  const results = new Array<RfmResult | undefined>(count).fill(undefined);
+  for (let k = 0; k < buyers.length; k++) {
+    const i = buyers[k] as number;
+    const rs = r[k] as Score;
+    const fs = orderCount[i] === 1 ? 1 : (f[k] as Score);
+    const ms = m[k] as Score;
+    results[i] = { group: rfmGroupFor(rs, fs, ms), r: rs, f: fs, m: ms };
+  }
+  for (let i = 0; i < count; i++) {
+    if (results[i] === undefined) results[i] = { group: 'prospects', r: null, f: null, m: null };
+  }
+  return results as RfmResult[];
+}
+
+/** Higher value → higher score. O(n log n): see scoresOf. */
 export function percentileScores(values: readonly number[]): Score[] {
+  return Array.from(scoresOf(Float64Array.from(values)), (score) => score as Score);
+}
+
+/**
+ * The scores of `values`, from a sorted copy (a Float64Array sorts natively, numerically,
+ * without a comparator): each run of equal values gets its score once, and each value finds
+ * its run by binary search.
+ */
+function scoresOf(values: Float64Array): Uint8Array {
   const n = values.length;
-  const order = values.map((_, i) => i).sort((x, y) => (values[x] ?? 0) - (values[y] ?? 0));
-  const scores: Score[] = new Array<Score>(n).fill(3);
+  const sorted = values.slice().sort();
+  // The score of a run, stored at the run's first position (where the binary search lands).
+  const runScores = new Uint8Array(n);
   let start = 0;
   while (start < n) {
-    const value = values[order[start] ?? 0];
+    const value = sorted[start] as number;
     let end = start;
-    while (end < n && values[order[end] ?? 0] === value) end++;
+    while (end < n && sorted[end] === value) end++;
     const p = (start + (end - start) / 2) / n;
-    const score = Math.min(5, 1 + Math.floor(p * 5)) as Score;
-    for (let k = start; k < end; k++) scores[order[k] ?? 0] = score;
+    runScores[start] = Math.min(5, 1 + Math.floor(p * 5));
     start = end;
   }
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; i++) scores[i] = runScores[firstNotBelow(sorted, values[i] as number)] as number;
   return scores;
+}
+
+/** The first position in ascending `sorted` whose value is not below `value`. */
+function firstNotBelow(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

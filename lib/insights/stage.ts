@@ -43,29 +43,47 @@ export function computeStage(
   figures: CustomerFigures,
   businessMedianIntervalDays: number | null,
 ): StageResult {
-  const [intervalDays, intervalSource] =
-    figures.medianIntervalDays !== null
-      ? [figures.medianIntervalDays, 'own' as const]
-      : businessMedianIntervalDays !== null
-        ? [businessMedianIntervalDays, 'business' as const]
-        : [DEFAULT_INTERVAL_DAYS, 'default' as const];
-  const days = figures.daysSinceLastOrder;
-  const spend = spendTrend(prepared, figures.currency);
-  const intervalsShrinking = gapsShrinking(prepared);
-  return { stage: stageOf(), intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
+  return stageFromTrends(figures, spendTrend(prepared, figures.currency), gapsShrinking(prepared), businessMedianIntervalDays);
+}
 
-  function stageOf(): Stage {
-    if (figures.orderCount === 0 || days === null) return 'prospect';
-    if (days > LAPSED_FACTOR * intervalDays || days > LAPSED_AFTER_DAYS) return 'lapsed';
-    if (days > AT_RISK_FACTOR * intervalDays) return 'at_risk';
-    if (figures.orderCount === 1) return 'new';
-    const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
-    return rising || intervalsShrinking ? 'growing' : 'active';
+/**
+ * computeStage with the two trends already taken: a full recompute takes them while the
+ * customer's orders are at hand, before the business's median interval is known.
+ */
+export function stageFromTrends(
+  figures: CustomerFigures,
+  spend: StageResult['spend'],
+  intervalsShrinking: boolean,
+  businessMedianIntervalDays: number | null,
+): StageResult {
+  let intervalDays: number;
+  let intervalSource: StageResult['intervalSource'];
+  if (figures.medianIntervalDays !== null) {
+    intervalDays = figures.medianIntervalDays;
+    intervalSource = 'own';
+  } else if (businessMedianIntervalDays !== null) {
+    intervalDays = businessMedianIntervalDays;
+    intervalSource = 'business';
+  } else {
+    intervalDays = DEFAULT_INTERVAL_DAYS;
+    intervalSource = 'default';
   }
+  const days = figures.daysSinceLastOrder;
+  const stage = stageOf(figures.orderCount, days, intervalDays, spend, intervalsShrinking);
+  return { stage, intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
+}
+
+function stageOf(orderCount: number, days: number | null, intervalDays: number, spend: StageResult['spend'], intervalsShrinking: boolean): Stage {
+  if (orderCount === 0 || days === null) return 'prospect';
+  if (days > LAPSED_FACTOR * intervalDays || days > LAPSED_AFTER_DAYS) return 'lapsed';
+  if (days > AT_RISK_FACTOR * intervalDays) return 'at_risk';
+  if (orderCount === 1) return 'new';
+  const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
+  return rising || intervalsShrinking ? 'growing' : 'active';
 }
 
 // Both trends run for every customer on each recompute: index loops, no intermediate arrays.
-function spendTrend(prepared: PreparedFacts, currency: string | null): StageResult['spend'] {
+export function spendTrend(prepared: PreparedFacts, currency: string | null): StageResult['spend'] {
   if (currency === null) return null;
   const purchases = prepared.purchases;
   let recentSum = 0;
@@ -90,13 +108,15 @@ function spendTrend(prepared: PreparedFacts, currency: string | null): StageResu
   return { recentAverageMinor: recentSum / recentCount, previousAverageMinor };
 }
 
-function gapsShrinking(prepared: PreparedFacts): boolean {
+export function gapsShrinking(prepared: PreparedFacts): boolean {
   const purchases = prepared.purchases;
   const gaps = purchases.length - 1;
   if (gaps <= RECENT_GAPS) return false;
-  const at = (i: number) => (purchases[i] as PreparedFacts['purchases'][number]).orderedAt;
+  const last = (purchases[gaps] as PreparedFacts['purchases'][number]).orderedAt;
+  const split = (purchases[gaps - RECENT_GAPS] as PreparedFacts['purchases'][number]).orderedAt;
+  const first = (purchases[0] as PreparedFacts['purchases'][number]).orderedAt;
   // Consecutive gaps telescope: their sum is the span from first to last order.
-  const recent = (at(gaps) - at(gaps - RECENT_GAPS)) / RECENT_GAPS;
-  const earlier = (at(gaps - RECENT_GAPS) - at(0)) / (gaps - RECENT_GAPS);
+  const recent = (last - split) / RECENT_GAPS;
+  const earlier = (split - first) / (gaps - RECENT_GAPS);
   return earlier > 0 && recent <= SHRINK_FACTOR * earlier;
 }

@@ -2,7 +2,7 @@ import { computeFigures } from './figures';
 import { compareText, prepareFacts } from './prepare';
 import { forDifficultCustomer } from './rules/difficult-customer';
 import { RULES } from './rules/index';
-import type { RuleFacts, Suggestion } from './rules/rule';
+import type { Rule, RuleFacts, Suggestion } from './rules/rule';
 import { computeStage } from './stage';
 import type { TierResult } from './tier';
 import { NO_HOLDS, type BusinessSettings, type CustomerFacts, type SuggestionHold, type SuggestionState } from './types';
@@ -54,13 +54,17 @@ export function holdsFor(index: ReadonlyMap<string, CustomerHolds>, customerId: 
 
 export function suggestFromRuleFacts(facts: RuleFacts, now: number, holds: CustomerHolds): Suggestion[] {
   const found: Suggestion[] = [];
-  for (const rule of RULES) {
-    const raw = rule(facts, now);
+  const difficult = facts.prepared.customer.difficult;
+  // Most customers have no hold at all: then nothing needs checking.
+  const held = holds.dismissals.length > 0 || holds.snoozes.length > 0;
+  for (let i = 0; i < RULES.length; i++) {
+    const raw = (RULES[i] as Rule)(facts, now);
     if (!raw) continue;
-    const suggestion = facts.prepared.customer.difficult ? forDifficultCustomer(raw) : raw;
-    if (!isHeld(suggestion, holds, now)) found.push(suggestion);
+    const suggestion = difficult ? forDifficultCustomer(raw) : raw;
+    if (!held || !isHeld(suggestion, holds, now)) found.push(suggestion);
   }
-  found.sort(compareSuggestions);
+  if (found.length > 1) found.sort(compareSuggestions);
+  // A copy at its final length: the list kept in the results carries no spare room.
   return found.slice(0, MAX_SUGGESTIONS);
 }
 
@@ -70,11 +74,17 @@ export function suggestFromRuleFacts(facts: RuleFacts, now: number, holds: Custo
  *   since changed no longer holds: it is a new situation.
  */
 function isHeld(s: Suggestion, holds: CustomerHolds, now: number): boolean {
-  const same = (h: SuggestionHold) => h.ruleId === s.ruleId && h.factsKey === s.factsKey;
-  return (
-    holds.dismissals.some((d) => same(d) && (d.until === undefined || d.until > now)) ||
-    holds.snoozes.some((z) => same(z) && z.until !== undefined && z.until > now)
-  );
+  for (const d of holds.dismissals) {
+    if (sameSuggestion(d, s) && (d.until === undefined || d.until > now)) return true;
+  }
+  for (const z of holds.snoozes) {
+    if (sameSuggestion(z, s) && z.until !== undefined && z.until > now) return true;
+  }
+  return false;
+}
+
+function sameSuggestion(hold: SuggestionHold, s: Suggestion): boolean {
+  return hold.ruleId === s.ruleId && hold.factsKey === s.factsKey;
 }
 
 /** Priority desc, then due date asc, then rule id: the same facts always give the same order. */

@@ -1,6 +1,7 @@
 import type { Tier } from '../model/records';
 import type { CustomerFigures } from './figures';
 import { computeFigures } from './figures';
+import { columnsOf, type FigureColumns } from './columns';
 import { compareText, prepareFacts } from './prepare';
 import type { BusinessSettings, CustomerFacts, TierName } from './types';
 
@@ -54,53 +55,81 @@ export function tiersFromFigures(
   overrides: ReadonlyMap<string, Tier | null>,
   settings: BusinessSettings,
 ): Map<string, TierResult> {
-  const { a, b } = settings.tierThresholds;
-  const ranked = figures.filter((f) => f.orderCount > 0 && f.rankedRevenue12mMinor > 0);
-  ranked.sort((x, y) => y.rankedRevenue12mMinor - x.rankedRevenue12mMinor || compareText(x.customerId, y.customerId));
-  let totalMinor = 0;
-  for (const f of ranked) totalMinor += f.rankedRevenue12mMinor;
-
-  const results = new Map<string, TierResult>();
-  let before = 0;
-  let previous: { revenue: number; tier: Tier } | null = null;
-  ranked.forEach((f, index) => {
-    const revenue = f.rankedRevenue12mMinor;
-    const shareBefore = before / totalMinor;
-    const byShare: Tier = shareBefore < a ? 'A' : shareBefore < b ? 'B' : 'C';
-    const tiedUp = previous !== null && previous.revenue === revenue && previous.tier !== byShare;
-    const computed: Tier = tiedUp && previous ? previous.tier : byShare;
-    results.set(f.customerId, withOverride(f.customerId, computed, overrides, {
-      rank: index + 1,
-      revenue12mMinor: revenue,
-      share: revenue / totalMinor,
-      cumulativeShareBefore: shareBefore,
-      totalMinor,
-      tiedUp,
-    }));
-    previous = { revenue, tier: computed };
-    before += revenue;
+  const tiers = tiersInOrder(figures, columnsOf(figures), (i) => overrides.get((figures[i] as CustomerFigures).customerId) ?? null, settings);
+  // In ranking order, then the unranked in input order.
+  const byRank: number[] = [];
+  tiers.forEach((t, i) => {
+    if (t.rank !== null) byRank[t.rank - 1] = i;
   });
-
-  for (const f of figures) {
-    if (results.has(f.customerId)) continue;
-    results.set(f.customerId, withOverride(f.customerId, f.orderCount > 0 ? 'C' : 'Prospect', overrides, {
-      rank: null,
-      revenue12mMinor: Math.max(0, f.rankedRevenue12mMinor),
-      share: 0,
-      cumulativeShareBefore: totalMinor > 0 ? 1 : 0,
-      totalMinor,
-      tiedUp: false,
-    }));
-  }
+  const results = new Map<string, TierResult>();
+  for (const i of byRank) results.set((figures[i] as CustomerFigures).customerId, tiers[i] as TierResult);
+  tiers.forEach((t, i) => {
+    if (t.rank === null) results.set((figures[i] as CustomerFigures).customerId, t);
+  });
   return results;
 }
 
-function withOverride(
-  customerId: string,
+/**
+ * tiersFromFigures for a full recompute: results by position in `figures` rather than in a
+ * Map by id, so 100,000 customers cost no hashing; ranks by the figures' columns (columns.ts);
+ * `overrideAt(i)` is the i-th customer's override.
+ */
+export function tiersInOrder(
+  figures: readonly CustomerFigures[],
+  columns: FigureColumns,
+  overrideAt: (index: number) => Tier | null,
+  settings: BusinessSettings,
+): TierResult[] {
+  const { a, b } = settings.tierThresholds;
+  const { orderCount, rankedRevenue12mMinor: revenueOf } = columns;
+  const ranked: number[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    if ((orderCount[i] as number) > 0 && (revenueOf[i] as number) > 0) ranked.push(i);
+  }
+  ranked.sort(
+    (i, j) =>
+      (revenueOf[j] as number) - (revenueOf[i] as number) ||
+      compareText((figures[i] as CustomerFigures).customerId, (figures[j] as CustomerFigures).customerId),
+  );
+  let totalMinor = 0;
+  for (const i of ranked) totalMinor += revenueOf[i] as number;
+
+  const results = new Array<TierResult | undefined>(figures.length).fill(undefined);
+  let before = 0;
+  let previousRevenue = 0;
+  let previousTier: Tier | null = null;
+  for (let index = 0; index < ranked.length; index++) {
+    const i = ranked[index] as number;
+    const revenue = revenueOf[i] as number;
+    const shareBefore = before / totalMinor;
+    const byShare: Tier = shareBefore < a ? 'A' : shareBefore < b ? 'B' : 'C';
+    const tiedUp: boolean = previousTier !== null && previousRevenue === revenue && previousTier !== byShare;
+    const computed: Tier = tiedUp && previousTier !== null ? previousTier : byShare;
+    results[i] = tierResult(computed, overrideAt(i), index + 1, revenue, revenue / totalMinor, shareBefore, totalMinor, tiedUp);
+    previousRevenue = revenue;
+    previousTier = computed;
+    before += revenue;
+  }
+
+  const unrankedShareBefore = totalMinor > 0 ? 1 : 0;
+  for (let i = 0; i < figures.length; i++) {
+    if (results[i] !== undefined) continue;
+    const computed = (orderCount[i] as number) > 0 ? 'C' : 'Prospect';
+    results[i] = tierResult(computed, overrideAt(i), null, Math.max(0, revenueOf[i] as number), 0, unrankedShareBefore, totalMinor, false);
+  }
+  return results as TierResult[];
+}
+
+/** A manual override wins; the computed tier is kept beside it. */
+function tierResult(
   computed: TierName,
-  overrides: ReadonlyMap<string, Tier | null>,
-  rest: Omit<TierResult, 'tier' | 'computed' | 'overridden'>,
+  override: Tier | null,
+  rank: number | null,
+  revenue12mMinor: number,
+  share: number,
+  cumulativeShareBefore: number,
+  totalMinor: number,
+  tiedUp: boolean,
 ): TierResult {
-  const override = overrides.get(customerId) ?? null;
-  return { tier: override ?? computed, computed, overridden: override !== null, ...rest };
+  return { tier: override ?? computed, computed, overridden: override !== null, rank, revenue12mMinor, share, cumulativeShareBefore, totalMinor, tiedUp };
 }

@@ -10,7 +10,7 @@ export function wholeDays(from: number, to: number): number {
   return Math.floor((to - from) / DAY_MS);
 }
 
-export function median(sortedAscending: readonly number[]): number | null {
+export function median(sortedAscending: ArrayLike<number>): number | null {
   const n = sortedAscending.length;
   if (n === 0) return null;
   const mid = n >> 1;

@@ -1,5 +1,6 @@
 import type { InteractionKind } from '../../model/records';
 import { DAY_MS, wholeDays } from '../time';
+import type { OrderFact } from '../types';
 import { suggest, type Rule } from './rule';
 
 export const FEEDBACK_FROM_DAYS = 14;
@@ -19,10 +20,12 @@ const HEARD: ReadonlySet<InteractionKind> = new Set<InteractionKind>([
  * remembers it: the moment for a short survey (with a small incentive, so it gets answered).
  */
 export const askFeedback: Rule = (facts, now) => {
-  const last = facts.prepared.purchases[facts.prepared.purchases.length - 1];
-  if (!last) return null;
-  const days = wholeDays(last.orderedAt, now);
+  // The date from the figures rules out nearly every customer without reading the order.
+  const lastOrderAt = facts.figures.lastOrderAt;
+  if (lastOrderAt === null) return null;
+  const days = wholeDays(lastOrderAt, now);
   if (days < FEEDBACK_FROM_DAYS || days > FEEDBACK_UNTIL_DAYS) return null;
+  const last = facts.prepared.purchases[facts.prepared.purchases.length - 1] as OrderFact;
   if (facts.prepared.interactions.some((i) => HEARD.has(i.kind) && i.at >= last.orderedAt)) return null;
   const order = last.number ? `order ${last.number}` : 'their last order';
   return suggest(facts, {

@@ -1,4 +1,4 @@
-import { addLocalDays, instantOf, localTime, type LocalDate } from '../business-hours';
+import { addLocalDays, instantOf, localDate, localTime, type LocalDate } from '../business-hours';
 import { DAY_MS } from '../time';
 import { plural, suggest, type Rule } from './rule';
 
@@ -27,7 +27,7 @@ export const personalOccasion: Rule = (facts, now) => {
   }
   const firstOrderAt = facts.figures.firstOrderAt;
   if (firstOrderAt !== null) {
-    const first = localTime(firstOrderAt, tz);
+    const first = localDate(firstOrderAt, tz);
     const found = upcoming(days, first.month, first.day);
     if (found && found.date.year > first.year) candidates.push({ kind: 'anniversary', ...found, years: found.date.year - first.year });
   }

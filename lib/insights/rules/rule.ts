@@ -85,11 +85,18 @@ export type Draft = Pick<Suggestion, 'ruleId' | 'title' | 'reason' | 'factsKey' 
 
 /** Fills in what every rule does the same way: channel, business hours, priority. */
 export function suggest(facts: RuleFacts, draft: Draft): Suggestion {
+  // Spelled out rather than spread (a full recompute makes 100,000 of these), keys in the
+  // order every rule's draft lists them, so stored suggestions serialise as before.
+  const customer = facts.prepared.customer;
   return {
-    customerId: facts.prepared.customer.id,
-    ...draft,
-    channel: facts.prepared.customer.preferredChannel ?? 'email',
+    customerId: customer.id,
+    ruleId: draft.ruleId,
+    title: draft.title,
+    reason: draft.reason,
     dueAt: nextOpening(draft.dueAt, facts.settings.businessHours),
+    factsKey: draft.factsKey,
+    evidence: draft.evidence,
+    channel: customer.preferredChannel ?? 'email',
     priority: PRIORITY[draft.ruleId] + TIER_BONUS[facts.tier.tier],
     boundary: null,
   };

@@ -1,4 +1,5 @@
 import { formatMoney } from '../money';
+import type { OrderFact } from '../types';
 import { DAY_MS, wholeDays } from '../time';
 import { ago, suggest, type Rule } from './rule';
 
@@ -6,10 +7,12 @@ export const THANK_WITHIN_DAYS = 14;
 
 /** A first purchase is the cheapest moment to start a relationship: say thank you. */
 export const thankFirstOrder: Rule = (facts, now) => {
-  const first = facts.prepared.purchases[0];
-  if (!first) return null;
-  const days = wholeDays(first.orderedAt, now);
+  // The date from the figures rules out nearly every customer without reading the order.
+  const firstOrderAt = facts.figures.firstOrderAt;
+  if (firstOrderAt === null) return null;
+  const days = wholeDays(firstOrderAt, now);
   if (days > THANK_WITHIN_DAYS) return null;
+  const first = facts.prepared.purchases[0] as OrderFact;
   const thanked = facts.prepared.interactions.some((i) => i.kind === 'thank_you' && i.at >= first.orderedAt);
   if (thanked) return null;
   return suggest(facts, {
