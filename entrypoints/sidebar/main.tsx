@@ -13,7 +13,7 @@ import { createCustomerSearch } from '../../lib/sidebar/search-store';
 import { createSidebarStore } from '../../lib/sidebar/store';
 
 const store = createSidebarStore({
-  context: () => request('sidebar.context', {}),
+  context: (keep) => request('sidebar.context', { keep }),
   card: (customerId) => request('customer.card', { customerId }),
   createCustomer: (input) => request('customer.create', input),
   addNote: (customerId, body) => request('note.add', { customerId, body }),

@@ -8,11 +8,12 @@ import {
   updateNote,
 } from '../../db/repository';
 import { guessCompanyFromEmail } from '../../email/company';
-import type { TabContext } from '../../messaging/protocol';
+import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 import { loadSampleBusiness } from '../../sample/load';
+import { pickPerson } from '../../sidebar/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
 import { contentUiState } from '../content-ui';
 
@@ -37,28 +38,26 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       return { ok: true };
     },
 
-    async 'sidebar.context'(_request, ctx) {
+    async 'sidebar.context'({ keep }, ctx) {
       const state = await deps.tabs.get(requireTab(ctx.tabId));
-      if (!state) return { view: 'other', threadId: null, people: [], seq: 0 } satisfies TabContext;
+      if (!state) return { view: 'other', threadId: null, people: [], seq: 0, card: null } satisfies SidebarContext;
       const customers = await findCustomersByEmails(
         deps.db,
         state.people.map((p) => p.email),
       );
-      return {
-        view: state.view,
-        threadId: state.threadId,
-        seq: state.seq,
-        people: state.people.map((person) => {
-          const customer = customers.get(person.email);
-          return {
-            ...person,
-            customerId: customer?.id ?? null,
-            customerName: customer?.name ?? null,
-            // Guessed here, not in the sidebar: the public-suffix list is too big to ship in a page.
-            companyGuess: customer ? null : (guessCompanyFromEmail(person.email)?.name ?? null),
-          };
-        }),
-      };
+      const people = state.people.map((person) => {
+        const customer = customers.get(person.email);
+        return {
+          ...person,
+          customerId: customer?.id ?? null,
+          customerName: customer?.name ?? null,
+          // Guessed here, not in the sidebar: the public-suffix list is too big to ship in a page.
+          companyGuess: customer ? null : (guessCompanyFromEmail(person.email)?.name ?? null),
+        };
+      });
+      const shown = pickPerson(people, keep ?? null);
+      const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+      return { view: state.view, threadId: state.threadId, seq: state.seq, people, card };
     },
 
     async 'customer.card'({ customerId }) {

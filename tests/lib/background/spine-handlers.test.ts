@@ -45,6 +45,26 @@ describe('spine handlers', () => {
     expect(await handlers['sidebar.context']({}, { sender: 'page', tabId: 5 })).toMatchObject({ people: [] });
   });
 
+  it('sends the card of the person the sidebar will show along with the people', async () => {
+    const { db, handlers } = setup();
+    const maria = makeCustomer({ name: 'Maria', emails: ['maria@nordlicht.example'] });
+    const jonas = makeCustomer({ name: 'Jonas', emails: ['jonas.weber@kaffeerad.de'] });
+    await bulkInsert(db, { customers: [maria, jonas], companies: [], orders: [], interactions: [], notes: [] });
+    await handlers['page.report'](
+      thread([
+        { email: 'lena.vogel@gmail.com', name: 'Lena', role: 'from' },
+        { email: 'maria@nordlicht.example', name: 'Maria', role: 'to' },
+        { email: 'jonas.weber@kaffeerad.de', name: 'Jonas', role: 'cc' },
+      ]),
+      { sender: 'content', tabId: 4 },
+    );
+    const page = { sender: 'page', tabId: 4 } as const;
+    expect((await handlers['sidebar.context']({}, page)).card?.customer.id).toBe(maria.id);
+    expect((await handlers['sidebar.context']({ keep: 'jonas.weber@kaffeerad.de' }, page)).card?.customer.id).toBe(jonas.id);
+    expect((await handlers['sidebar.context']({ keep: 'gone@else.example' }, page)).card?.customer.id).toBe(maria.id);
+    expect((await handlers['sidebar.context']({ keep: 'lena.vogel@gmail.com' }, page)).card).toBeNull();
+  });
+
   it('creates a customer, announces the change, and refuses the same address twice', async () => {
     const { handlers, pushToAll } = setup();
     const input = { name: 'Jonas', email: 'Jonas.Weber@kaffeerad.de', companyName: 'Kaffeerad', phone: null, tags: [] };
