@@ -5,17 +5,22 @@ import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { startInsights } from '../lib/background/insight-alarms';
 import { PortHub } from '../lib/background/ports';
+import { PreparedContexts } from '../lib/background/prepared-contexts';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
 import { TabContexts } from '../lib/background/tab-contexts';
 import { openDatabase } from '../lib/db/database';
-import { PORT_NAME } from '../lib/messaging/protocol';
+import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
 import { ownAddresses } from '../lib/settings/store';
 
 export default defineBackground(() => {
   const db = openDatabase();
-  const hub = new PortHub();
+  // Every data change reaches the pages through the hub, and drops the prepared sidebar contexts.
+  const prepared = new PreparedContexts<SidebarContext>();
+  const hub = new PortHub((event) => {
+    if (event.type === 'data') prepared.clear();
+  });
   const session = browser.storage.session ?? null;
   const tabs = new TabContexts(session);
   const drafts = new QuickNoteDrafts(session);
@@ -39,6 +44,7 @@ export default defineBackground(() => {
       reminderAlarms,
       drafts,
       insights,
+      prepared,
     }),
     browser.runtime.id,
     { frameAllowed: (tabId, token) => tabs.frameAllowed(tabId, token) },
@@ -59,7 +65,10 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => hub.remove(port));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    prepared.forget(tabId);
+    void tabs.forget(tabId);
+  });
 
   // Content scripts follow the collapse state and the inbox-marks switch by push, never by
   // reading extension storage themselves.

@@ -43,6 +43,13 @@ const isObject = <T>(value: unknown): value is T => typeof value === 'object' &&
 const isToken = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /**
+ * How long a framed sidebar's request waits for its tab's registration: the content script
+ * sends the token before it mounts the frame, but the frame loads in parallel, and its first
+ * request may reach a background that has not handled the registration yet.
+ */
+export const FRAME_REGISTRATION_WAIT_MS = 1000;
+
+/**
  * Per-tab facts from the tab's content script: the people it found, the site and host it runs
  * on, and the token of the sidebar frame it mounted. Forgotten together when the tab closes.
  */
@@ -51,6 +58,9 @@ export class TabContexts {
   private readonly sites: SessionMap<SitePage>;
   private readonly frames: SessionMap<string>;
   private seq = 0;
+  /** Counts registrations, so a waiting check never misses one that landed while it read. */
+  private registrations = 0;
+  private readonly waiting = new Set<() => void>();
 
   constructor(session: SessionArea | null) {
     this.states = new SessionMap(session, 'tab', isObject<TabState>);
@@ -83,11 +93,38 @@ export class TabContexts {
    * so a page that learned the sidebar's URL cannot frame it and trick the user into acting.
    */
   registerFrame(tabId: number, token: string): Promise<void> {
-    return this.frames.set(tabId, token);
+    const stored = this.frames.set(tabId, token);
+    this.registrations++;
+    for (const wake of [...this.waiting]) wake();
+    return stored;
   }
 
-  async frameAllowed(tabId: number, token: unknown): Promise<boolean> {
-    return isToken(token) && (await this.frames.get(tabId)) === token;
+  /**
+   * Whether `token` is the one the tab registered. A token that does not match yet is given
+   * `waitMs` for the registration to arrive (never an answer without the matching token).
+   */
+  async frameAllowed(tabId: number, token: unknown, waitMs = FRAME_REGISTRATION_WAIT_MS): Promise<boolean> {
+    if (!isToken(token)) return false;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const seen = this.registrations;
+      if ((await this.frames.get(tabId)) === token) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      if (seen === this.registrations) await this.nextRegistration(left);
+    }
+  }
+
+  private nextRegistration(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiting.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      this.waiting.add(wake);
+    });
   }
 
   async forget(tabId: number): Promise<void> {

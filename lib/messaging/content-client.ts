@@ -43,13 +43,16 @@ export function onUiState(listener: (state: ContentUiState) => void, signal: Abo
 }
 
 /**
- * Registers a fresh token for the sidebar frame about to be mounted and returns the frame's URL
- * and the state to mount with. The background answers a framed sidebar only with the token of
- * its tab's content script.
+ * Registers a fresh token for the sidebar frame about to be mounted: returns the frame's URL at
+ * once, so the frame can start loading while the registration travels, and the state to mount
+ * with once the background answered. The background answers a framed sidebar only with the token
+ * of its tab's content script (a request that overtakes the registration waits for it).
  */
-export async function openSidebar(): Promise<{ src: string; state: ContentUiState }> {
+export function openSidebar(): { src: string; state: Promise<ContentUiState> } {
   const token = crypto.randomUUID();
-  const state = parseContentUiState(await send('ui.frame', { token })) ?? { collapsed: false, inboxMarks: false };
+  const state = send('ui.frame', { token }).then(
+    (reply) => parseContentUiState(reply) ?? { collapsed: false, inboxMarks: false },
+  );
   return { src: `${browser.runtime.getURL('/sidebar.html')}#frame=${token}`, state };
 }
 

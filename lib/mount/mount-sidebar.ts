@@ -10,28 +10,40 @@ export interface ScriptContext {
 }
 
 /**
- * Mounts the launcher and the sidebar frame for a content script: one round trip registers the
- * frame's token and brings the state to mount with; later changes (a collapse in another tab,
- * a setting) are pushed by the background and passed to `onState` too. Null when the extension
- * did not answer or the script was invalidated meanwhile.
+ * Mounts the launcher and the sidebar frame for a content script. The frame starts loading at
+ * once, hidden, while one round trip registers its token and brings the state to show it with
+ * (collapsed or not); later changes (a collapse in another tab, a setting) are pushed by the
+ * background and passed to `onState` too. Null, with nothing left in the page, when the
+ * extension did not answer or the script was invalidated meanwhile.
  */
 export async function mountSidebar(
   ctx: ScriptContext,
   onState: (state: ContentUiState) => void = () => undefined,
 ): Promise<SidebarFrame | null> {
-  const opened = await openSidebar().catch(() => null);
-  if (opened === null || ctx.isInvalid) return null;
-  const frame = mountSidebarFrame({
-    document,
-    src: opened.src,
-    collapsed: opened.state.collapsed,
-    onToggle: (next) => void setCollapsed(next).catch(() => undefined),
-  });
+  const opened = openSidebar();
+  // At document_start Chrome has the <html> element already; elsewhere wait for the answer.
+  const early = document.documentElement ? mount(opened.src, null) : null;
+  const state = await opened.state.catch(() => null);
+  if (state === null || ctx.isInvalid) {
+    early?.destroy();
+    return null;
+  }
+  const frame = early ?? mount(opened.src, state.collapsed);
+  frame.setCollapsed(state.collapsed);
   ctx.onInvalidated(() => frame.destroy());
-  onState(opened.state);
-  onUiState((state) => {
-    frame.setCollapsed(state.collapsed);
-    onState(state);
+  onState(state);
+  onUiState((next) => {
+    frame.setCollapsed(next.collapsed);
+    onState(next);
   }, ctx.signal);
   return frame;
+}
+
+function mount(src: string, collapsed: boolean | null): SidebarFrame {
+  return mountSidebarFrame({
+    document,
+    src,
+    collapsed,
+    onToggle: (next) => void setCollapsed(next).catch(() => undefined),
+  });
 }

@@ -38,7 +38,8 @@ export interface SidebarFrame {
 export function mountSidebarFrame(options: {
   document: Document;
   src: string;
-  collapsed: boolean;
+  /** Null while the state is not known yet: the frame loads, but neither it nor the launcher shows. */
+  collapsed: boolean | null;
   onToggle: (collapsed: boolean) => void;
 }): SidebarFrame {
   const doc = options.document;
@@ -63,8 +64,8 @@ export function mountSidebarFrame(options: {
 
   let collapsed = options.collapsed;
   const apply = () => {
-    frame.hidden = collapsed;
-    launcher.hidden = !collapsed;
+    frame.hidden = collapsed !== false;
+    launcher.hidden = collapsed !== true;
   };
   apply();
 
@@ -82,7 +83,7 @@ export function mountSidebarFrame(options: {
 
   return {
     get collapsed() {
-      return collapsed;
+      return collapsed !== false;
     },
     setCollapsed(next: boolean) {
       collapsed = next;

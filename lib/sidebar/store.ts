@@ -2,10 +2,15 @@ import { signal, type Signal } from '@preact/signals';
 import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
 import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
+import { pickPerson } from './pick-person';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
 export interface SidebarApi {
-  context(): Promise<TabContext>;
+  /**
+   * The tab's people; `card` is the card of the person `pickPerson(people, keep)` picks, when a
+   * customer (optional: without it the store asks `card` for it).
+   */
+  context(keep: string | null): Promise<TabContext & { card?: CustomerCard | null }>;
   card(customerId: string): Promise<CustomerCard>;
   createCustomer(input: NewCustomer): Promise<{ customerId: string }>;
   addNote(customerId: string, body: string): Promise<unknown>;
@@ -48,12 +53,8 @@ export function createSidebarStore(api: SidebarApi) {
   let opened: TabPerson | null = null;
   let generation = 0;
 
-  function pickDefault(people: TabPerson[]): TabPerson | undefined {
-    const kept = people.find((p) => p.email === selectedEmail);
-    return kept ?? people.find((p) => p.customerId !== null) ?? people[0];
-  }
-
-  async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean) {
+  /** `prefetched`: a card that came with the context; used when it is this person's. */
+  async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean, prefetched: CustomerCard | null = null) {
     selectedEmail = person.email;
     if (person.customerId === null) {
       state.value = {
@@ -66,6 +67,10 @@ export function createSidebarStore(api: SidebarApi) {
           prefill: { name: person.name, email: person.email, companyName: person.companyGuess },
         },
       };
+      return;
+    }
+    if (prefetched && prefetched.customer.id === person.customerId) {
+      state.value = { kind: 'people', people, selectedEmail: person.email, card: { kind: 'card', card: prefetched } };
       return;
     }
     const current = state.value;
@@ -85,10 +90,10 @@ export function createSidebarStore(api: SidebarApi) {
   /** Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes. */
   async function refresh(quiet = false) {
     const gen = ++generation;
-    let next: TabContext;
+    let next: TabContext & { card?: CustomerCard | null };
     const nextSite = api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
     try {
-      next = await api.context();
+      next = await api.context(selectedEmail);
     } catch (error) {
       if (gen === generation) state.value = { kind: 'error', message: message(error) };
       return;
@@ -103,13 +108,13 @@ export function createSidebarStore(api: SidebarApi) {
       await showPerson(opened, next.people, gen, quiet);
       return;
     }
-    const person = pickDefault(next.people);
+    const person = pickPerson(next.people, selectedEmail);
     if (!person) {
       selectedEmail = null;
       state.value = { kind: 'empty', view: next.view };
       return;
     }
-    await showPerson(person, next.people, gen, quiet);
+    await showPerson(person, next.people, gen, quiet, next.card ?? null);
   }
 
   /** Opens a customer who may not be among the page's people (a company contact). */

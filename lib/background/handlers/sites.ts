@@ -47,7 +47,8 @@ export function sitesHandlers(
       const customers = state ? await withDb(() => findCustomersByEmails(deps.db, state.people.map((p) => p.email))) : null;
       const ids = new Set([...(customers?.values() ?? [])].map((c) => c.id));
       for (const contact of company?.contacts ?? []) ids.add(contact.customerId);
-      await platform.setBadge(tabId, ids.size > 0 ? String(ids.size) : '').catch(() => undefined);
+      // Not awaited: the sidebar waits for this reply before it paints, and the badge needs no answer.
+      void platform.setBadge(tabId, ids.size > 0 ? String(ids.size) : '').catch(() => undefined);
 
       const site = page?.site ?? (state ? 'gmail' : null);
       return { site, domain, company } satisfies SiteContext;

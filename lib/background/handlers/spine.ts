@@ -8,21 +8,46 @@ import {
   updateNote,
 } from '../../db/repository';
 import { guessCompanyFromEmail } from '../../email/company';
-import type { TabContext } from '../../messaging/protocol';
+import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 import { loadSampleBusiness } from '../../sample/load';
+import { pickPerson } from '../../sidebar/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
 import { contentUiState } from '../content-ui';
+import type { TabState } from '../tab-contexts';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
   const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
+
+  /** A tab's people matched to customers, and the card of the one the sidebar will show. */
+  async function sidebarContext(state: TabState, keep: string | null): Promise<SidebarContext> {
+    const customers = await findCustomersByEmails(
+      deps.db,
+      state.people.map((p) => p.email),
+    );
+    const people = state.people.map((person) => {
+      const customer = customers.get(person.email);
+      return {
+        ...person,
+        customerId: customer?.id ?? null,
+        customerName: customer?.name ?? null,
+        // Guessed here, not in the sidebar: the public-suffix list is too big to ship in a page.
+        companyGuess: customer ? null : (guessCompanyFromEmail(person.email)?.name ?? null),
+      };
+    });
+    const shown = pickPerson(people, keep);
+    const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+    return { view: state.view, threadId: state.threadId, seq: state.seq, people, card };
+  }
 
   return {
     async 'page.report'(report, ctx) {
       const tabId = requireTab(ctx.tabId);
       const state = await deps.tabs.report(tabId, report, await deps.ownAddresses());
+      // Ready before the sidebar asks: its frame is still loading when the page reports.
+      deps.prepared?.prepare(tabId, state.seq, () => sidebarContext(state, null));
       deps.pushToTab(tabId, { type: 'context', seq: state.seq });
       return { ok: true };
     },
@@ -37,28 +62,12 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       return { ok: true };
     },
 
-    async 'sidebar.context'(_request, ctx) {
-      const state = await deps.tabs.get(requireTab(ctx.tabId));
-      if (!state) return { view: 'other', threadId: null, people: [], seq: 0 } satisfies TabContext;
-      const customers = await findCustomersByEmails(
-        deps.db,
-        state.people.map((p) => p.email),
-      );
-      return {
-        view: state.view,
-        threadId: state.threadId,
-        seq: state.seq,
-        people: state.people.map((person) => {
-          const customer = customers.get(person.email);
-          return {
-            ...person,
-            customerId: customer?.id ?? null,
-            customerName: customer?.name ?? null,
-            // Guessed here, not in the sidebar: the public-suffix list is too big to ship in a page.
-            companyGuess: customer ? null : (guessCompanyFromEmail(person.email)?.name ?? null),
-          };
-        }),
-      };
+    async 'sidebar.context'({ keep }, ctx) {
+      const tabId = requireTab(ctx.tabId);
+      const state = await deps.tabs.get(tabId);
+      if (!state) return { view: 'other', threadId: null, people: [], seq: 0, card: null } satisfies SidebarContext;
+      const prepared = keep ? null : deps.prepared?.take(tabId, state.seq);
+      return (await prepared) ?? sidebarContext(state, keep ?? null);
     },
 
     async 'customer.card'({ customerId }) {

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { CrmDatabase } from '../../db/database';
 import { DbError } from '../../db/repository';
 import type { MessageDefinition } from '../../messaging/define';
-import type { PushEvent } from '../../messaging/protocol';
+import type { PushEvent, SidebarContext } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';
 import type { InsightsService } from '../insights';
+import type { PreparedContexts } from '../prepared-contexts';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
@@ -35,6 +36,11 @@ export interface BackgroundDeps {
   drafts?: Pick<QuickNoteDrafts, 'take'>;
   /** Relationship insights (lib/background/insights.ts); optional like the alarms above. */
   insights?: InsightsService;
+  /**
+   * Sidebar contexts worked out when a tab reports (lib/background/prepared-contexts.ts); the
+   * background clears them on every data push. Optional: without it every request reads afresh.
+   */
+  prepared?: PreparedContexts<SidebarContext>;
 }
 
 export function requireTab(tabId: number | null): number {

@@ -45,6 +45,15 @@ export const TabPerson = z.object({
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 
+export const CustomerCard = z.object({
+  customer: Customer,
+  company: Company.nullable(),
+  orders: z.array(Order),
+  interactions: z.array(Interaction),
+  notes: z.array(Note),
+});
+export type CustomerCard = z.infer<typeof CustomerCard>;
+
 export const TabContext = z.object({
   view: PageView,
   threadId: z.string().nullable(),
@@ -54,14 +63,12 @@ export const TabContext = z.object({
 });
 export type TabContext = z.infer<typeof TabContext>;
 
-export const CustomerCard = z.object({
-  customer: Customer,
-  company: Company.nullable(),
-  orders: z.array(Order),
-  interactions: z.array(Interaction),
-  notes: z.array(Note),
-});
-export type CustomerCard = z.infer<typeof CustomerCard>;
+/**
+ * The sidebar's view of its tab: the people, and the card of the one it will show (see
+ * lib/sidebar/pick-person.ts) when that one is a customer, so a card paints after one round trip.
+ */
+export const SidebarContext = TabContext.extend({ card: CustomerCard.nullable() });
+export type SidebarContext = z.infer<typeof SidebarContext>;
 
 const Ok = z.object({ ok: z.literal(true) });
 const NoteBody = z.string().trim().min(1, 'A note cannot be empty.').max(NOTE_MAX);
@@ -93,8 +100,15 @@ export const SPINE_MESSAGES = {
     reply: Ok,
     senders: ['content', 'page'],
   }),
-  /** Sidebar: the people of the tab it is mounted in, matched to customers. */
-  'sidebar.context': message({ request: z.object({}), reply: TabContext, senders: ['page'] }),
+  /**
+   * Sidebar: the people of the tab it is mounted in, matched to customers, with the card of the
+   * person it will show (`keep`: the address it shows now, kept if still on the page).
+   */
+  'sidebar.context': message({
+    request: z.object({ keep: z.string().max(320).nullable().optional() }),
+    reply: SidebarContext,
+    senders: ['page'],
+  }),
   'customer.card': message({
     request: z.object({ customerId: Id }),
     reply: CustomerCard,

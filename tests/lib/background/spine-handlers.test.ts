@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spineHandlers } from '../../../lib/background/handlers/spine';
 import { bulkInsert } from '../../../lib/db/repository';
-import type { PageReport } from '../../../lib/messaging/protocol';
+import type { PageReport, SidebarContext } from '../../../lib/messaging/protocol';
+import { PreparedContexts } from '../../../lib/background/prepared-contexts';
 import { makeCustomer } from '../db/factories';
 import { testDeps } from './fakes';
 
@@ -19,6 +20,18 @@ const thread = (people: PageReport['people']): PageReport => ({
   self: 'owner@shop.example',
   people,
 });
+
+/** Prepared contexts whose work a test can wait for. */
+class WatchedContexts extends PreparedContexts<SidebarContext> {
+  readonly work: Promise<unknown>[] = [];
+  override prepare(tabId: number, seq: number, work: () => Promise<SidebarContext>): void {
+    super.prepare(tabId, seq, () => {
+      const done = work();
+      this.work.push(done);
+      return done;
+    });
+  }
+}
 
 describe('spine handlers', () => {
   it('matches the people a tab reported to customers and guesses companies for the others', async () => {
@@ -43,6 +56,44 @@ describe('spine handlers', () => {
       ['lena.vogel@gmail.com', null, null],
     ]);
     expect(await handlers['sidebar.context']({}, { sender: 'page', tabId: 5 })).toMatchObject({ people: [] });
+  });
+
+  it('sends the card of the person the sidebar will show along with the people', async () => {
+    const { db, handlers } = setup();
+    const maria = makeCustomer({ name: 'Maria', emails: ['maria@nordlicht.example'] });
+    const jonas = makeCustomer({ name: 'Jonas', emails: ['jonas.weber@kaffeerad.de'] });
+    await bulkInsert(db, { customers: [maria, jonas], companies: [], orders: [], interactions: [], notes: [] });
+    await handlers['page.report'](
+      thread([
+        { email: 'lena.vogel@gmail.com', name: 'Lena', role: 'from' },
+        { email: 'maria@nordlicht.example', name: 'Maria', role: 'to' },
+        { email: 'jonas.weber@kaffeerad.de', name: 'Jonas', role: 'cc' },
+      ]),
+      { sender: 'content', tabId: 4 },
+    );
+    const page = { sender: 'page', tabId: 4 } as const;
+    expect((await handlers['sidebar.context']({}, page)).card?.customer.id).toBe(maria.id);
+    expect((await handlers['sidebar.context']({ keep: 'jonas.weber@kaffeerad.de' }, page)).card?.customer.id).toBe(jonas.id);
+    expect((await handlers['sidebar.context']({ keep: 'gone@else.example' }, page)).card?.customer.id).toBe(maria.id);
+    expect((await handlers['sidebar.context']({ keep: 'lena.vogel@gmail.com' }, page)).card).toBeNull();
+  });
+
+  it('answers the sidebar’s first request with the context prepared when the page reported', async () => {
+    const prepared = new WatchedContexts();
+    const deps = testDeps(new Map(), { prepared });
+    const handlers = spineHandlers(deps);
+    const maria = makeCustomer({ name: 'Maria', emails: ['maria@nordlicht.example'] });
+    await bulkInsert(deps.db, { customers: [maria], companies: [], orders: [], interactions: [], notes: [] });
+    await handlers['page.report'](thread([{ email: 'maria@nordlicht.example', name: 'Maria', role: 'from' }]), {
+      sender: 'content',
+      tabId: 4,
+    });
+    await Promise.all(prepared.work);
+    // Written behind the handlers' back (no data push), the rename shows which answer was read.
+    await deps.db.customers.update(maria.id, { name: 'Maria Renamed' });
+    const page = { sender: 'page', tabId: 4 } as const;
+    expect((await handlers['sidebar.context']({}, page)).card?.customer.name).toBe('Maria');
+    expect((await handlers['sidebar.context']({}, page)).card?.customer.name).toBe('Maria Renamed');
   });
 
   it('creates a customer, announces the change, and refuses the same address twice', async () => {

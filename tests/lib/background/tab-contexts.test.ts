@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { TabContexts, toTabState, type SessionArea } from '../../../lib/background/tab-contexts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FRAME_REGISTRATION_WAIT_MS, TabContexts, toTabState, type SessionArea } from '../../../lib/background/tab-contexts';
 import type { PageReport } from '../../../lib/messaging/protocol';
 
 const report = (people: PageReport['people'], self: string | null = 'me@shop.test'): PageReport => ({
@@ -65,12 +65,44 @@ describe('TabContexts', () => {
     const tabs = new TabContexts(session);
     await tabs.registerFrame(3, 'first');
     await tabs.registerFrame(3, 'second');
-    expect(await tabs.frameAllowed(3, 'first')).toBe(false);
-    expect(await new TabContexts(session).frameAllowed(3, 'second')).toBe(true);
-    expect(await tabs.frameAllowed(4, 'second')).toBe(false);
+    expect(await tabs.frameAllowed(3, 'first', 0)).toBe(false);
+    expect(await new TabContexts(session).frameAllowed(3, 'second', 0)).toBe(true);
+    expect(await tabs.frameAllowed(4, 'second', 0)).toBe(false);
     expect(await tabs.frameAllowed(3, undefined)).toBe(false);
     await tabs.forget(3);
-    expect(await new TabContexts(session).frameAllowed(3, 'second')).toBe(false);
+    expect(await new TabContexts(session).frameAllowed(3, 'second', 0)).toBe(false);
+  });
+
+  describe('a framed sidebar whose request overtakes its registration', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('is allowed once the tab registers its token within the wait', async () => {
+      vi.useFakeTimers();
+      const tabs = new TabContexts(null);
+      await tabs.registerFrame(3, 'previous page');
+      let verdict: boolean | null = null;
+      void tabs.frameAllowed(3, 'new').then((allowed) => (verdict = allowed));
+      await vi.advanceTimersByTimeAsync(FRAME_REGISTRATION_WAIT_MS / 2);
+      expect(verdict).toBeNull();
+      await tabs.registerFrame(3, 'new');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(verdict).toBe(true);
+    });
+
+    it('is refused when the wait ends without its token, or another tab or token registers', async () => {
+      vi.useFakeTimers();
+      const tabs = new TabContexts(null);
+      let verdict: boolean | null = null;
+      void tabs.frameAllowed(3, 'forged').then((allowed) => (verdict = allowed));
+      await tabs.registerFrame(4, 'forged');
+      await tabs.registerFrame(3, 'real');
+      await vi.advanceTimersByTimeAsync(FRAME_REGISTRATION_WAIT_MS - 1);
+      expect(verdict).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(verdict).toBe(false);
+    });
   });
 
   it('forgets a closed tab’s site along with its people and frame', async () => {

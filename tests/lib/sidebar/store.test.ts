@@ -53,6 +53,34 @@ describe('createSidebarStore', () => {
     expect(api.card).toHaveBeenCalledWith('c1');
   });
 
+  it('paints the card that came with the context without asking for it, and says whom it shows', async () => {
+    const people = [person('new@x.com', null), person('ann@x.com', 'c1', 'Ann'), person('bo@x.com', 'c2', 'Bo')];
+    const api = fakeApi({
+      context: vi.fn(async (keep: string | null) => ({ ...context(people), card: card(keep === 'bo@x.com' ? 'c2' : 'c1', 'Sent along') })),
+    });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    let state = store.state.value;
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.name).toBe('Sent along');
+    expect(api.context).toHaveBeenLastCalledWith(null);
+    store.select('bo@x.com');
+    await vi.waitFor(() => expect(api.card).toHaveBeenCalledWith('c2'));
+    await store.refresh(true);
+    expect(api.context).toHaveBeenLastCalledWith('bo@x.com');
+    expect(api.card).toHaveBeenCalledTimes(1);
+    state = store.state.value;
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c2');
+  });
+
+  it('asks for the card when the one that came with the context is someone else’s', async () => {
+    const api = fakeApi({ context: async () => ({ ...context([person('ann@x.com', 'c1', 'Ann')]), card: card('c9', 'Other') }) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    const state = store.state.value;
+    expect(api.card).toHaveBeenCalledWith('c1');
+    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c1');
+  });
+
   it('offers an unknown person with a prefill including the company the background guessed', async () => {
     const store = createSidebarStore(
       fakeApi({ context: async () => context([person('jonas.weber@kaffeerad.de', null, 'Jonas Weber', 'Kaffeerad')]) }),
