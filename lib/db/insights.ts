@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insights/index';
-import { EpochMs, Id, type Customer, type CustomerInsights } from '../model/records';
+import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } from '../model/records';
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
-import { expandOrderFacts } from './order-facts';
+import { expandOrderFacts, type OrderFactsRow } from './order-facts';
 import { isLive } from './shared';
 
 /**
@@ -43,30 +43,55 @@ export function holdId(customerId: string, ruleId: string): string {
  * the engine can use the arrays as they are (lib/insights/prepare.ts).
  */
 export function readAllFacts(db: CrmDatabase): Promise<{ facts: CustomerFacts[]; orders: number }> {
-  return guard(() =>
-    db.transaction('r', [db.customers, db.orderFacts, db.interactions], async () => {
-      // Issued together: the database reads the next table while this one is deserialized.
-      const [customers, orderFacts, interactions] = await Promise.all([db.customers.toArray(), db.orderFacts.toArray(), db.interactions.toArray()]);
-      const byId = new Map<string, CustomerFacts>();
-      const facts: CustomerFacts[] = [];
-      for (const customer of customers) {
-        if (!isLive(customer)) continue;
-        const entry: CustomerFacts = { customer, orders: [], interactions: [] };
-        byId.set(customer.id, entry);
-        facts.push(entry);
-      }
-      let orders = 0;
-      for (const row of orderFacts) {
-        const entry = byId.get(row.customerId);
-        if (entry === undefined) continue;
-        entry.orders = expandOrderFacts(row);
-        orders += entry.orders.length;
-      }
-      for (const interaction of interactions) byId.get(interaction.customerId)?.interactions.push(interaction);
-      for (const entry of facts) if (entry.interactions.length > 1) entry.interactions.sort((x, y) => x.at - y.at || byText(x.id, y.id));
-      return { facts, orders };
-    }),
-  );
+  return guard(async () => {
+    const [customers, orderFacts, interactions] = (await readWholeTables(db, ['customers', 'orderFacts', 'interactions'])) as [
+      Customer[],
+      OrderFactsRow[],
+      Interaction[],
+    ];
+    const byId = new Map<string, CustomerFacts>();
+    const facts: CustomerFacts[] = [];
+    for (const customer of customers) {
+      if (!isLive(customer)) continue;
+      const entry: CustomerFacts = { customer, orders: [], interactions: [] };
+      byId.set(customer.id, entry);
+      facts.push(entry);
+    }
+    let orders = 0;
+    for (const row of orderFacts) {
+      const entry = byId.get(row.customerId);
+      if (entry === undefined) continue;
+      entry.orders = expandOrderFacts(row);
+      orders += entry.orders.length;
+    }
+    for (const interaction of interactions) byId.get(interaction.customerId)?.interactions.push(interaction);
+    for (const entry of facts) if (entry.interactions.length > 1) entry.interactions.sort((x, y) => x.at - y.at || byText(x.id, y.id));
+    return { facts, orders };
+  });
+}
+
+/**
+ * Whole tables in one read-only IndexedDB transaction (one consistent snapshot), with the
+ * browser's own `getAll`, all requests issued at once. Dexie's `toArray` took about half as long
+ * again at 100,000 rows in Chromium (0.95 s against 0.62 s for the customers), which a full
+ * recompute pays on every table; the rows are the stored records either way.
+ */
+async function readWholeTables(db: CrmDatabase, tables: readonly string[]): Promise<unknown[][]> {
+  if (!db.isOpen()) await db.open();
+  const idb = db.backendDB();
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction([...tables], 'readonly');
+    const results: unknown[][] = [];
+    tables.forEach((name, i) => {
+      const request = tx.objectStore(name).getAll();
+      request.onsuccess = () => {
+        results[i] = request.result as unknown[];
+      };
+    });
+    tx.oncomplete = () => resolve(results);
+    tx.onerror = () => reject(tx.error ?? new Error('Reading the tables failed.'));
+    tx.onabort = () => reject(tx.error ?? new Error('Reading the tables was aborted.'));
+  });
 }
 
 function byText(x: string, y: string): number {

@@ -22,8 +22,9 @@ export interface OrderFactsRow {
   numbers: (string | null)[];
   at: number[];
   minor: number[];
-  currency: string[];
-  status: (string | null)[];
+  /** One value when every order has it (the usual case: fewer strings to store and read). */
+  currency: string | string[];
+  status: string | null | (string | null)[];
 }
 
 type FactSource = Pick<Order, 'id' | 'number' | 'orderedAt' | 'total' | 'status' | 'deletedAt'>;
@@ -34,28 +35,36 @@ export function orderFactsRow(customerId: string, orders: Iterable<FactSource>):
   for (const order of orders) if (order.deletedAt === null) live.push(order);
   if (live.length === 0) return null;
   live.sort((x, y) => x.orderedAt - y.orderedAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const row: OrderFactsRow = { customerId, ids: [], numbers: [], at: [], minor: [], currency: [], status: [] };
-  for (const order of live) {
-    row.ids.push(order.id);
-    row.numbers.push(order.number);
-    row.at.push(order.orderedAt);
-    row.minor.push(order.total.minor);
-    row.currency.push(order.total.currency);
-    row.status.push(order.status);
-  }
-  return row;
+  const currency = live.map((o) => o.total.currency);
+  const status = live.map((o) => o.status);
+  return {
+    customerId,
+    ids: live.map((o) => o.id),
+    numbers: live.map((o) => o.number),
+    at: live.map((o) => o.orderedAt),
+    minor: live.map((o) => o.total.minor),
+    currency: uniform(currency),
+    status: uniform(status),
+  };
+}
+
+function uniform<T>(values: T[]): T | T[] {
+  const first = values[0] as T;
+  return values.every((v) => v === first) ? first : values;
 }
 
 /** The row's orders as the engine takes them, oldest first. */
 export function expandOrderFacts(row: OrderFactsRow): OrderFact[] {
   const orders: OrderFact[] = new Array<OrderFact>(row.ids.length);
+  const currencies = typeof row.currency === 'string' ? null : row.currency;
+  const statuses = Array.isArray(row.status) ? row.status : null;
   for (let i = 0; i < row.ids.length; i++) {
     orders[i] = {
       id: row.ids[i] as string,
       number: row.numbers[i] ?? null,
       orderedAt: row.at[i] as number,
-      total: { minor: row.minor[i] as number, currency: row.currency[i] as string },
-      status: row.status[i] ?? null,
+      total: { minor: row.minor[i] as number, currency: currencies === null ? (row.currency as string) : (currencies[i] as string) },
+      status: statuses === null ? (row.status as string | null) : (statuses[i] ?? null),
       deletedAt: null,
     };
   }

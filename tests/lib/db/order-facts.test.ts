@@ -57,6 +57,8 @@ describe('order facts', () => {
     await addInteraction(db, { customerId: c.id, kind: 'call', at: NOW - DAY }, NOW);
     await expectDerivedDataCurrent(db);
     expect((await db.orderFacts.get(c.id))?.ids).toHaveLength(1);
+    // A value every order shares is stored once.
+    expect(await db.orderFacts.get(c.id)).toMatchObject({ currency: 'USD', status: 'cancelled' });
   });
 
   it('follow imports: new customers, existing ones gaining orders, an order moving to another customer, a re-import', async () => {
