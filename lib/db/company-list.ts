@@ -1,7 +1,6 @@
-import Dexie from 'dexie';
 import type { Money } from '../model/records';
 import type { CrmDatabase } from './database';
-import { guard } from './errors';
+import { DerivedCache } from './derived-cache';
 
 /**
  * The manager's company list, served like the customer list (./customer-list.ts): a compact
@@ -60,21 +59,13 @@ function needleOf(search: string): string {
 }
 
 export class CompanyIndex {
-  private entries: Entry[] | null = null;
-  private building: Promise<Entry[]> | null = null;
-  private generation = 0;
-
+  private readonly entries: DerivedCache<Entry[]>;
   constructor(private readonly db: CrmDatabase) {
-    const prefixes = [`idb://${db.name}/customers/`, `idb://${db.name}/companies/`];
-    Dexie.on('storagemutated', (parts) => {
-      if (Object.keys(parts).some((key) => prefixes.some((p) => key.startsWith(p)))) this.invalidate();
-    });
+    this.entries = new DerivedCache(db, ['customers', 'companies'], () => this.build());
   }
 
   invalidate(): void {
-    this.generation += 1;
-    this.entries = null;
-    this.building = null;
+    this.entries.invalidate();
   }
 
   async query(q: CompanyListQuery): Promise<CompanyListPage> {
@@ -93,15 +84,7 @@ export class CompanyIndex {
   }
 
   private load(): Promise<Entry[]> {
-    if (this.entries) return Promise.resolve(this.entries);
-    if (this.building) return this.building;
-    const generation = this.generation;
-    const building = guard(() => this.build()).then((entries) => {
-      if (generation === this.generation) this.entries = entries;
-      return entries;
-    });
-    this.building = building;
-    return building;
+    return this.entries.get();
   }
 
   private async build(): Promise<Entry[]> {

@@ -1,7 +1,6 @@
-import Dexie from 'dexie';
 import type { Customer, Money } from '../model/records';
 import type { CrmDatabase } from './database';
-import { guard } from './errors';
+import { DerivedCache } from './derived-cache';
 
 /**
  * The manager's customer list at 100,000 rows. The background keeps a compact in-memory entry
@@ -72,22 +71,14 @@ export function toListRow(customer: Customer, companyName: string | null): ListR
 }
 
 export class CustomerIndex {
-  private entries: Entry[] | null = null;
-  private building: Promise<Entry[]> | null = null;
+  private readonly entries: DerivedCache<Entry[]>;
   private tagList: string[] = [];
-  private generation = 0;
-
   constructor(private readonly db: CrmDatabase) {
-    const prefixes = [`idb://${db.name}/customers/`, `idb://${db.name}/companies/`];
-    Dexie.on('storagemutated', (parts) => {
-      if (Object.keys(parts).some((key) => prefixes.some((p) => key.startsWith(p)))) this.invalidate();
-    });
+    this.entries = new DerivedCache(db, ['customers', 'companies'], () => this.build());
   }
 
   invalidate(): void {
-    this.generation += 1;
-    this.entries = null;
-    this.building = null;
+    this.entries.invalidate();
   }
 
   /** All live entries (built once per change), for duplicates and exports. */
@@ -116,15 +107,7 @@ export class CustomerIndex {
   }
 
   private load(): Promise<Entry[]> {
-    if (this.entries) return Promise.resolve(this.entries);
-    if (this.building) return this.building;
-    const generation = this.generation;
-    const building = guard(() => this.build()).then((entries) => {
-      if (generation === this.generation) this.entries = entries;
-      return entries;
-    });
-    this.building = building;
-    return building;
+    return this.entries.get();
   }
 
   private async build(): Promise<Entry[]> {
