@@ -1,6 +1,7 @@
 import type { CompanyFilters, ListStatus } from '../../lib/manager/list-store';
 import type { CompanyListRow } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 
 export interface CompanyListProps {
@@ -44,29 +45,19 @@ export function CompanyList(props: CompanyListProps) {
     else props.onFilters({ sort, descending: sort !== 'name' });
   }
 
-  const rows = [];
-  for (let i = first; i < last; i++) {
-    const row = props.rowAt(i);
-    rows.push(
-      <div class="list__row" role="row" key={row?.id ?? `pending-${i}`} style={{ top: `${i * ROW_HEIGHT}px` }} aria-rowindex={i + 2}>
-        {row === null ? (
-          <span class="list__cell list__cell--pending" role="cell">…</span>
-        ) : (
-          <>
-            <span class="list__cell list__cell--name" role="cell">
-              <button type="button" class="link" onClick={() => props.onOpen(row.id)}>
-                {row.name || row.domains[0] || 'Unnamed company'}
-              </button>
-            </span>
-            <span class="list__cell" role="cell" title={row.domains.join(', ')}>{row.domains.join(', ')}</span>
-            <span class="list__cell list__cell--num" role="cell">{row.contactCount.toLocaleString()}</span>
-            <span class="list__cell list__cell--num" role="cell" title={formatRevenue(row.revenue)}>{formatRevenue(row.revenue)}</span>
-            <span class="list__cell list__cell--num" role="cell">{row.lastOrderAt === null ? '–' : formatDate(row.lastOrderAt)}</span>
-          </>
-        )}
-      </div>,
-    );
-  }
+  const cells = (row: NonNullable<ReturnType<typeof props.rowAt>>) => (
+    <>
+      <span class="list__cell list__cell--name" role="cell">
+        <button type="button" class="link" onClick={() => props.onOpen(row.id)}>
+          {row.name || row.domains[0] || 'Unnamed company'}
+        </button>
+      </span>
+      <span class="list__cell" role="cell" title={row.domains.join(', ')}>{row.domains.join(', ')}</span>
+      <span class="list__cell list__cell--num" role="cell">{row.contactCount.toLocaleString()}</span>
+      <span class="list__cell list__cell--num" role="cell" title={formatRevenue(row.revenue)}>{formatRevenue(row.revenue)}</span>
+      <span class="list__cell list__cell--num" role="cell">{row.lastOrderAt === null ? '–' : formatDate(row.lastOrderAt)}</span>
+    </>
+  );
 
   const searching = filters.search.trim() !== '';
   return (
@@ -107,7 +98,7 @@ export function CompanyList(props: CompanyListProps) {
         </div>
         <div class="list__viewport" ref={viewport} onScroll={onScroll}>
           <div class="list__spacer" style={{ height: `${total * ROW_HEIGHT}px` }} role="rowgroup">
-            {rows}
+            <VirtualRowList first={first} last={last} rowAt={props.rowAt} cells={cells} />
           </div>
         </div>
       </div>

@@ -2,6 +2,7 @@ import { STAGES } from '../../lib/model/records';
 import type { ListFilters, ListStatus } from '../../lib/manager/list-store';
 import type { ListRow } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 
 export { ROW_HEIGHT } from './virtual-rows';
@@ -26,30 +27,20 @@ export function CustomerList(props: CustomerListProps) {
   const { filters, total, status } = props;
   const { viewport, first, last, onScroll } = useVirtualRows(total, props.onRange);
 
-  const rows = [];
-  for (let i = first; i < last; i++) {
-    const row = props.rowAt(i);
-    rows.push(
-      <div class="list__row" role="row" key={row?.id ?? `pending-${i}`} style={{ top: `${i * ROW_HEIGHT}px` }} aria-rowindex={i + 2}>
-        {row === null ? (
-          <span class="list__cell list__cell--pending" role="cell">…</span>
-        ) : (
-          <>
-            <span class="list__cell list__cell--name" role="cell">
-              <button type="button" class="link" onClick={() => props.onOpen(row.id)}>
-                {row.name || row.email || 'Unnamed'}
-              </button>
-            </span>
-            <span class="list__cell" role="cell">{row.email ?? ''}</span>
-            <span class="list__cell" role="cell">{row.companyName ?? ''}</span>
-            <span class="list__cell list__cell--small" role="cell">{row.tier ?? '–'}</span>
-            <span class="list__cell list__cell--num" role="cell">{row.revenue ? formatMoney(row.revenue.minor, row.revenue.currency) : '–'}</span>
-            <span class="list__cell list__cell--num" role="cell">{row.lastOrderAt === null ? '–' : formatDate(row.lastOrderAt)}</span>
-          </>
-        )}
-      </div>,
-    );
-  }
+  const cells = (row: NonNullable<ReturnType<typeof props.rowAt>>) => (
+    <>
+      <span class="list__cell list__cell--name" role="cell">
+        <button type="button" class="link" onClick={() => props.onOpen(row.id)}>
+          {row.name || row.email || 'Unnamed'}
+        </button>
+      </span>
+      <span class="list__cell" role="cell">{row.email ?? ''}</span>
+      <span class="list__cell" role="cell">{row.companyName ?? ''}</span>
+      <span class="list__cell list__cell--small" role="cell">{row.tier ?? '–'}</span>
+      <span class="list__cell list__cell--num" role="cell">{row.revenue ? formatMoney(row.revenue.minor, row.revenue.currency) : '–'}</span>
+      <span class="list__cell list__cell--num" role="cell">{row.lastOrderAt === null ? '–' : formatDate(row.lastOrderAt)}</span>
+    </>
+  );
 
   return (
     <section class="customers" aria-label="Customers">
@@ -116,7 +107,7 @@ export function CustomerList(props: CustomerListProps) {
         </div>
         <div class="list__viewport" ref={viewport} onScroll={onScroll}>
           <div class="list__spacer" style={{ height: `${total * ROW_HEIGHT}px` }} role="rowgroup">
-            {rows}
+            <VirtualRowList first={first} last={last} rowAt={props.rowAt} cells={cells} />
           </div>
         </div>
       </div>
