@@ -28,6 +28,9 @@ cpSync(EXTENSION_DIR, build, { recursive: true });
 
 const data = await benchData(size);
 log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLocaleString('en')} orders`);
+// Chromium keeps the service worker's script in the profile: drop that copy (and the code cache)
+// so a kept profile runs the build just copied, with the database left as it was.
+if (keep !== undefined) for (const dir of ['Service Worker', 'Code Cache']) rmSync(join(keep, 'profile', 'Default', dir), { recursive: true, force: true });
 const session = await launchExtension({ extensionDir: build, userDataDir: keep === undefined ? undefined : join(keep, 'profile') });
 try {
   const status = (await sendFromPage(await session.extensionPage('/options.html'), 'manager.status', {})) as { data?: { customers: number } };
