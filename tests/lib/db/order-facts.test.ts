@@ -45,6 +45,20 @@ async function importDrafts(db: CrmDatabase, importId: string, customers: Custom
 }
 
 describe('order facts', () => {
+  it('give back exactly the live orders, oldest first: ids of any length, numbers empty or missing, mixed currencies', () => {
+    const orders = [
+      makeOrder({ customerId: 'c', id: 'b-long-id-0001', orderedAt: 3, number: '', total: { currency: 'EUR', minor: 1 }, status: 'paid' }),
+      makeOrder({ customerId: 'c', id: 'a', orderedAt: 3, number: null, total: { currency: 'USD', minor: -2 }, status: null }),
+      makeOrder({ customerId: 'c', id: 'z', orderedAt: 1, number: '#12', total: { currency: 'EUR', minor: 3 }, status: 'paid' }),
+      makeOrder({ customerId: 'c', id: 'gone', orderedAt: 2, deletedAt: 5 }),
+    ];
+    const row = orderFactsRow('c', orders);
+    expect(row && expandOrderFacts(row)).toEqual(
+      [orders[2], orders[1], orders[0]].map((o) => ({ id: o?.id, number: o?.number, orderedAt: o?.orderedAt, total: o?.total, status: o?.status, deletedAt: null })),
+    );
+    expect(orderFactsRow('c', [orders[3] as Order])).toBeNull();
+  });
+
   it('follow single writes: an order added, an order deleted, an interaction logged', async () => {
     const db = freshDatabase();
     const c = await seedCustomer(db, { name: 'Single' });
