@@ -87,12 +87,6 @@ export async function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readon
   if (empty.length > 0) await db.orderFacts.bulkDelete(empty);
 }
 
-/** One customer's row, re-read from their orders (inside a rw transaction over orders and orderFacts). */
-export async function refreshOrderFacts(db: CrmDatabase, customerId: string): Promise<void> {
-  const orders = await db.orders.where('[customerId+orderedAt]').between([customerId, -Infinity], [customerId, Infinity]).toArray();
-  await putOrderFacts(db, [[customerId, orders]]);
-}
-
 /**
  * Rebuilds every row from the orders table (upgrade, restore by replace), reading the orders in
  * pages so a million of them never sit in memory as full records at once.
