@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CompanyDetail } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { PanelNotice } from './panel-notice';
 
 export type CompanyState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'company'; detail: CompanyDetail };
 
@@ -42,14 +43,7 @@ export function CompanyPanel({ state, onSave, onOpenContact, onClose }: CompanyP
     if (state.kind === 'company' && saving.kind === 'saved') setDomains(state.detail.company.domains.join('\n'));
   }, [state.kind === 'company' ? state.detail.company.updatedAt : null]);
 
-  if (state.kind === 'loading') return <aside class="detail" role="status">Loading company…</aside>;
-  if (state.kind === 'error')
-    return (
-      <aside class="detail" role="alert">
-        <p>{state.message}</p>
-        <button type="button" class="secondary" onClick={onClose}>Close</button>
-      </aside>
-    );
+  if (state.kind === 'loading' || state.kind === 'error') return <PanelNotice state={state} loading="Loading company…" onClose={onClose} />;
   const { company, contacts } = state.detail;
 
   async function save(event: Event) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { PanelNotice } from './panel-notice';
 
 export type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'card'; card: CustomerCard };
 
@@ -58,14 +59,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
     setSaving({ kind: 'idle' });
   }, [customerId]);
 
-  if (state.kind === 'loading') return <aside class="detail" role="status">Loading customer…</aside>;
-  if (state.kind === 'error')
-    return (
-      <aside class="detail" role="alert">
-        <p>{state.message}</p>
-        <button type="button" class="secondary" onClick={onClose}>Close</button>
-      </aside>
-    );
+  if (state.kind === 'loading' || state.kind === 'error') return <PanelNotice state={state} loading="Loading customer…" onClose={onClose} />;
   if (draft === null) return null;
   const { card } = state;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
