@@ -10,7 +10,8 @@ import { customerIds, ensureProbe, type BenchGlobal } from './worker-probe';
  * - the handler path: `findCustomersByEmails` (the multi-entry `emails` index, as
  *   `sidebar.context` does) then `getCustomerCard` (as `customer.card` does), both from lib/db;
  * - raw IndexedDB on the same data: the `emails` index `get`, then the same rows the card reads
- *   (company, orders and interactions by their compound index, notes), in one transaction;
+ *   (company, the customer's order book, interactions by their compound index, notes), in one
+ *   transaction;
  * - a raw `emails` index `get` alone.
  * The budget's ratio is handler ÷ raw on the same data; the ratio to the single `get` is printed
  * beside it. The round trip of `customer.card` from an extension page is measured too (info).
@@ -41,18 +42,18 @@ export async function measureLookup(session: ExtensionSession, data: BenchData, 
         });
       const rawGet = (email: string) => req(raw.transaction('customers').objectStore('customers').index('emails').get(email));
       const rawSame = async (email: string) => {
-        const tx = raw.transaction(['customers', 'companies', 'orders', 'interactions', 'notes']);
+        const tx = raw.transaction(['customers', 'companies', 'orderBooks', 'interactions', 'notes']);
         const customer = (await req(tx.objectStore('customers').index('emails').get(email))) as { id: string; companyId: string | null } | undefined;
         if (!customer) return 0;
         const range = IDBKeyRange.bound([customer.id, -Infinity], [customer.id, Infinity]);
-        const [, orders] = await Promise.all([
+        const [, book] = await Promise.all([
           customer.companyId === null ? null : req(tx.objectStore('companies').get(customer.companyId)),
-          req(tx.objectStore('orders').index('[customerId+orderedAt]').getAll(range)),
+          req(tx.objectStore('orderBooks').get(customer.id) as IDBRequest<{ orders: unknown[] } | undefined>),
           req(tx.objectStore('interactions').index('[customerId+at]').getAll(range)),
           req(tx.objectStore('notes').index('customerId').getAll(customer.id)),
           customer.companyId === null ? [] : req(tx.objectStore('notes').index('companyId').getAll(customer.companyId)),
         ]);
-        return orders.length;
+        return book?.orders.length ?? 0;
       };
       const handler = async (email: string) => {
         const found = await bench.findCustomersByEmails(db, [email]);

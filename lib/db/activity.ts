@@ -3,6 +3,7 @@ import { Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } fro
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId, requireCustomer } from './shared';
+import { bookKey, findByBookKeys, ordersOf, writeBooks } from './order-books';
 import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
@@ -32,7 +33,7 @@ export type NewInteraction = z.input<typeof NewInteraction>;
  */
 export async function refreshStats(db: CrmDatabase, customerId: string, now: number): Promise<Customer> {
   const customer = await requireCustomer(db, customerId);
-  const orders = await db.orders.where('customerId').equals(customerId).toArray();
+  const orders = await ordersOf(db, customerId);
   const interactions = await db.interactions.where('customerId').equals(customerId).toArray();
   const next = Customer.parse({ ...customer, stats: computeStats(orders, interactions), updatedAt: now });
   await db.customers.put(next);
@@ -42,7 +43,7 @@ export async function refreshStats(db: CrmDatabase, customerId: string, now: num
 
 /** The tables `refreshStats` reads and writes. */
 export function statsTables(db: CrmDatabase) {
-  return [db.customers, db.orders, db.interactions, db.orderFacts];
+  return [db.customers, db.orderBooks, db.interactions, db.orderFacts];
 }
 
 /** Records an order and updates the customer's figures in the same transaction. */
@@ -53,24 +54,25 @@ export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise
     return db.transaction('rw', statsTables(db), async () => {
       await requireCustomer(db, order.customerId);
       if (order.source !== null && order.externalId !== null) {
-        const existing = await db.orders.where('[source+externalId]').equals([order.source, order.externalId]).first();
+        const existing = (await findByBookKeys(db, [bookKey(order)])).get(bookKey(order));
         if (isLive(existing)) throw new DbError('conflict', 'This order is already recorded.', existing.id);
       }
-      await db.orders.add(order);
+      await writeBooks(db, [[order.customerId, [...(await ordersOf(db, order.customerId)), order]]]);
       await refreshStats(db, order.customerId, now);
       return order;
     });
   });
 }
 
-/** Tombstones an order and updates the customer's figures. */
-export function deleteOrder(db: CrmDatabase, id: string, now: number): Promise<Order> {
+/** Tombstones one of a customer's orders and updates their figures. */
+export function deleteOrder(db: CrmDatabase, customerId: string, id: string, now: number): Promise<Order> {
   return guard(() =>
     db.transaction('rw', statsTables(db), async () => {
-      const order = await db.orders.get(id);
+      const orders = await ordersOf(db, customerId);
+      const order = orders.find((o) => o.id === id);
       if (!isLive(order)) throw new DbError('not_found', 'This order no longer exists.');
       const deleted = Order.parse({ ...order, deletedAt: now, updatedAt: now });
-      await db.orders.put(deleted);
+      await writeBooks(db, [[customerId, orders.map((o) => (o.id === id ? deleted : o))]]);
       await refreshStats(db, order.customerId, now);
       return deleted;
     }),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import { MetaEntry, type CrmDatabase } from './database';
 import { DbError, guard } from './errors';
-import { putOrderFacts, rebuildAllOrderFacts } from './order-facts';
+import { bookKey, countOrders, findByBookKeys, ordersOfMany, ordersPage, writeBooks } from './order-books';
+import { putOrderFacts, rebuildFactsFromBooks } from './order-facts';
 import { computeStats } from './stats';
 
 /**
@@ -27,8 +28,16 @@ export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 /** Staging, and derived data rebuilt on restore (./order-facts.ts). */
 const EXCLUDED = new Set(['importChunks', 'orderFacts']);
 
+/**
+ * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row
+ * per order, the format backups have always had (and the easiest to read): the `orderBooks`
+ * table is listed, read and restored as `orders`.
+ */
+const ORDERS = 'orders';
+const BOOKS = 'orderBooks';
+
 export function backupTableNames(db: CrmDatabase): string[] {
-  return db.tables.map((t) => t.name).filter((name) => !EXCLUDED.has(name));
+  return db.tables.map((t) => (t.name === BOOKS ? ORDERS : t.name)).filter((name) => !EXCLUDED.has(name));
 }
 
 export function rowSchemaFor(table: string): z.ZodType<Record<string, unknown>> {
@@ -39,6 +48,7 @@ export function rowSchemaFor(table: string): z.ZodType<Record<string, unknown>> 
 export function readTablePage(db: CrmDatabase, table: string, after: string | null, limit: number): Promise<{ rows: Record<string, unknown>[]; last: string | null }> {
   return guard(async () => {
     if (!backupTableNames(db).includes(table)) throw new DbError('invalid', `No table “${table}”.`);
+    if (table === ORDERS) return db.transaction('r', db.orderBooks, () => ordersPage(db, after, limit));
     const t = db.table(table);
     const collection = after === null ? t.toCollection() : t.where(':id').above(after);
     const rows = (await collection.limit(limit).toArray()) as Record<string, unknown>[];
@@ -51,7 +61,7 @@ export function readTablePage(db: CrmDatabase, table: string, after: string | nu
 export function tableCounts(db: CrmDatabase): Promise<Record<string, number>> {
   return guard(async () => {
     const counts: Record<string, number> = {};
-    for (const name of backupTableNames(db)) counts[name] = await db.table(name).count();
+    for (const name of backupTableNames(db)) counts[name] = name === ORDERS ? await countOrders(db) : await db.table(name).count();
     return counts;
   });
 }
@@ -71,7 +81,7 @@ export interface RestoreSummary {
  */
 export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
   return guard(() => {
-    const tables = backupTableNames(db).map((name) => db.table(name));
+    const tables = backupTableNames(db).map((name) => db.table(name === ORDERS ? BOOKS : name));
     return db.transaction('rw', [...tables, db.importChunks, db.orderFacts], async () => {
       const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
@@ -85,6 +95,13 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
           summary.skipped += chunk.rows.length;
           continue;
         }
+        if (chunk.table === ORDERS) {
+          const { written, customers, skipped } = await restoreOrders(db, chunk.rows as Order[], mode);
+          summary.written += written;
+          summary.skipped += skipped;
+          if (mode === 'merge') for (const customerId of customers) recount.add(customerId);
+          continue;
+        }
         const table = db.table(chunk.table);
         const keyPath = table.schema.primKey.keyPath as string;
         let rows = chunk.rows;
@@ -95,7 +112,7 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
             return current === undefined || (typeof row.updatedAt === 'number' && typeof current.updatedAt === 'number' && row.updatedAt > current.updatedAt);
           });
           summary.skipped += chunk.rows.length - rows.length;
-          if (chunk.table === 'orders' || chunk.table === 'interactions') for (const row of rows) if (typeof row.customerId === 'string') recount.add(row.customerId);
+          if (chunk.table === 'interactions') for (const row of rows) if (typeof row.customerId === 'string') recount.add(row.customerId);
         }
         await table.bulkPut(rows);
         summary.written += rows.length;
@@ -103,15 +120,43 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
       for (const customerId of recount) {
         const customer = await db.customers.get(customerId);
         if (customer === undefined) continue;
-        const orders = await db.orders.where('customerId').equals(customerId).toArray();
+        const orders = (await ordersOfMany(db, [customerId])).get(customerId) ?? [];
         const stats = computeStats(orders, await db.interactions.where('customerId').equals(customerId).toArray());
         await db.customers.put({ ...customer, stats, updatedAt: Math.max(customer.updatedAt, now) });
         await putOrderFacts(db, [[customerId, orders]]);
       }
       // A replace brings a whole new set of orders: every customer's facts are rebuilt.
-      if (mode === 'replace') await rebuildAllOrderFacts(db.orders, db.orderFacts);
+      if (mode === 'replace') await rebuildFactsFromBooks(db);
       await db.importChunks.where('importId').equals(importId).delete();
       return summary;
     });
   });
+}
+
+/**
+ * Writes a restore chunk of orders into their customers' books. `merge` keeps a stored order
+ * unless the backup's copy was updated more recently; a taken order stored in another
+ * customer's book moves to the backup's customer (as the row of a table keyed by id would).
+ */
+async function restoreOrders(db: CrmDatabase, rows: readonly Order[], mode: RestoreMode): Promise<{ written: number; customers: Set<string>; skipped: number }> {
+  const elsewhere = mode === 'merge' ? await findByBookKeys(db, rows.map(bookKey)) : new Map<string, Order>();
+  const owners = new Set([...rows.map((r) => r.customerId), ...[...elsewhere.values()].map((o) => o.customerId)]);
+  const stored = await ordersOfMany(db, [...owners]);
+  const books = new Map([...owners].map((id) => [id, new Map((stored.get(id) ?? []).map((o) => [o.id, o]))]));
+  const customers = new Set<string>();
+  let count = 0;
+  for (const row of rows) {
+    const other = elsewhere.get(bookKey(row));
+    const current = books.get(row.customerId)?.get(row.id) ?? (other?.id === row.id ? other : undefined);
+    if (current !== undefined && !(row.updatedAt > current.updatedAt)) continue;
+    if (current !== undefined && current.customerId !== row.customerId) {
+      books.get(current.customerId)?.delete(row.id);
+      customers.add(current.customerId);
+    }
+    books.get(row.customerId)?.set(row.id, row);
+    customers.add(row.customerId);
+    count += 1;
+  }
+  await writeBooks(db, [...customers].map((id) => [id, books.get(id)?.values() ?? []] as const));
+  return { written: count, customers, skipped: rows.length - count };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import type { CrmDatabase } from './database';
-import { guard } from './errors';
+import { DbError, guard } from './errors';
+import { ordersOfMany, writeBooks } from './order-books';
 import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
@@ -34,10 +35,16 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
       stats: computeStats(ordersBy.get(c.id) ?? [], interactionsBy.get(c.id) ?? []),
     }));
 
-    return db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.orderFacts], async () => {
+    return db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.orderFacts], async () => {
       await db.companies.bulkAdd(companies);
       await db.customers.bulkAdd(withStats);
-      await db.orders.bulkAdd(orders);
+      // The customers are new, so their books hold only the batch's orders; an order id already
+      // stored fails the batch, as adding it as a record of its own did.
+      if (ordersBy.size > 0) {
+        const stored = await ordersOfMany(db, [...ordersBy.keys()]);
+        if (stored.size > 0) throw new DbError('conflict', 'Some of these customers already have orders.');
+      }
+      await writeBooks(db, ordersBy);
       await putOrderFacts(db, ordersBy);
       await db.interactions.bulkAdd(interactions);
       await db.notes.bulkAdd(notes);
@@ -48,10 +55,10 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
 /** True when there are no customers, companies or orders (sample data goes only there). */
 export function isDatabaseEmpty(db: CrmDatabase): Promise<boolean> {
   return guard(() =>
-    db.transaction('r', [db.customers, db.companies, db.orders], async () => {
+    db.transaction('r', [db.customers, db.companies, db.orderBooks], async () => {
       const customers = await db.customers.count();
       const companies = await db.companies.count();
-      const orders = await db.orders.count();
+      const orders = await db.orderBooks.count();
       return customers + companies + orders === 0;
     }),
   );

@@ -1,20 +1,35 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
 import { CustomerPatch } from '../messaging/messages/manager';
-import { Company, Customer } from '../model/records';
+import { Company, Customer, type Order } from '../model/records';
 import { refreshStats, statsTables } from './activity';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
+import { ordersOfMany, writeBooks } from './order-books';
+import { putOrderFacts } from './order-facts';
 import { isLive, newId, requireCustomer } from './shared';
 
 /** The manager's edits: every field of a customer, delete with undo, merge of duplicates. */
 
 
-/** Tables whose rows belong to a customer (orders, notes, interactions and any added later). */
+/**
+ * Tables whose rows belong to a customer through a `customerId` index (notes, interactions and
+ * any added later). Orders are in books keyed by customer (./order-books.ts), handled apart.
+ */
 function ownedTables(db: CrmDatabase) {
-  // A compound index led by customerId serves `where('customerId')` too (orders, since v2).
   const byCustomer = (keyPath: string | string[] | undefined) => (Array.isArray(keyPath) ? keyPath[0] : keyPath) === 'customerId';
   return db.tables.filter((t) => t.name !== 'customers' && t.schema.indexes.some((i) => byCustomer(i.keyPath)));
+}
+
+/** Rewrites the orders of these customers' books with `change` (which returns the same order to keep it). */
+async function changeOrders(db: CrmDatabase, customerIds: readonly string[], change: (order: Order) => Order): Promise<void> {
+  const books = await ordersOfMany(db, customerIds);
+  const changed: [string, Order[]][] = [];
+  for (const [customerId, orders] of books) {
+    const next = orders.map(change);
+    if (next.some((order, i) => order !== orders[i])) changed.push([customerId, next]);
+  }
+  await writeBooks(db, changed);
 }
 
 export function updateCustomer(db: CrmDatabase, id: string, patch: CustomerPatch, now: number): Promise<Customer> {
@@ -74,11 +89,12 @@ export interface DeletedCustomers {
 /** Tombstones customers and everything that belongs to them, all with one time, so undo is exact. */
 export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: number): Promise<DeletedCustomers> {
   return guard(() =>
-    db.transaction('rw', [db.customers, ...ownedTables(db)], async () => {
+    db.transaction('rw', [db.customers, db.orderBooks, ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet([...ids])).filter(isLive);
       if (customers.length === 0) throw new DbError('not_found', 'These customers no longer exist.');
       const live = customers.map((c) => c.id);
       await db.customers.bulkPut(customers.map((c) => ({ ...c, deletedAt: now, updatedAt: now })));
+      await changeOrders(db, live, (order) => (order.deletedAt === null ? { ...order, deletedAt: now, updatedAt: now } : order));
       for (const table of ownedTables(db)) {
         await table
           .where('customerId')
@@ -97,9 +113,10 @@ export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: nu
 /** Brings back exactly what one delete tombstoned (rows deleted earlier stay deleted). */
 export function undoDelete(db: CrmDatabase, deleted: DeletedCustomers, now: number): Promise<number> {
   return guard(() =>
-    db.transaction('rw', [db.customers, ...ownedTables(db)], async () => {
+    db.transaction('rw', [db.customers, db.orderBooks, ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet(deleted.ids)).filter((c): c is Customer => c !== undefined && c.deletedAt === deleted.deletedAt);
       await db.customers.bulkPut(customers.map((c) => ({ ...c, deletedAt: null, updatedAt: now })));
+      await changeOrders(db, deleted.ids, (order) => (order.deletedAt === deleted.deletedAt ? { ...order, deletedAt: null, updatedAt: now } : order));
       for (const table of ownedTables(db)) {
         await table
           .where('customerId')
@@ -157,6 +174,13 @@ export function mergeCustomers(db: CrmDatabase, keepId: string, otherIds: readon
             row.customerId = keepId;
             row.updatedAt = now;
           });
+      }
+      // Their orders move into the kept customer's book; their own books and order facts go.
+      const books = await ordersOfMany(db, [keepId, ...otherIdsLive]);
+      const moved = otherIdsLive.flatMap((id) => (books.get(id) ?? []).map((order) => ({ ...order, customerId: keepId, updatedAt: now })));
+      if (moved.length > 0) {
+        await writeBooks(db, [[keepId, [...(books.get(keepId) ?? []), ...moved]], ...otherIdsLive.map((id) => [id, []] as const)]);
+        await putOrderFacts(db, otherIdsLive.map((id) => [id, []] as const));
       }
       return refreshStats(db, keepId, now);
     }),

@@ -4,6 +4,7 @@ import type { CustomerCard, NewCustomer } from '../messaging/protocol';
 import { Company, Customer, customerDefaults, type Note } from '../model/records';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
+import { ordersOf } from './order-books';
 import { isLive, newId } from './shared';
 
 /**
@@ -33,7 +34,7 @@ export function findCustomersByEmails(db: CrmDatabase, emails: readonly string[]
 /** Everything the sidebar shows for one customer, tombstones left out; null if gone. */
 export function getCustomerCard(db: CrmDatabase, customerId: string): Promise<CustomerCard | null> {
   return guard(() =>
-    db.transaction('r', [db.customers, db.companies, db.orders, db.interactions, db.notes], async () => {
+    db.transaction('r', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes], async () => {
       const customer = await db.customers.get(customerId);
       if (!isLive(customer)) return null;
       const { companyId } = customer;
@@ -41,7 +42,7 @@ export function getCustomerCard(db: CrmDatabase, customerId: string): Promise<Cu
       // them in one pass instead of one round trip after another (this is the sidebar's hot path).
       const [company, orders, interactions, own, onCompany] = await Promise.all([
         companyId === null ? undefined : db.companies.get(companyId),
-        db.orders.where('[customerId+orderedAt]').between([customerId, -Infinity], [customerId, Infinity]).reverse().toArray(),
+        ordersOf(db, customerId),
         db.interactions.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).reverse().toArray(),
         db.notes.where('customerId').equals(customerId).toArray(),
         // A note on the company shows on every contact of that company.
@@ -51,7 +52,8 @@ export function getCustomerCard(db: CrmDatabase, customerId: string): Promise<Cu
       return {
         customer,
         company: isLive(company) ? company : null,
-        orders: orders.filter(isLive),
+        // Newest first.
+        orders: orders.filter(isLive).reverse(),
         interactions: interactions.filter(isLive),
         notes: notes.filter(isLive).sort(byPinnedThenNewest),
       };

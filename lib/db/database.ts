@@ -1,7 +1,9 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Company, Customer, Interaction, Note, Order, Reminder } from '../model/records';
+import type { Company, Customer, Interaction, Note, Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
+import { booksFromOrdersTable } from './order-books-upgrade';
+import type { OrderBook } from './order-books';
 import { rebuildAllOrderFacts, type OrderFactsRow } from './order-facts';
 import type { SuggestionHoldRow } from './insights';
 
@@ -17,7 +19,8 @@ export type MetaEntry = z.infer<typeof MetaEntry>;
 export type CrmDatabase = Dexie & {
   customers: EntityTable<Customer, 'id'>;
   companies: EntityTable<Company, 'id'>;
-  orders: EntityTable<Order, 'id'>;
+  /** Each customer's orders in one row (./order-books.ts); there is no table of single orders. */
+  orderBooks: EntityTable<OrderBook, 'customerId'>;
   interactions: EntityTable<Interaction, 'id'>;
   notes: EntityTable<Note, 'id'>;
   reminders: EntityTable<Reminder, 'id'>;
@@ -70,6 +73,19 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
+ * Version 4 moves orders into books, one row per customer with all their orders
+ * (./order-books.ts): a million orders are 100,000 rows to write on import, not a million. The
+ * upgrade copies the orders over; version 5 then drops the table of single orders.
+ */
+export const SCHEMA_V4 = {
+  orderBooks: 'customerId, *keys',
+} as const;
+
+export const SCHEMA_V5 = {
+  orders: null,
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -80,5 +96,9 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => rebuildAllOrderFacts(tx.table('orders'), tx.table('orderFacts')));
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade((tx) => booksFromOrdersTable(tx.table('customers'), tx.table('orders'), tx.table('orderBooks')));
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

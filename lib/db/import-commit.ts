@@ -4,8 +4,9 @@ import { Company, customerDefaults, Note, type Customer, type Order } from '../m
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
-import { expandOrderFacts, putOrderFacts } from './order-facts';
-import { computeStats, type StatsInteraction, type StatsOrder } from './stats';
+import { naturalKey, ordersOfMany, writeBooks, findByBookKeys } from './order-books';
+import { putOrderFacts } from './order-facts';
+import { computeStats, type StatsInteraction } from './stats';
 
 /**
  * Commits a staged import in ONE transaction: everything appears at once or nothing does.
@@ -16,8 +17,9 @@ import { computeStats, type StatsInteraction, type StatsOrder } from './stats';
  * An existing customer's fields are only filled in where empty (tags and addresses are
  * merged): an import never overwrites what the owner typed. Orders take the file's values.
  *
- * The transaction awaits only Dexie; chunks are read one at a time so memory holds one chunk
- * plus a small per-customer summary, not the whole file.
+ * The transaction awaits only Dexie. Chunks are read one at a time; the import's orders are kept
+ * by customer and written at the end, each customer's book once (./order-books.ts), with their
+ * figures and order facts, so a million orders are about as many rows written as customers.
  */
 
 export interface CommitSummary {
@@ -35,69 +37,42 @@ interface Touched {
   customer: Customer;
   created: boolean;
   changed: boolean;
-  /**
-   * All the customer's orders as they stand after this import (what they had, from their order
-   * facts, then this import's), so figures and facts are computed without a query per customer.
-   */
-  orders: Map<string, FactOrder>;
-  /** Their interactions' part of the figures (imports add none). */
-  interactions: readonly StatsInteraction[];
+  /** This import's orders for the customer, by id: they go into the customer's book at the end. */
+  added: Map<string, Order>;
 }
 
-type FactOrder = StatsOrder & Pick<Order, 'id' | 'number'>;
+/** Customers' books are read and written, with their figures, this many at a time at the end. */
+const FINISH_BATCH = 2_000;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.companies, db.orders, db.interactions, db.notes, db.importChunks, db.meta, db.orderFacts], async () => {
+    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.importChunks, db.meta, db.orderFacts], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
       const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
       chunkIds.sort();
 
       const hadCustomers = (await db.customers.count()) > 0;
-      const hadOrders = (await db.orders.count()) > 0;
+      const hadOrders = (await db.orderBooks.count()) > 0;
+      const hadInteractions = (await db.interactions.count()) > 0;
       const companies = await loadCompanies(db);
       /** Customer key (and every address as `email:` key) → customer id. */
       const keyToId = new Map<string, string>();
       const touched = new Map<string, Touched>();
       /** Customers that existed before this import and were found by a draft's keys. */
       const loaded = new Map<string, Customer>();
-      /** What those customers had before this import: their orders and interactions. */
-      const before = new Map<string, { orders: Map<string, FactOrder>; interactions: StatsInteraction[] }>();
-      // Called only with customers not loaded yet, so it always awaits Dexie: inside a
-      // transaction an async helper that sometimes awaits nothing makes Dexie lose track of
-      // the transaction (PrematureCommitError, dexie/Dexie.js#1186).
-      const loadBefore = async (fresh: readonly string[]) => {
-        const rows = await db.orderFacts.bulkGet([...fresh]);
-        const interactions = await db.interactions.where('customerId').anyOf(fresh).toArray();
-        fresh.forEach((id, i) => {
-          const row = rows[i];
-          before.set(id, { orders: new Map(row === undefined ? [] : expandOrderFacts(row).map((o) => [o.id, o])), interactions: [] });
-        });
-        for (const interaction of interactions) before.get(interaction.customerId)?.interactions.push(interaction);
-      };
-      /** A customer found before this import, with what they had (loaded by `loadBefore`). */
-      const existingEntry = (customer: Customer): Touched => {
-        const prior = before.get(customer.id);
-        return { customer, created: false, changed: false, orders: prior?.orders ?? new Map(), interactions: prior?.interactions ?? [] };
-      };
+      const existingEntry = (customer: Customer): Touched => ({ customer, created: false, changed: false, added: new Map() });
+      /**
+       * Stored orders this import gives to another customer, by the customer whose book they
+       * leave (who may be tombstoned: the order leaves their book all the same).
+       */
+      const movedOut = new Map<string, Set<string>>();
       /**
        * Orders already written by this commit: source + external id → the order's id and the
        * customer it was written for (the same order may come again for another customer).
        */
       const written = new Map<string, { id: string; customerId: string }>();
 
-      // Double buffering: a chunk's orders are written while the next chunk is read and mapped.
-      // The browser's IndexedDB backend is the bottleneck (the background is idle ~70% of the
-      // commit, waiting on it), so keeping it busy while the mapping runs shortens the commit.
-      // Requests run in issue order within the transaction, so every read still sees the
-      // writes issued before it; at most one chunk's writes are in flight, and each is awaited
-      // (its failure captured, then rethrown) before the next is issued.
-      let inFlight: Promise<unknown> | null = null;
-      const settleWrites = async (writes: Promise<unknown>) => {
-        const failure = await writes;
-        if (failure !== null) throw failure;
-      };
       let nextChunk = db.importChunks.get(chunkIds[0] ?? '');
       for (let c = 0; c < chunkIds.length; c++) {
         const chunk = await nextChunk;
@@ -107,16 +82,12 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
 
         // Customers: match, merge, create.
         const unresolved = chunk.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
-        const newlyLoaded: string[] = [];
         const lookups = hadCustomers ? lookupsFor(unresolved) : null;
         for (const customer of lookups !== null ? await findExisting(db, lookups) : []) {
           if (loaded.has(customer.id)) continue;
           loaded.set(customer.id, customer);
-          newlyLoaded.push(customer.id);
           register(keyToId, customer);
         }
-        // One read per chunk for all the customers it found, not one per customer.
-        if (newlyLoaded.length > 0) await loadBefore(newlyLoaded);
         for (const draft of chunk.customers) {
           const knownId = [draft.key, ...draft.emails.map((e) => `email:${e}`)].map((k) => keyToId.get(k)).find((x) => x !== undefined);
           const known = knownId === undefined ? null : (touched.get(knownId)?.customer ?? loaded.get(knownId) ?? null);
@@ -139,7 +110,7 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
               createdAt: now,
               updatedAt: now,
             };
-            entry = { customer, created: true, changed: true, orders: new Map(), interactions: [] };
+            entry = { customer, created: true, changed: true, added: new Map() };
             summary.customersCreated += 1;
           } else {
             entry = touched.get(known.id) ?? existingEntry(known);
@@ -165,8 +136,7 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
 
         // Orders: update in place by source + external id, else add.
         const unseen = hadOrders ? chunk.orders.filter((o) => !written.has(orderKey(o))) : [];
-        const found = unseen.length > 0 ? await findOrders(db, unseen) : new Map<string, Order>();
-        const orders: Order[] = [];
+        const found = unseen.length > 0 ? await findByBookKeys(db, unseen.map(orderKey)) : new Map<string, Order>();
         for (const draft of chunk.orders) {
           const customerId = keyToId.get(draft.customerKey);
           if (customerId === undefined) throw new DbError('invalid', `Order ${draft.number ?? draft.externalId} names a customer that is not in the import.`);
@@ -174,14 +144,14 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           const previous = found.get(key);
           const earlier = written.get(key);
           const id = earlier?.id ?? previous?.id ?? newId();
-          // An order that moves to another customer leaves its previous owner's figures.
+          // An order that moves to another customer leaves its previous owner's book and figures.
           if (previous !== undefined && previous.customerId !== customerId) {
-            const owner = await db.customers.get(previous.customerId);
-            if (isLive(owner) && !touched.has(owner.id)) {
-              if (!before.has(owner.id)) await loadBefore([owner.id]);
-              touched.set(owner.id, existingEntry(owner));
+            const owner = previous.customerId;
+            movedOut.set(owner, (movedOut.get(owner) ?? new Set()).add(previous.id));
+            if (!touched.has(owner)) {
+              const customer = await db.customers.get(owner);
+              if (isLive(customer)) touched.set(owner, existingEntry(customer));
             }
-            touched.get(previous.customerId)?.orders.delete(previous.id);
           }
           const order: Order = {
             id,
@@ -199,31 +169,14 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           if (written.has(key) || previous !== undefined) {
             if (!written.has(key)) summary.ordersUpdated += previous !== undefined && order.updatedAt !== previous.updatedAt ? 1 : 0;
           } else summary.ordersCreated += 1;
-          // The same order seen again for another customer: it leaves the first one's figures.
-          if (earlier !== undefined && earlier.customerId !== customerId) touched.get(earlier.customerId)?.orders.delete(id);
+          // The same order seen again for another customer: it leaves the first one's book.
+          if (earlier !== undefined && earlier.customerId !== customerId) touched.get(earlier.customerId)?.added.delete(id);
           written.set(key, { id, customerId });
-          orders.push(order);
-          // Only what the figures need: the full orders of a big import would sit in memory
-          // until the end of the transaction.
-          touched.get(customerId)?.orders.set(id, { id, number: order.number, deletedAt: null, status: order.status, total: order.total, orderedAt: order.orderedAt });
+          touched.get(customerId)?.added.set(id, order);
         }
-        if (inFlight !== null) await settleWrites(inFlight);
-        inFlight = db.orders.bulkPut(orders).then(
-          () => null,
-          (error: unknown) => error ?? new DbError('storage', 'Writing the orders failed.'),
-        );
       }
-      if (inFlight !== null) await settleWrites(inFlight);
 
-      // Customers are written once, with their figures and order facts, from memory.
-      const finished: Customer[] = [];
-      for (const entry of touched.values()) {
-        const stats = computeStats([...entry.orders.values()], entry.interactions);
-        if (!entry.changed && JSON.stringify(stats) === JSON.stringify(entry.customer.stats)) continue;
-        finished.push({ ...entry.customer, stats, updatedAt: entry.changed ? entry.customer.updatedAt : now });
-      }
-      await db.customers.bulkPut(finished);
-      await putOrderFacts(db, [...touched.values()].map((entry) => [entry.customer.id, entry.orders.values()] as const));
+      await finish(db, touched, movedOut, { hadOrders, hadInteractions, now });
       await db.importChunks.where('importId').equals(importId).delete();
       await db.meta.put({ key: LAST_IMPORT_KEY, value: { importId, at: now, summary } });
       return summary;
@@ -231,8 +184,72 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
   );
 }
 
-function orderKey(o: { source: string | null; externalId: string | null }): string {
-  return `${o.source ?? ''}\u0000${o.externalId ?? ''}`;
+function orderKey(o: OrderDraft): string {
+  return naturalKey(o.source, o.externalId);
+}
+
+/**
+ * Writes every customer whose orders this import changed: their book (what was stored, less
+ * what moved out, plus this import's orders), their order facts and figures; and the customers
+ * whose fields changed. A batch's writes are issued before the next batch is prepared, and a
+ * failed write is rethrown before anything else is issued.
+ */
+async function finish(
+  db: CrmDatabase,
+  touched: ReadonlyMap<string, Touched>,
+  movedOut: ReadonlyMap<string, ReadonlySet<string>>,
+  { hadOrders, hadInteractions, now }: { hadOrders: boolean; hadInteractions: boolean; now: number },
+): Promise<void> {
+  const ids = [...new Set([...touched.keys(), ...movedOut.keys()])];
+  let inFlight: Promise<unknown> | null = null;
+  const settle = async (writes: Promise<unknown>) => {
+    const failure = await writes;
+    if (failure !== null) throw failure;
+  };
+  for (let i = 0; i < ids.length; i += FINISH_BATCH) {
+    const batch = ids.slice(i, i + FINISH_BATCH);
+    const ordersChange = (id: string) => movedOut.has(id) || (touched.get(id)?.added.size ?? 0) > 0;
+    // New customers have no stored orders; before the first order there are no books to read.
+    const stored = batch.filter((id) => ordersChange(id) && touched.get(id)?.created !== true);
+    const books = hadOrders && stored.length > 0 ? await ordersOfMany(db, stored) : new Map<string, Order[]>();
+    const interactions = new Map<string, StatsInteraction[]>();
+    if (hadInteractions && stored.length > 0) {
+      for (const row of await db.interactions.where('customerId').anyOf(stored).toArray()) {
+        interactions.set(row.customerId, [...(interactions.get(row.customerId) ?? []), row]);
+      }
+    }
+    const newBooks: [string, Order[]][] = [];
+    const customers: Customer[] = [];
+    for (const id of batch) {
+      const entry = touched.get(id);
+      if (!ordersChange(id)) {
+        // Fields only: an import adds no interactions, so the figures stand.
+        if (entry?.changed === true) customers.push(entry.customer);
+        continue;
+      }
+      const orders = new Map((books.get(id) ?? []).map((o) => [o.id, o]));
+      for (const orderId of movedOut.get(id) ?? []) orders.delete(orderId);
+      for (const [orderId, order] of entry?.added ?? []) orders.set(orderId, order);
+      const list = [...orders.values()];
+      newBooks.push([id, list]);
+      if (entry === undefined) continue;
+      const stats = computeStats(list, interactions.get(id) ?? []);
+      if (!entry.changed && JSON.stringify(stats) === JSON.stringify(entry.customer.stats)) continue;
+      customers.push({ ...entry.customer, stats, updatedAt: entry.changed ? entry.customer.updatedAt : now });
+    }
+    if (inFlight !== null) await settle(inFlight);
+    const writes: Promise<unknown>[] = [];
+    if (newBooks.length > 0) writes.push(writeBooks(db, newBooks), putOrderFacts(db, newBooks));
+    if (customers.length > 0) writes.push(db.customers.bulkPut(customers));
+    inFlight =
+      writes.length === 0
+        ? null
+        : Promise.all(writes).then(
+            () => null,
+            (error: unknown) => error ?? new DbError('storage', 'Writing the import failed.'),
+          );
+  }
+  if (inFlight !== null) await settle(inFlight);
 }
 
 function sameOrder(previous: Order, draft: OrderDraft, customerId: string): boolean {
@@ -278,14 +295,6 @@ async function findExisting(db: CrmDatabase, { emails, external }: Lookups): Pro
   // Older first, so the longest-standing record is the one an address resolves to.
   for (const c of [...byEmail, ...byExternal].sort((a, b) => a.createdAt - b.createdAt)) if (isLive(c)) live.set(c.id, c);
   return [...live.values()];
-}
-
-/** Stored orders with these drafts' natural keys. Callers pass at least one draft. */
-async function findOrders(db: CrmDatabase, drafts: readonly OrderDraft[]): Promise<Map<string, Order>> {
-  const found = new Map<string, Order>();
-  const keys = drafts.map((o): [string, string] => [o.source, o.externalId]);
-  for (const order of await db.orders.where('[source+externalId]').anyOf(keys).toArray()) found.set(orderKey(order), order);
-  return found;
 }
 
 /** Fills what the customer lacks from the draft; returns the same object when nothing changes. */

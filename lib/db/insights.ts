@@ -3,6 +3,7 @@ import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insig
 import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } from '../model/records';
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
+import { ordersOf } from './order-books';
 import { expandOrderFacts, type OrderFactsRow } from './order-facts';
 import { isLive } from './shared';
 
@@ -101,10 +102,10 @@ function byText(x: string, y: string): number {
 /** One live customer's facts, or null. */
 export function readCustomerFacts(db: CrmDatabase, customerId: string): Promise<CustomerFacts | null> {
   return guard(() =>
-    db.transaction('r', [db.customers, db.orders, db.interactions], async () => {
+    db.transaction('r', [db.customers, db.orderBooks, db.interactions], async () => {
       const customer = await db.customers.get(customerId);
       if (!isLive(customer)) return null;
-      const orders = await db.orders.where('[customerId+orderedAt]').between([customerId, -Infinity], [customerId, Infinity]).toArray();
+      const orders = await ordersOf(db, customerId);
       const interactions = await db.interactions.where('[customerId+at]').between([customerId, -Infinity], [customerId, Infinity]).toArray();
       return { customer, orders, interactions };
     }),

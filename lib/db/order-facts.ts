@@ -2,6 +2,7 @@ import type { EntityTable } from 'dexie';
 import type { OrderFact } from '../insights/types';
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
+import type { OrderBook } from './order-books';
 
 /**
  * Each customer's live orders reduced to what figures and insights read (id, number, date,
@@ -11,7 +12,7 @@ import type { CrmDatabase } from './database';
  * Why: a full insights recompute at 100,000 customers would otherwise read a million full order
  * records; this reads 100,000 compact rows. The row is columnar (parallel arrays of primitives),
  * which IndexedDB stores and reads far faster than an array of small objects. It is derived data:
- * never in a backup, rebuilt from the orders on restore and on upgrade.
+ * never in a backup, rebuilt from the order books on restore and from the orders on upgrade.
  *
  * Invariant (tested): for every live customer, `expandOrderFacts(row)` equals their live orders
  * sorted by date then id, in the OrderFact shape; a customer without live orders has no row.
@@ -87,9 +88,21 @@ export async function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readon
   if (empty.length > 0) await db.orderFacts.bulkDelete(empty);
 }
 
+/** Rebuilds every row from the order books (restore by replace), a page of books at a time. */
+export async function rebuildFactsFromBooks(db: CrmDatabase): Promise<void> {
+  await db.orderFacts.clear();
+  let after: string | null = null;
+  for (;;) {
+    const books: OrderBook[] = await (after === null ? db.orderBooks.toCollection() : db.orderBooks.where(':id').above(after)).limit(5_000).toArray();
+    if (books.length === 0) return;
+    await putOrderFacts(db, books.map((book) => [book.customerId, book.orders] as const));
+    after = (books[books.length - 1] as OrderBook).customerId;
+  }
+}
+
 /**
- * Rebuilds every row from the orders table (upgrade, restore by replace), reading the orders in
- * pages so a million of them never sit in memory as full records at once.
+ * Rebuilds every row from the table of single orders of schema versions 1–4 (the version 3
+ * upgrade), reading the orders in pages so a million of them never sit in memory at once.
  */
 export async function rebuildAllOrderFacts(orders: EntityTable<Order, 'id'>, facts: EntityTable<OrderFactsRow, 'customerId'>): Promise<number> {
   const byCustomer = new Map<string, FactSource[]>();

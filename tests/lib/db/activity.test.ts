@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { addInteraction, addOrder, DbError, deleteOrder, getCustomerCard } from '../../../lib/db/repository';
 import type { Customer } from '../../../lib/model/records';
-import { DAY, NOW, freshDatabase, seedCustomer } from './factories';
+import { allOrders, DAY, NOW, freshDatabase, seedCustomer, storedOrder } from './factories';
 
 let db: CrmDatabase;
 let customer: Customer;
@@ -45,7 +45,7 @@ describe('addOrder', () => {
   it('refuses an order for an unknown customer without writing it', async () => {
     const attempt = addOrder(db, { customerId: 'nobody', orderedAt: NOW, total: { currency: 'EUR', minor: 1 } }, NOW);
     await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
-    expect(await db.orders.count()).toBe(0);
+    expect(await allOrders(db)).toEqual([]);
   });
 
   it('refuses an invalid total as invalid', async () => {
@@ -69,17 +69,17 @@ describe('deleteOrder', () => {
     const second = await addOrder(db, { customerId: customer.id, orderedAt: NOW - DAY, total: { currency: 'USD', minor: 90_000 } }, NOW);
     expect((await stored())?.currency).toBe('USD');
 
-    const deleted = await deleteOrder(db, second.id, NOW + 1);
+    const deleted = await deleteOrder(db, customer.id, second.id, NOW + 1);
     expect(deleted.deletedAt).toBe(NOW + 1);
     expect(await stored()).toEqual(before);
-    expect((await db.orders.get(second.id))?.deletedAt).toBe(NOW + 1);
+    expect((await storedOrder(db, second.id))?.deletedAt).toBe(NOW + 1);
     expect((await getCustomerCard(db, customer.id))?.orders.map((o) => o.id)).not.toContain(second.id);
   });
 
   it('gives not_found when the order is already deleted', async () => {
     const order = await addOrder(db, { customerId: customer.id, orderedAt: NOW, total: { currency: 'EUR', minor: 1 } }, NOW);
-    await deleteOrder(db, order.id, NOW);
-    await expect(deleteOrder(db, order.id, NOW)).rejects.toMatchObject({ code: 'not_found' });
+    await deleteOrder(db, customer.id, order.id, NOW);
+    await expect(deleteOrder(db, customer.id, order.id, NOW)).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CustomerIndex } from '../../../lib/db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
 import { findDuplicates } from '../../../lib/db/duplicates';
-import { freshDatabase, makeOrder, NOW, seedCustomer } from './factories';
+import { allOrders, freshDatabase, makeOrder, NOW, seedCustomer, seedOrders } from './factories';
 
 const query = { search: '', tier: null, stage: null, tag: null, sort: 'name' as const, descending: false, offset: 0, limit: 50 };
 
@@ -42,12 +42,13 @@ describe('delete, undo and merge', () => {
   it('restores exactly what one delete tombstoned', async () => {
     const db = freshDatabase();
     const c = await seedCustomer(db);
-    await db.orders.bulkAdd([makeOrder({ customerId: c.id }), makeOrder({ customerId: c.id, deletedAt: NOW - 5 })]);
+    await seedOrders(db, [makeOrder({ customerId: c.id }), makeOrder({ customerId: c.id, deletedAt: NOW - 5 })]);
     const deleted = await deleteCustomers(db, [c.id], NOW);
     expect((await db.customers.get(c.id))?.deletedAt).toBe(NOW);
+    expect((await allOrders(db)).map((o) => o.deletedAt).sort()).toEqual([NOW, NOW - 5].sort());
     await undoDelete(db, deleted, NOW + 1);
     expect((await db.customers.get(c.id))?.deletedAt).toBeNull();
-    expect((await db.orders.where('customerId').equals(c.id).toArray()).map((o) => o.deletedAt).sort()).toEqual([NOW - 5, null].sort());
+    expect((await allOrders(db)).map((o) => o.deletedAt).sort()).toEqual([NOW - 5, null].sort());
   });
 
   it('suggests duplicates by shared address and by name at a company domain, and merge keeps everything', async () => {
@@ -55,7 +56,7 @@ describe('delete, undo and merge', () => {
     const a = await seedCustomer(db, { name: 'Jan Petersen', emails: ['jan@nordlicht.de'] });
     const b = await seedCustomer(db, { name: 'jan petersen', emails: ['j.petersen@nordlicht.de', 'jan@gmx.de'], tags: ['x'] });
     await seedCustomer(db, { name: 'Jan Petersen', emails: ['jan.p@gmail.com'] });
-    await db.orders.add(makeOrder({ customerId: b.id }));
+    await seedOrders(db, [makeOrder({ customerId: b.id })]);
     await db.notes.add({ id: 'n1', customerId: b.id, body: 'Hi', pinned: false, createdAt: 1, updatedAt: 1, deletedAt: null });
     const groups = await findDuplicates(db);
     expect(groups).toEqual([{ reason: 'name_domain', shared: 'jan petersen @ nordlicht.de', customerIds: [a.id, b.id] }]);
@@ -63,6 +64,8 @@ describe('delete, undo and merge', () => {
     expect(merged.emails).toEqual(['jan@nordlicht.de', 'j.petersen@nordlicht.de', 'jan@gmx.de']);
     expect(merged.tags).toEqual(['x']);
     expect(merged.stats.orderCount).toBe(1);
+    // The order moved into the kept customer's book; the other's book is gone.
+    expect((await db.orderBooks.toArray()).map((book) => [book.customerId, book.orders.map((o) => o.customerId)])).toEqual([[a.id, [a.id]]]);
     expect((await db.notes.get('n1'))?.customerId).toBe(a.id);
     expect((await db.customers.get(b.id))?.deletedAt).toBe(NOW);
   });

@@ -46,7 +46,7 @@ describe('getCustomerCard', () => {
     const old = await addOrder(db, { customerId: c.id, orderedAt: NOW - 90 * DAY, total: { currency: 'EUR', minor: 100 } }, NOW);
     const recent = await addOrder(db, { customerId: c.id, orderedAt: NOW - DAY, total: { currency: 'EUR', minor: 200 } }, NOW);
     const gone = await addOrder(db, { customerId: c.id, orderedAt: NOW - 5 * DAY, total: { currency: 'EUR', minor: 300 } }, NOW);
-    await deleteOrder(db, gone.id, NOW);
+    await deleteOrder(db, c.id, gone.id, NOW);
     const call = await addInteraction(db, { customerId: c.id, kind: 'call', at: NOW - 10 * DAY }, NOW);
     const mail = await addInteraction(db, { customerId: c.id, kind: 'email', at: NOW - 2 * DAY }, NOW);
     const first = await addNote(db, { customerId: c.id, body: 'first' }, NOW - 3 * DAY);

@@ -1,6 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { refreshStats, statsTables } from '../../../lib/db/activity';
 import { openDatabase, type CrmDatabase } from '../../../lib/db/database';
+import { ordersOfMany, writeBooks } from '../../../lib/db/order-books';
 import { customerDefaults, type Customer, type Interaction, type Order } from '../../../lib/model/records';
 
 let counter = 0;
@@ -69,12 +70,24 @@ export async function seedCustomer(db: CrmDatabase, fields: Partial<Customer> = 
 }
 
 /**
- * Puts orders in and brings their customers' cached figures and order facts up to date, as
- * every write path of lib/db does (a bare `db.orders.bulkAdd` would leave them stale).
+ * Puts orders into their customers' books and brings their cached figures and order facts up
+ * to date, as every write path of lib/db does (a bare write of books would leave them stale).
  */
 export async function seedOrders(db: CrmDatabase, orders: readonly Order[]): Promise<void> {
   await db.transaction('rw', statsTables(db), async () => {
-    await db.orders.bulkAdd([...orders]);
-    for (const customerId of new Set(orders.map((o) => o.customerId))) await refreshStats(db, customerId, NOW);
+    const ids = [...new Set(orders.map((o) => o.customerId))];
+    const stored = await ordersOfMany(db, ids);
+    await writeBooks(db, ids.map((id) => [id, [...(stored.get(id) ?? []), ...orders.filter((o) => o.customerId === id)]] as const));
+    for (const customerId of ids) await refreshStats(db, customerId, NOW);
   });
+}
+
+/** Every stored order, tombstones included, from all the books. */
+export async function allOrders(db: CrmDatabase): Promise<Order[]> {
+  return (await db.orderBooks.toArray()).flatMap((book) => book.orders);
+}
+
+/** One stored order by id, wherever it is. */
+export async function storedOrder(db: CrmDatabase, id: string): Promise<Order | undefined> {
+  return (await allOrders(db)).find((o) => o.id === id);
 }

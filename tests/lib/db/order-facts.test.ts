@@ -7,6 +7,7 @@ import type { CrmDatabase } from '../../../lib/db/database';
 import { commitImport } from '../../../lib/db/import-commit';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
+import { bookKey, byDateThenId } from '../../../lib/db/order-books';
 import { expandOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
@@ -16,11 +17,21 @@ import { DAY, freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from '
 /**
  * The order facts (lib/db/order-facts.ts) are derived data that a full insights recompute reads
  * instead of the orders. Every write path must keep them equal to the orders; this checks the
- * invariant after each one, together with the cached figures computed by the same writes.
+ * invariant after each one, together with the cached figures computed by the same writes, and
+ * the order books' own (lib/db/order-books.ts): each order in one book, its customer's, sorted,
+ * with one index key per order.
  */
 async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
   const customers = (await db.customers.toArray()).filter((c) => c.deletedAt === null);
-  const orders = await db.orders.toArray();
+  const books = await db.orderBooks.toArray();
+  const orders = books.flatMap((book) => book.orders);
+  expect(new Set(orders.map((o) => o.id)).size, 'each order in one book').toBe(orders.length);
+  for (const book of books) {
+    expect(book.orders.length, 'no empty book').toBeGreaterThan(0);
+    expect(book.orders.every((o) => o.customerId === book.customerId), `orders of ${book.customerId} in their book`).toBe(true);
+    expect(book.orders, 'oldest first').toEqual([...book.orders].sort(byDateThenId));
+    expect([...book.keys].sort(), 'index keys').toEqual([...new Set(book.orders.map(bookKey))].sort());
+  }
   const interactions = await db.interactions.toArray();
   for (const customer of customers) {
     const own = orders.filter((o) => o.customerId === customer.id);
@@ -67,7 +78,7 @@ describe('order facts', () => {
     await expectDerivedDataCurrent(db);
     expect((await db.orderFacts.get(c.id))?.status).toEqual(['cancelled', null]);
 
-    await deleteOrder(db, first.id, NOW);
+    await deleteOrder(db, c.id, first.id, NOW);
     await addInteraction(db, { customerId: c.id, kind: 'call', at: NOW - DAY }, NOW);
     await expectDerivedDataCurrent(db);
     expect((await db.orderFacts.get(c.id))?.ids).toHaveLength(1);
@@ -95,7 +106,7 @@ describe('order facts', () => {
     // Order 2 now belongs to kept@ (the store re-assigned it): it leaves New's figures and facts.
     await importDrafts(db, 'imp-2', [customerDraft('kept@example.com', 'Kept')], [orderDraft('kept@example.com', '2', 10, 3_500)], NOW + 1);
     await expectDerivedDataCurrent(db);
-    const moved = await db.orders.where('[source+externalId]').equals(['shopify', '2']).first();
+    const moved = (await db.orderBooks.toArray()).flatMap((book) => book.orders).find((o) => o.externalId === '2');
     expect(moved?.customerId).toBe(kept.id);
     expect((await db.orderFacts.get(kept.id))?.minor).toContain(3_500);
 

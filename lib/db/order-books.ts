@@ -1,0 +1,109 @@
+import type { Order } from '../model/records';
+import type { CrmDatabase } from './database';
+
+/**
+ * Orders are stored in books: one row per customer holding all of that customer's orders
+ * (tombstoned ones included, for undo and re-imports), oldest first. Why: Chromium's IndexedDB
+ * costs about 75–110 µs per record written inside one transaction, so a million orders as a
+ * million records could never be imported in a minute; as 100,000 books they are written in a
+ * few seconds. Every reader of orders reads a customer's book (the card, figures, insights) or
+ * walks the books (backups, exports), and no code outside lib/db sees the difference: `Order`
+ * records keep their `customerId` and their own id.
+ *
+ * Each book lists one index key per order (`keys`, a multi-entry index): the order's natural key
+ * (source + the store's id) when it has one, else its id. That finds an order again on re-import
+ * whichever customer's book it sits in, and counts all orders without reading a book.
+ *
+ * Every function runs inside the caller's transaction, which must include `orderBooks`.
+ */
+export interface OrderBook {
+  customerId: string;
+  /** Oldest first (date, then id). */
+  orders: Order[];
+  keys: string[];
+}
+
+/** The key that identifies an order across imports: its store's id within the store. */
+export function naturalKey(source: string, externalId: string): string {
+  return `${source}\u0000${externalId}`;
+}
+
+/** An order's index key: its natural key when it has one, else its id (ids are uuids: no NUL). */
+export function bookKey(order: Pick<Order, 'id' | 'source' | 'externalId'>): string {
+  return order.source !== null && order.externalId !== null ? naturalKey(order.source, order.externalId) : `\u0001${order.id}`;
+}
+
+export function byDateThenId(x: Pick<Order, 'orderedAt' | 'id'>, y: Pick<Order, 'orderedAt' | 'id'>): number {
+  return x.orderedAt - y.orderedAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+/** A customer's book from their orders; null when they have none (the row is then removed). */
+export function bookOf(customerId: string, orders: Iterable<Order>): OrderBook | null {
+  const sorted = [...orders].sort(byDateThenId);
+  if (sorted.length === 0) return null;
+  return { customerId, orders: sorted, keys: [...new Set(sorted.map(bookKey))] };
+}
+
+/** All of one customer's orders, tombstones included, oldest first. */
+export async function ordersOf(db: CrmDatabase, customerId: string): Promise<Order[]> {
+  return (await db.orderBooks.get(customerId))?.orders ?? [];
+}
+
+/** Several customers' orders (tombstones included), by customer id; customers without any are left out. */
+export async function ordersOfMany(db: CrmDatabase, customerIds: readonly string[]): Promise<Map<string, Order[]>> {
+  const books = await db.orderBooks.bulkGet([...customerIds]);
+  const byCustomer = new Map<string, Order[]>();
+  for (const book of books) if (book !== undefined) byCustomer.set(book.customerId, book.orders);
+  return byCustomer;
+}
+
+/** Replaces customers' books with these orders (an empty list removes the book). */
+export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>): Promise<void> {
+  const rows: OrderBook[] = [];
+  const empty: string[] = [];
+  for (const [customerId, orders] of entries) {
+    const book = bookOf(customerId, orders);
+    if (book === null) empty.push(customerId);
+    else rows.push(book);
+  }
+  if (rows.length > 0) await db.orderBooks.bulkPut(rows);
+  if (empty.length > 0) await db.orderBooks.bulkDelete(empty);
+}
+
+/**
+ * Stored orders with any of these index keys (`bookKey`: natural keys, or ids of orders without
+ * one), whichever book they are in: key → order. Always awaits Dexie, even for no keys.
+ */
+export async function findByBookKeys(db: CrmDatabase, keys: readonly string[]): Promise<Map<string, Order>> {
+  const wanted = new Set(keys);
+  const found = new Map<string, Order>();
+  for (const book of await db.orderBooks.where('keys').anyOf([...wanted]).distinct().toArray()) {
+    for (const order of book.orders) {
+      const key = bookKey(order);
+      if (wanted.has(key)) found.set(key, order);
+    }
+  }
+  return found;
+}
+
+/** How many orders are stored (tombstones included), from the index alone. */
+export function countOrders(db: CrmDatabase): Promise<number> {
+  return db.orderBooks.orderBy('keys').count();
+}
+
+/**
+ * A page of every stored order, book by book in customer-id order, after the book of `after`
+ * (a customer id; null to start). Whole books only: books are added until the page holds at
+ * least `limit` orders. `last` is the page's last customer id, the `after` of the next page.
+ */
+export async function ordersPage(db: CrmDatabase, after: string | null, limit: number): Promise<{ rows: Order[]; last: string | null }> {
+  let taken = 0;
+  const books = await (after === null ? db.orderBooks.toCollection() : db.orderBooks.where(':id').above(after))
+    .until((book) => {
+      const full = taken >= limit;
+      taken += book.orders.length;
+      return full;
+    })
+    .toArray();
+  return { rows: books.flatMap((book) => book.orders), last: books[books.length - 1]?.customerId ?? null };
+}
