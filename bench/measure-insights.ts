@@ -64,9 +64,9 @@ async function pureCompute(session: ExtensionSession, data: BenchData): Promise<
     const bench = (globalThis as unknown as { crmBench: BenchGlobal }).crmBench;
     type Row = { id: string; customerId: string };
     type Table<T = Row> = { toArray(): Promise<T[]> };
-    const db = (bench.db ??= bench.openDatabase()) as { customers: Table; orderBooks: Table<{ customerId: string; orders: Row[] }>; interactions: Table };
+    const db = (bench.db ??= bench.openDatabase()) as { customers: Table; orderBooks: Table<{ customerId: string }>; interactions: Table };
     const facts = new Map((await db.customers.toArray()).map((customer) => [customer.id, { customer, orders: [] as Row[], interactions: [] as Row[] }]));
-    for (const book of await db.orderBooks.toArray()) facts.get(book.customerId)?.orders.push(...book.orders);
+    for (const book of await db.orderBooks.toArray()) facts.get(book.customerId)?.orders.push(...bench.bookOrders(book));
     for (const interaction of await db.interactions.toArray()) facts.get(interaction.customerId)?.interactions.push(interaction);
     const t0 = performance.now();
     bench.recomputeAll([...facts.values()], bench.DEFAULT_SETTINGS, now);

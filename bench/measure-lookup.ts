@@ -48,12 +48,12 @@ export async function measureLookup(session: ExtensionSession, data: BenchData, 
         const range = IDBKeyRange.bound([customer.id, -Infinity], [customer.id, Infinity]);
         const [, book] = await Promise.all([
           customer.companyId === null ? null : req(tx.objectStore('companies').get(customer.companyId)),
-          req(tx.objectStore('orderBooks').get(customer.id) as IDBRequest<{ orders: unknown[] } | undefined>),
+          req(tx.objectStore('orderBooks').get(customer.id) as IDBRequest<{ ids: unknown[] } | undefined>),
           req(tx.objectStore('interactions').index('[customerId+at]').getAll(range)),
           req(tx.objectStore('notes').index('customerId').getAll(customer.id)),
           customer.companyId === null ? [] : req(tx.objectStore('notes').index('companyId').getAll(customer.companyId)),
         ]);
-        return book?.orders.length ?? 0;
+        return book?.ids.length ?? 0;
       };
       const handler = async (email: string) => {
         const found = await bench.findCustomersByEmails(db, [email]);

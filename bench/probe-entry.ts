@@ -4,4 +4,5 @@
  */
 export { openDatabase } from '../lib/db/database';
 export { findCustomersByEmails, getCustomerCard } from '../lib/db/customers';
+export { bookOrders } from '../lib/db/order-books';
 export { DEFAULT_SETTINGS, recomputeAll } from '../lib/insights/index';

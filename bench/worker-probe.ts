@@ -35,6 +35,7 @@ export interface BenchGlobal {
   openDatabase(): unknown;
   findCustomersByEmails(db: unknown, emails: readonly string[]): Promise<Map<string, { id: string; companyId: string | null }>>;
   getCustomerCard(db: unknown, id: string): Promise<unknown>;
+  bookOrders(book: unknown): { id: string; customerId: string }[];
   recomputeAll(facts: unknown[], settings: unknown, now: number): { customers: Map<string, unknown> };
   DEFAULT_SETTINGS: unknown;
 }

@@ -83,6 +83,8 @@ export function createInsights(deps: InsightsDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** Whether the pending full recompute is for a bulk write (then single writes leave it be). */
   let pendingBulk = false;
+  /** A scheduled full recompute starts no earlier than this (an import is using the database). */
+  let notBefore = 0;
 
   function serial<T>(work: () => Promise<T>): Promise<T> {
     const next = queue.then(work, work);
@@ -188,13 +190,16 @@ export function createInsights(deps: InsightsDeps) {
       clearTimeout(timer);
     }
     pendingBulk = bulk;
-    timer = setTimeout(
-      () => {
-        timer = null;
-        void serial(fullRecompute).catch(logError);
-      },
-      bulk ? (deps.debounceMs ?? DEBOUNCE_MS) : (deps.singleWriteQuietMs ?? SINGLE_WRITE_QUIET_MS),
-    );
+    const run = () => {
+      const wait = notBefore - deps.now();
+      if (wait > 0) {
+        timer = setTimeout(run, wait);
+        return;
+      }
+      timer = null;
+      void serial(fullRecompute).catch(logError);
+    };
+    timer = setTimeout(run, bulk ? (deps.debounceMs ?? DEBOUNCE_MS) : (deps.singleWriteQuietMs ?? SINGLE_WRITE_QUIET_MS));
   }
 
   /** Card work for the handlers: the write, then this customer's update, then one push. */
@@ -228,6 +233,15 @@ export function createInsights(deps: InsightsDeps) {
     },
 
     recompute: (): Promise<RecomputeSummary> => serial(fullRecompute),
+
+    /**
+     * Keeps a scheduled full recompute from starting for `ms` (0: from now on it may). An import
+     * calls it as it stages and commits: reading and rewriting every customer meanwhile would
+     * compete with it for the database, and the import's commit schedules a recompute anyway.
+     */
+    deferFull(ms: number): void {
+      notBefore = ms <= 0 ? 0 : Math.max(notBefore, deps.now() + ms);
+    },
 
     /** A data change event from any handler: single writes update their customers now. */
     onDataChanged(customerIds: readonly string[]): void {

@@ -1,7 +1,9 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import type { CustomerDraft, OrderDraft } from '../import/drafts';
+import { BATCH_SIZE } from '../import/job';
 import { Company, customerDefaults, Note, type Customer, type Order } from '../model/records';
 import type { CrmDatabase } from './database';
+import { chunkDrafts } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
 import { naturalKey, ordersOfMany, writeBooks, findByBookKeys } from './order-books';
@@ -43,6 +45,12 @@ interface Touched {
 
 /** Customers' books are read and written, with their figures, this many at a time at the end. */
 const FINISH_BATCH = 2_000;
+/**
+ * The commit reads every customer at the start when the staged chunks (a chunk counted as
+ * BATCH_SIZE customers) could name at least 1/ALL_CUSTOMERS_SHARE of them: about where one read
+ * of the table costs less than looking each one up. Smaller imports look customers up by chunk.
+ */
+const ALL_CUSTOMERS_SHARE = 20;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
@@ -52,7 +60,8 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
       chunkIds.sort();
 
-      const hadCustomers = (await db.customers.count()) > 0;
+      const customerCount = await db.customers.count();
+      const hadCustomers = customerCount > 0;
       const hadOrders = (await db.orderBooks.count()) > 0;
       const hadInteractions = (await db.interactions.count()) > 0;
       const companies = await loadCompanies(db);
@@ -61,6 +70,17 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
       const touched = new Map<string, Touched>();
       /** Customers that existed before this import and were found by a draft's keys. */
       const loaded = new Map<string, Customer>();
+      // A file of several chunks may name a good part of the customers: reading them all at once
+      // (a few µs each) beats finding each through the addresses index (~150 µs each).
+      const readAll = hadCustomers && chunkIds.length >= 2 && chunkIds.length * BATCH_SIZE * ALL_CUSTOMERS_SHARE >= customerCount;
+      if (readAll) {
+        // Older first, so the longest-standing record is the one an address resolves to.
+        const all = (await db.customers.toArray()).filter(isLive).sort((a, b) => a.createdAt - b.createdAt);
+        for (const customer of all) {
+          loaded.set(customer.id, customer);
+          register(keyToId, customer);
+        }
+      }
       const existingEntry = (customer: Customer): Touched => ({ customer, created: false, changed: false, added: new Map() });
       /**
        * Stored orders this import gives to another customer, by the customer whose book they
@@ -79,16 +99,17 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         const following = chunkIds[c + 1];
         if (following !== undefined) nextChunk = db.importChunks.get(following);
         if (chunk === undefined || chunk.kind !== 'drafts') continue;
+        const drafts = chunkDrafts(chunk);
 
         // Customers: match, merge, create.
-        const unresolved = chunk.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
-        const lookups = hadCustomers ? lookupsFor(unresolved) : null;
+        const unresolved = drafts.customers.filter((d) => !keyToId.has(d.key) && !d.emails.some((e) => keyToId.has(`email:${e}`)));
+        const lookups = hadCustomers && !readAll ? lookupsFor(unresolved) : null;
         for (const customer of lookups !== null ? await findExisting(db, lookups) : []) {
           if (loaded.has(customer.id)) continue;
           loaded.set(customer.id, customer);
           register(keyToId, customer);
         }
-        for (const draft of chunk.customers) {
+        for (const draft of drafts.customers) {
           const knownId = [draft.key, ...draft.emails.map((e) => `email:${e}`)].map((k) => keyToId.get(k)).find((x) => x !== undefined);
           const known = knownId === undefined ? null : (touched.get(knownId)?.customer ?? loaded.get(knownId) ?? null);
           let entry: Touched;
@@ -135,9 +156,9 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         }
 
         // Orders: update in place by source + external id, else add.
-        const unseen = hadOrders ? chunk.orders.filter((o) => !written.has(orderKey(o))) : [];
+        const unseen = hadOrders ? drafts.orders.filter((o) => !written.has(orderKey(o))) : [];
         const found = unseen.length > 0 ? await findByBookKeys(db, unseen.map(orderKey)) : new Map<string, Order>();
-        for (const draft of chunk.orders) {
+        for (const draft of drafts.orders) {
           const customerId = keyToId.get(draft.customerKey);
           if (customerId === undefined) throw new DbError('invalid', `Order ${draft.number ?? draft.externalId} names a customer that is not in the import.`);
           const key = orderKey(draft);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerDraft, OrderDraft } from '../import/drafts';
+import type { CustomerDraft, OrderDraft } from '../import/drafts';
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
 
@@ -8,6 +8,11 @@ import { guard } from './errors';
  * other feature reads, until the import is committed in one transaction (./import-commit.ts).
  * Cancel, a closed tab or a killed browser therefore leaves the real tables untouched; leftover
  * chunks of an import that never finished are swept when the next one begins.
+ *
+ * A chunk of drafts is stored as one JSON string, not as thousands of small objects: IndexedDB
+ * copies a string in one piece, and a million-row import stages two hundred chunks of 5,000
+ * rows (about 60 ms each as objects at that size, in Chromium). The drafts were validated when
+ * they crossed the message boundary (import.stage); `chunkDrafts` reads them back.
  */
 
 export const ImportChunk = z.discriminatedUnion('kind', [
@@ -16,8 +21,8 @@ export const ImportChunk = z.discriminatedUnion('kind', [
     importId: z.string(),
     seq: z.number().int().min(0),
     kind: z.literal('drafts'),
-    customers: z.array(CustomerDraft),
-    orders: z.array(OrderDraft),
+    /** `{ customers, orders }` as JSON (see above). */
+    json: z.string(),
   }),
   z.object({
     id: z.string(),
@@ -43,8 +48,18 @@ export type NewChunk =
 /** Stores one chunk. Re-sending a sequence number replaces that chunk (a retried message). */
 export function stageChunk(db: CrmDatabase, importId: string, seq: number, chunk: NewChunk): Promise<void> {
   return guard(async () => {
-    await db.importChunks.put({ ...chunk, id: chunkId(importId, seq), importId, seq });
+    const id = chunkId(importId, seq);
+    const row: ImportChunk =
+      chunk.kind === 'drafts'
+        ? { id, importId, seq, kind: 'drafts', json: JSON.stringify({ customers: chunk.customers, orders: chunk.orders }) }
+        : { ...chunk, id, importId, seq };
+    await db.importChunks.put(row);
   });
+}
+
+/** A staged chunk's drafts, as they were staged. */
+export function chunkDrafts(chunk: Extract<ImportChunk, { kind: 'drafts' }>): { customers: CustomerDraft[]; orders: OrderDraft[] } {
+  return JSON.parse(chunk.json) as { customers: CustomerDraft[]; orders: OrderDraft[] };
 }
 
 /** Throws away an import's staged chunks (cancel). */

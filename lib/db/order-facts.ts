@@ -2,7 +2,7 @@ import type { EntityTable } from 'dexie';
 import type { OrderFact } from '../insights/types';
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
-import type { OrderBook } from './order-books';
+import { bookOrders, type OrderBook } from './order-books';
 
 /**
  * Each customer's live orders reduced to what figures and insights read (id, number, date,
@@ -95,7 +95,7 @@ export async function rebuildFactsFromBooks(db: CrmDatabase): Promise<void> {
   for (;;) {
     const books: OrderBook[] = await (after === null ? db.orderBooks.toCollection() : db.orderBooks.where(':id').above(after)).limit(5_000).toArray();
     if (books.length === 0) return;
-    await putOrderFacts(db, books.map((book) => [book.customerId, book.orders] as const));
+    await putOrderFacts(db, books.map((book) => [book.customerId, bookOrders(book)] as const));
     after = (books[books.length - 1] as OrderBook).customerId;
   }
 }

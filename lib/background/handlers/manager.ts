@@ -14,6 +14,13 @@ import { ProtocolError } from '../../messaging/router';
 import { withDb, type BackgroundDeps, type HandlersFor } from './types';
 
 export const LAST_BACKUP_KEY = 'backup:last';
+/**
+ * How long a full insights recompute waits after an import's last staged chunk, and at most
+ * during its commit: it would compete with the import for the database (a stalled import
+ * leaves it waiting no longer than this).
+ */
+const IMPORT_QUIET_MS = 30_000;
+const COMMIT_QUIET_MS = 10 * 60_000;
 const MAPPING_PREFIX = 'import:mapping:';
 
 export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGER_MESSAGES> {
@@ -40,12 +47,14 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'import.stage'({ importId, seq, customers, orders }) {
       if (!running.has(importId)) throw new ProtocolError('not_found', 'This import is no longer running (the extension restarted). Start it again.');
+      deps.insights?.deferFull(IMPORT_QUIET_MS);
       await withDb(() => stageChunk(db, importId, seq, { kind: 'drafts', customers, orders }));
       return { ok: true };
     },
 
     async 'import.commit'({ importId }) {
-      const summary = await withDb(() => commitImport(db, importId, deps.now()));
+      deps.insights?.deferFull(COMMIT_QUIET_MS);
+      const summary = await withDb(() => commitImport(db, importId, deps.now())).finally(() => deps.insights?.deferFull(0));
       running.delete(importId);
       changed([]);
       return summary;

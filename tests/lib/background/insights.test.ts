@@ -113,6 +113,35 @@ describe('insights in the background', () => {
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 2_000 });
   });
 
+  it('holds a scheduled full recompute while an import uses the database, and runs it after the commit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = freshDatabase();
+    await seedBook(db);
+    const { insights, advance } = setup(db, { debounceMs: 2_000 });
+    const wait = async (ms: number) => {
+      advance(ms);
+      await vi.advanceTimersByTimeAsync(ms);
+      await insights.idle();
+    };
+    // A chunk staged: the recompute the last bulk write asked for waits 30 s from then.
+    insights.deferFull(30_000);
+    insights.onDataChanged([]);
+    await wait(2_000);
+    expect(await readMeta(db, 'insights:context')).toBeUndefined();
+    await wait(28_000);
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
+
+    // The commit holds it for as long as it runs; its end lets the next one go 2 s later.
+    insights.deferFull(600_000);
+    insights.onDataChanged([]);
+    await wait(60_000);
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
+    insights.deferFull(0);
+    insights.onDataChanged([]);
+    await wait(2_000);
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 92_000 });
+  });
+
   it('recomputes on start only when the stored figures are missing or older than a day', async () => {
     const db = freshDatabase();
     await seedBook(db);

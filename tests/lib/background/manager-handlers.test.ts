@@ -3,6 +3,7 @@ import { managerHandlers } from '../../../lib/background/handlers/manager';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { makeCustomer, NOW } from '../db/factories';
+import type { BackgroundDeps } from '../../../lib/background/handlers/types';
 import { testDeps } from './fakes';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -56,5 +57,25 @@ describe('manager company handlers', () => {
     const { send } = setup();
     expect(await send('manager.companies', {}, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(await send('manager.company.create', { name: 'Acme', domains: [] }, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+});
+
+describe('manager import handlers', () => {
+  it('keep the full insights recompute waiting while an import stages and commits, and let it go after', async () => {
+    const deferFull = vi.fn();
+    const deps = testDeps(new Map(), { insights: { deferFull } as unknown as BackgroundDeps['insights'] });
+    const others = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, () => Promise.reject(new Error(`${type} is not expected here`))]));
+    const route = createRouter({ ...others, ...managerHandlers(deps) } as Handlers, EXTENSION_ID);
+    const send = (type: string, payload: unknown) => route({ type, payload }, MANAGER);
+
+    const begun = (await send('import.begin', {})) as { data: { importId: string } };
+    const { importId } = begun.data;
+    const customer = { key: 'email:ana@example.com', emails: ['ana@example.com'], name: 'Ana', phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify', externalId: null };
+    expect(await send('import.stage', { importId, seq: 0, customers: [customer], orders: [] })).toMatchObject({ ok: true });
+    expect(deferFull).toHaveBeenLastCalledWith(30_000);
+    expect(await send('import.commit', { importId })).toMatchObject({ ok: true, data: { customersCreated: 1 } });
+    // Held for the commit, released when it ended.
+    expect(deferFull.mock.calls.slice(-2)).toEqual([[600_000], [0]]);
+    expect(await deps.db.customers.count()).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { refreshStats, statsTables } from '../../../lib/db/activity';
 import { openDatabase, type CrmDatabase } from '../../../lib/db/database';
-import { ordersOfMany, writeBooks } from '../../../lib/db/order-books';
+import { bookOrders, ordersOfMany, writeBooks } from '../../../lib/db/order-books';
 import { customerDefaults, type Customer, type Interaction, type Order } from '../../../lib/model/records';
 
 let counter = 0;
@@ -84,7 +84,7 @@ export async function seedOrders(db: CrmDatabase, orders: readonly Order[]): Pro
 
 /** Every stored order, tombstones included, from all the books. */
 export async function allOrders(db: CrmDatabase): Promise<Order[]> {
-  return (await db.orderBooks.toArray()).flatMap((book) => book.orders);
+  return (await db.orderBooks.toArray()).flatMap(bookOrders);
 }
 
 /** One stored order by id, wherever it is. */

@@ -4,8 +4,10 @@ import { commitImport } from '../../../lib/db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../../lib/db/import-staging';
 import { findCustomersByEmails } from '../../../lib/db/repository';
 import type { FormatId } from '../../../lib/import/format';
+import type { Customer } from '../../../lib/model/records';
 import { runCsvImport } from '../../../lib/import/job';
 import { blobOf, fixture } from '../import/helpers';
+import { bookOrders } from '../../../lib/db/order-books';
 import { allOrders, freshDatabase, NOW, seedCustomer } from './factories';
 
 async function stageFile(db: CrmDatabase, importId: string, text: string, format: FormatId) {
@@ -124,9 +126,34 @@ describe('commitImport over many chunks', () => {
     for (const email of ['c0@example.com', 'c3@example.com']) {
       const c = (await findCustomersByEmails(db, [email])).get(email);
       expect(c?.stats.orderCount, email).toBe((await allOrders(db)).filter((o) => o.customerId === c?.id).length);
-      expect(((await db.orderBooks.get(c?.id ?? ''))?.orders ?? []).every((o) => o.customerId === c?.id), email).toBe(true);
+      const book = await db.orderBooks.get(c?.id ?? '');
+      expect((book === undefined ? [] : bookOrders(book)).every((o) => o.customerId === c?.id), email).toBe(true);
     }
     expect(await db.importChunks.count()).toBe(0);
+  });
+
+  it('finds existing customers alike whether it looks them up chunk by chunk or reads them all', async () => {
+    // Six customers exist; one chunk looks them up by address, four chunks read them all first.
+    const results = [];
+    for (const chunks of [1, 4]) {
+      const db = freshDatabase();
+      const existing: Customer[] = [];
+      for (let i = 0; i < 6; i++) existing.push(await seedCustomer(db, { emails: [`c${i}@example.com`], name: `Kept ${i}`, createdAt: NOW - 100 + i }));
+      // A later customer sharing an address: the address still resolves to the older one.
+      await seedCustomer(db, { emails: ['c0@example.com'], name: 'Newer duplicate', createdAt: NOW - 50 });
+      for (let seq = 0; seq < chunks; seq++) {
+        const customers = [0, 1, 2, 3, 4, 5].filter((i) => i % chunks === seq).map(customer);
+        const orders = customers.map((c, k) => order(seq * 10 + k, Number(c.key.slice(7, -12))));
+        await stageChunk(db, 'imp', seq, { kind: 'drafts', customers, orders });
+      }
+      const summary = await commitImport(db, 'imp', NOW);
+      expect(summary.customersCreated).toBe(0);
+      expect(await db.customers.count()).toBe(7);
+      const owners = (await allOrders(db)).map((o) => o.customerId);
+      expect(owners.every((id) => existing.some((c) => c.id === id)), `${chunks} chunk(s)`).toBe(true);
+      results.push((await db.customers.toArray()).map((c) => [c.name, c.stats.orderCount]).sort());
+    }
+    expect(results[0]).toEqual(results[1]);
   });
 
   it('writes nothing when the orders fail to store, and keeps the staged rows', async () => {

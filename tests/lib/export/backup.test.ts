@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../../lib/db/backup';
 import type { CrmDatabase } from '../../../lib/db/database';
+import { bookOf, bookOrders } from '../../../lib/db/order-books';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { bulkInsert } from '../../../lib/db/repository';
 import { readBackup, writeBackup } from '../../../lib/export/backup-file';
@@ -60,7 +61,7 @@ describe('backup and restore', () => {
   it('keeps one row per order in a backup, page after page, whatever the page size', async () => {
     const db = freshDatabase();
     await bulkInsert(db, createSampleBusiness(NOW));
-    const stored = (await db.orderBooks.toArray()).flatMap((book) => book.orders);
+    const stored = (await db.orderBooks.toArray()).flatMap(bookOrders);
     expect(stored.length).toBeGreaterThan(20);
     expect(backupTableNames(db)).toContain('orders');
     expect(backupTableNames(db)).not.toContain('orderBooks');
@@ -81,23 +82,20 @@ describe('backup and restore', () => {
     await bulkInsert(db, createSampleBusiness(NOW));
     const file = await writeBackup(sourceFor(db), NOW);
     const [from, to] = await db.orderBooks.limit(2).toArray();
-    const order = from!.orders[0]!;
+    const [order, ...rest] = bookOrders(from!);
     // Here the order moved to another customer and was updated; the backup has the older copy.
-    await db.orderBooks.bulkPut([
-      { ...from!, orders: from!.orders.slice(1), keys: from!.keys.slice(1) },
-      { ...to!, orders: [...to!.orders, { ...order, customerId: to!.customerId, updatedAt: NOW + 5 }], keys: [...to!.keys, from!.keys[0]!] },
-    ]);
+    await db.orderBooks.bulkPut([bookOf(from!.customerId, rest)!, bookOf(to!.customerId, [...bookOrders(to!), { ...order!, customerId: to!.customerId, updatedAt: NOW + 5 }])!]);
     await restore(db, file, 'merge');
-    const owners = (await db.orderBooks.toArray()).filter((book) => book.orders.some((o) => o.id === order.id)).map((book) => book.customerId);
+    const owners = (await db.orderBooks.toArray()).filter((book) => book.ids.includes(order!.id)).map((book) => book.customerId);
     expect(owners).toEqual([to!.customerId]);
 
     // A newer copy in the backup takes the order back to its customer, from the other book.
     const newer = await writeBackup(sourceFor(db), NOW);
-    const text = (await newer.text()).replace(`"customerId":"${to!.customerId}","orderedAt":${order.orderedAt}`, `"customerId":"${from!.customerId}","orderedAt":${order.orderedAt}`);
+    const text = (await newer.text()).replace(`"customerId":"${to!.customerId}","orderedAt":${order!.orderedAt}`, `"customerId":"${from!.customerId}","orderedAt":${order!.orderedAt}`);
     expect(text).not.toBe(await newer.text());
     const moved = text.replace(`"updatedAt":${NOW + 5}`, `"updatedAt":${NOW + 9}`);
     await restore(db, new Blob([moved]), 'merge');
-    const after = (await db.orderBooks.toArray()).filter((book) => book.orders.some((o) => o.id === order.id)).map((book) => book.customerId);
+    const after = (await db.orderBooks.toArray()).filter((book) => book.ids.includes(order!.id)).map((book) => book.customerId);
     expect(after).toEqual([from!.customerId]);
   });
 
