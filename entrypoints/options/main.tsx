@@ -104,11 +104,7 @@ function App() {
       backupDue={store.backupDue()}
       undo={store.undo.value}
       onView={store.setView}
-      onLoadSample={async () => {
-        await store.loadSample();
-        const s = await request('manager.status', {});
-        return { customers: s.customers, orders: s.orders };
-      }}
+      onLoadSample={() => store.loadSample()}
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}
     >

@@ -300,9 +300,11 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     saveBlob(new Blob([badRowsCsv(outcome.bad, toCsv)], { type: 'text/csv' }), 'rows-not-imported.csv');
   }
 
-  async function loadSample() {
-    await request('sample.load', {});
+  /** Loads the sample business; resolves to what it loaded. */
+  async function loadSample(): Promise<{ customers: number; orders: number }> {
+    const loaded = await request('sample.load', {});
     onDataChanged();
+    return loaded;
   }
 
   return {

@@ -6,7 +6,6 @@ import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../
 import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
-import { countOrders } from '../../db/order-books';
 import { getCustomerCard } from '../../db/repository';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
@@ -113,7 +112,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     async 'manager.status'() {
       return {
         customers: await db.customers.count(),
-        orders: await countOrders(db),
         lastBackupAt: await metaTime(LAST_BACKUP_KEY),
         lastImportAt: await metaTime(LAST_IMPORT_KEY, 'at'),
       };
