@@ -42,13 +42,18 @@ export interface ImportOutcome {
 }
 
 export interface JobHooks {
-  /** Receives each batch; the job reads on while at most one batch is still being delivered. */
+  /** Receives each batch; the job reads on while at most MAX_IN_FLIGHT batches are being delivered. */
   deliver(batch: DraftBatch): Promise<void>;
   progress?(progress: ImportProgress): void;
   signal?: AbortSignal;
 }
 
 export const BATCH_SIZE = 5000;
+/**
+ * Batches being delivered at once: with two, the page sends one while the background stores
+ * the other (a million-row file stages 200 batches; one at a time left each side idle half the time).
+ */
+export const MAX_IN_FLIGHT = 2;
 export const MAX_BAD_LISTED = 5000;
 const PROGRESS_EVERY_MS = 200;
 
@@ -58,7 +63,7 @@ export async function runCsvImport(file: Blob, plan: ImportPlan, hooks: JobHooks
   let orders: OrderDraft[] = [];
   let seq = 0;
   const ready: DraftBatch[] = [];
-  let inFlight: Promise<void> | null = null;
+  const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
 
   const sink: ImportSink = {
@@ -85,17 +90,22 @@ export async function runCsvImport(file: Blob, plan: ImportPlan, hooks: JobHooks
     orders = [];
   }
 
-  async function drain(keepOneInFlight: boolean) {
-    while (ready.length > 0 || (!keepOneInFlight && inFlight)) {
-      if (inFlight) await inFlight;
-      inFlight = null;
+  /** Delivers the ready batches; returns with some still in flight, or (at the end) none. */
+  async function drain(keepInFlight: boolean) {
+    for (;;) {
       if (failure) throw failure;
-      const batch = ready.shift();
-      if (batch) {
-        inFlight = hooks.deliver(batch).catch((error: unknown) => {
-          failure = error;
-        });
+      while (ready.length > 0 && inFlight.size < MAX_IN_FLIGHT) {
+        const batch = ready.shift() as DraftBatch;
+        const delivery: Promise<void> = hooks
+          .deliver(batch)
+          .catch((error: unknown) => {
+            failure ??= error;
+          })
+          .finally(() => inFlight.delete(delivery));
+        inFlight.add(delivery);
       }
+      if (ready.length === 0 && (keepInFlight || inFlight.size === 0)) break;
+      await Promise.race(inFlight);
     }
     if (failure) throw failure;
   }

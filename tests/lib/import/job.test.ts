@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewCsv } from '../../../lib/import/csv-stream';
-import { BATCH_SIZE } from '../../../lib/import/job';
+import { BATCH_SIZE, MAX_IN_FLIGHT, runCsvImport } from '../../../lib/import/job';
 import { sniffBytes } from '../../../lib/import/sniff';
 import { blobOf, csvWith, importText } from './helpers';
 
@@ -25,6 +25,35 @@ describe('runCsvImport', () => {
     expect(result.customerDrafts).toHaveLength(12_000);
     expect(result.batches).toBe(Math.ceil(12_000 / BATCH_SIZE));
     expect(result.customerDrafts[11_999]?.name).toBe('First11999 Müller');
+  });
+
+  it('delivers at most MAX_IN_FLIGHT batches at once, each batch once, and finishes only when all are delivered', async () => {
+    let open = 0;
+    let most = 0;
+    const seqs: number[] = [];
+    const outcome = await runCsvImport(blobOf(customersCsv(33_000)), { format: 'shopify-customers', mapping: null, options: { currency: 'EUR' }, encoding: 'utf-8' }, {
+      async deliver(batch) {
+        open += 1;
+        most = Math.max(most, open);
+        // Later batches finish first: staging must not depend on the order deliveries end in.
+        await new Promise((resolve) => setTimeout(resolve, batch.seq % 2 === 0 ? 20 : 1));
+        seqs.push(batch.seq);
+        open -= 1;
+      },
+    });
+    expect(most).toBe(MAX_IN_FLIGHT);
+    expect(open).toBe(0);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: Math.ceil(33_000 / BATCH_SIZE) }, (_, i) => i));
+    expect(outcome.customers).toBe(33_000);
+  });
+
+  it('stops with the first failed delivery', async () => {
+    const attempt = runCsvImport(blobOf(customersCsv(33_000)), { format: 'shopify-customers', mapping: null, options: { currency: 'EUR' }, encoding: 'utf-8' }, {
+      async deliver(batch) {
+        if (batch.seq === 2) throw new Error('storage full');
+      },
+    });
+    await expect(attempt).rejects.toThrow('storage full');
   });
 
   it('keeps a character whole when it straddles two read chunks', async () => {
