@@ -235,12 +235,13 @@ export function createInsights(deps: InsightsDeps) {
     recompute: (): Promise<RecomputeSummary> => serial(fullRecompute),
 
     /**
-     * Keeps a scheduled full recompute from starting for `ms` (0: from now on it may). An import
-     * calls it as it stages and commits: reading and rewriting every customer meanwhile would
-     * compete with it for the database, and the import's commit schedules a recompute anyway.
+     * Keeps a scheduled full recompute from starting for the next `ms` (the last call decides;
+     * 0 lets it start). An import calls it as it begins, stages and commits: reading and
+     * rewriting every customer meanwhile would compete with it for the database, and the
+     * import's commit schedules a recompute anyway.
      */
     deferFull(ms: number): void {
-      notBefore = ms <= 0 ? 0 : Math.max(notBefore, deps.now() + ms);
+      notBefore = deps.now() + Math.max(0, ms);
     },
 
     /** A data change event from any handler: single writes update their customers now. */

@@ -14,12 +14,14 @@ import { withDb, type BackgroundDeps, type HandlersFor } from './types';
 
 export const LAST_BACKUP_KEY = 'backup:last';
 /**
- * How long a full insights recompute waits after an import's last staged chunk, and at most
- * during its commit: it would compete with the import for the database (a stalled import
- * leaves it waiting no longer than this).
+ * How long a full insights recompute waits after an import begins or stages a chunk, at most
+ * during its commit, and after it: it would compete with the import for the database, and
+ * another file often follows the first (customers, then orders). A stalled import leaves it
+ * waiting no longer than this.
  */
 const IMPORT_QUIET_MS = 30_000;
 const COMMIT_QUIET_MS = 10 * 60_000;
+const AFTER_IMPORT_MS = 10_000;
 const MAPPING_PREFIX = 'import:mapping:';
 
 export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGER_MESSAGES> {
@@ -39,6 +41,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
   return {
     async 'import.begin'() {
       const importId = crypto.randomUUID();
+      deps.insights?.deferFull(IMPORT_QUIET_MS);
       await withDb(() => sweepStaging(db, running));
       running.add(importId);
       return { importId };
@@ -53,7 +56,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'import.commit'({ importId }) {
       deps.insights?.deferFull(COMMIT_QUIET_MS);
-      const summary = await withDb(() => commitImport(db, importId, deps.now())).finally(() => deps.insights?.deferFull(0));
+      const summary = await withDb(() => commitImport(db, importId, deps.now())).finally(() => deps.insights?.deferFull(AFTER_IMPORT_MS));
       running.delete(importId);
       changed([]);
       return summary;

@@ -131,15 +131,17 @@ describe('insights in the background', () => {
     await wait(28_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
 
-    // The commit holds it for as long as it runs; its end lets the next one go 2 s later.
+    // The commit holds it for as long as it runs; its end sets a shorter wait (the last call decides).
     insights.deferFull(600_000);
     insights.onDataChanged([]);
     await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
-    insights.deferFull(0);
+    insights.deferFull(10_000);
     insights.onDataChanged([]);
     await wait(2_000);
-    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 92_000 });
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
+    await wait(8_000);
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 100_000 });
   });
 
   it('recomputes on start only when the stored figures are missing or older than a day', async () => {

@@ -61,7 +61,7 @@ describe('manager company handlers', () => {
 });
 
 describe('manager import handlers', () => {
-  it('keep the full insights recompute waiting while an import stages and commits, and let it go after', async () => {
+  it('keep the full insights recompute waiting while an import begins, stages and commits, and a little after', async () => {
     const deferFull = vi.fn();
     const deps = testDeps(new Map(), { insights: { deferFull } as unknown as BackgroundDeps['insights'] });
     const others = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, () => Promise.reject(new Error(`${type} is not expected here`))]));
@@ -69,13 +69,14 @@ describe('manager import handlers', () => {
     const send = (type: string, payload: unknown) => route({ type, payload }, MANAGER);
 
     const begun = (await send('import.begin', {})) as { data: { importId: string } };
+    expect(deferFull).toHaveBeenLastCalledWith(30_000);
     const { importId } = begun.data;
     const customer = { key: 'email:ana@example.com', emails: ['ana@example.com'], name: 'Ana', phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify', externalId: null };
     expect(await send('import.stage', { importId, seq: 0, customers: [customer], orders: [] })).toMatchObject({ ok: true });
     expect(deferFull).toHaveBeenLastCalledWith(30_000);
     expect(await send('import.commit', { importId })).toMatchObject({ ok: true, data: { customersCreated: 1 } });
-    // Held for the commit, released when it ended.
-    expect(deferFull.mock.calls.slice(-2)).toEqual([[600_000], [0]]);
+    // Held for the commit, then ten seconds more in case another file follows.
+    expect(deferFull.mock.calls.slice(-2)).toEqual([[600_000], [10_000]]);
     expect(await deps.db.customers.count()).toBe(1);
   });
 });
