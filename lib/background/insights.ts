@@ -4,7 +4,7 @@ import {
   customerLabels,
   purgeExpiredSnoozes,
   putHold,
-  readAllFacts,
+  readFactsInPages,
   readAllHolds,
   readCustomerFacts,
   readHolds,
@@ -16,7 +16,7 @@ import {
   businessContextOf,
   endOfLocalDay,
   insightFromContext,
-  recomputeAll,
+  startRecompute,
   startOfLocalDay,
   todayFromInsights,
   toCustomerInsights,
@@ -26,7 +26,7 @@ import {
   type CustomerInsight,
 } from '../insights/index';
 import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
-import type { CustomerInsights } from '../model/records';
+import type { Customer, CustomerInsights } from '../model/records';
 import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
 import { readAgenda, readContext, type Agenda } from './insight-store';
 
@@ -45,6 +45,8 @@ export const DEBOUNCE_MS = 2_000;
 export const SINGLE_WRITE_QUIET_MS = 60_000;
 /** A change event naming more customers than this is a bulk write: only the full recompute runs. */
 export const SINGLE_WRITE_LIMIT = 10;
+/** Room the full recompute's buffers start with (they grow past it). */
+const RECOMPUTE_SIZE_HINT = 4_096;
 /** Today's list keeps the most important entries only; the popup shows far fewer. */
 export const AGENDA_SIZE = 200;
 
@@ -63,7 +65,10 @@ export type RecomputeSummary = {
   orders: number;
   changed: number;
   ms: number;
-  /** Where the time went: database reads, the engine, database writes. */
+  /**
+   * Where the time went: database reads (with each customer's own part of the engine, done
+   * page by page as the pages come in), the engine's business-wide rest, database writes.
+   */
   phases: { readMs: number; computeMs: number; writeMs: number };
 };
 export type InsightsService = ReturnType<typeof createInsights>;
@@ -105,12 +110,20 @@ export function createInsights(deps: InsightsDeps) {
     const now = deps.now();
     const settings = await deps.settings();
     await purgeExpiredSnoozes(db, now);
-    const { facts, orders } = await readAllFacts(db);
+    // Each customer's own part of the engine runs page by page while the next page is read.
+    const recompute = startRecompute(settings, now, RECOMPUTE_SIZE_HINT);
+    const customers: Customer[] = [];
+    const { orders } = await readFactsInPages(db, (page) => {
+      for (const facts of page) {
+        recompute.add(facts);
+        customers.push(facts.customer);
+      }
+    });
     const holds = await readAllHolds(db, now);
     const read = performance.now();
-    const insights = recomputeAll(facts, settings, now, holds);
+    const insights = recompute.finish(holds);
     const changes: { id: string; insights: CustomerInsights }[] = [];
-    for (const { customer } of facts) {
+    for (const customer of customers) {
       const insight = insights.customers.get(customer.id);
       if (!insight) continue;
       const next = toCustomerInsights(insight, now);
@@ -118,7 +131,7 @@ export function createInsights(deps: InsightsDeps) {
     }
     const computed = performance.now();
     await writeClassifications(db, changes);
-    const labels = new Map(facts.map((f) => [f.customer.id, f.customer.emails[0] ?? null]));
+    const labels = new Map(customers.map((c) => [c.id, c.emails[0] ?? null]));
     const agenda: Agenda = {
       computedAt: now,
       entries: todayFromInsights(insights, settings, now)
@@ -133,7 +146,7 @@ export function createInsights(deps: InsightsDeps) {
     deps.push(changes.length > 0 && changes.length <= SINGLE_WRITE_LIMIT ? changes.map((c) => c.id) : []);
     const done = performance.now();
     return {
-      customers: facts.length,
+      customers: customers.length,
       orders,
       changed: changes.length,
       ms: done - started,

@@ -34,6 +34,26 @@ export function setColumns(columns: FigureColumns, index: number, f: CustomerFig
   columns.medianIntervalDays[index] = f.medianIntervalDays ?? Number.NaN;
 }
 
+/** The same columns with room for `count` customers (the figures so far copied over). */
+export function widerColumns(columns: FigureColumns, count: number): FigureColumns {
+  const wider = emptyColumns(count);
+  for (const key of COLUMN_KEYS) wider[key].set(columns[key]);
+  return wider;
+}
+
+/** The first `count` customers' figures: views, not copies. */
+export function columnsUpTo(columns: FigureColumns, count: number): FigureColumns {
+  return {
+    orderCount: columns.orderCount.subarray(0, count),
+    lastOrderAt: columns.lastOrderAt.subarray(0, count),
+    rankedRevenue12mMinor: columns.rankedRevenue12mMinor.subarray(0, count),
+    rankedLifetimeMinor: columns.rankedLifetimeMinor.subarray(0, count),
+    medianIntervalDays: columns.medianIntervalDays.subarray(0, count),
+  };
+}
+
+const COLUMN_KEYS = ['orderCount', 'lastOrderAt', 'rankedRevenue12mMinor', 'rankedLifetimeMinor', 'medianIntervalDays'] as const;
+
 export function columnsOf(figures: readonly CustomerFigures[]): FigureColumns {
   const columns = emptyColumns(figures.length);
   figures.forEach((f, i) => setColumns(columns, i, f));

@@ -1,5 +1,5 @@
 import type { Tier } from '../model/records';
-import { emptyColumns, setColumns } from './columns';
+import { columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
 import { concentrationOf, type Concentration } from './concentration';
 import { businessMedianOfColumns, computeFigures, type CustomerFigures } from './figures';
 import { prepareFacts, type PreparedFacts } from './prepare';
@@ -45,36 +45,78 @@ export function recomputeAll(
   now: number,
   state: SuggestionState = NO_HOLDS,
 ): Insights {
-  const n = all.length;
-  const prepared = new Array<PreparedFacts>(n);
-  const figures = new Array<CustomerFigures>(n);
-  const spends = new Array<StageResult['spend']>(n);
-  const shrinking = new Uint8Array(n);
-  const overrides = new Array<Tier | null>(n);
-  const columns = emptyColumns(n);
-  for (let i = 0; i < n; i++) {
-    const p = prepareFacts(all[i] as CustomerFacts, now);
-    const f = computeFigures(p, settings.currency, now);
-    prepared[i] = p;
-    figures[i] = f;
-    spends[i] = spendTrend(p, f.currency);
-    shrinking[i] = gapsShrinking(p) ? 1 : 0;
-    overrides[i] = p.customer.tierOverride;
-    setColumns(columns, i, f);
+  const recompute = startRecompute(settings, now, all.length);
+  for (let i = 0; i < all.length; i++) recompute.add(all[i] as CustomerFacts);
+  return recompute.finish(state);
+}
+
+/** recomputeAll fed one customer at a time: `add` is the first walk, `finish` the rest. */
+export type Recompute = {
+  /** Takes one customer's facts (the first walk); the result lists customers in this order. */
+  add(facts: CustomerFacts): void;
+  /** The business-wide steps and the second walk, once every customer was added. Once only. */
+  finish(state?: SuggestionState): Insights;
+};
+
+/**
+ * recomputeAll in two steps, so a caller that reads the customers in pages can do each one's
+ * own part while the next page is being read (lib/db/insights.ts readFactsInPages), and the
+ * business-wide part once the last page is in. Gives exactly recomputeAll's result for the
+ * customers added, in the order they were added. `expected` sizes the buffers (they grow past it).
+ */
+export function startRecompute(settings: BusinessSettings, now: number, expected = 1_024): Recompute {
+  let capacity = Math.max(16, expected);
+  let n = 0;
+  const prepared: PreparedFacts[] = [];
+  const figures: CustomerFigures[] = [];
+  const spends: StageResult['spend'][] = [];
+  const overrides: (Tier | null)[] = [];
+  let shrinking = new Uint8Array(capacity);
+  let columns = emptyColumns(capacity);
+  let finished = false;
+
+  function grow(): void {
+    capacity *= 2;
+    const wider = new Uint8Array(capacity);
+    wider.set(shrinking);
+    shrinking = wider;
+    columns = widerColumns(columns, capacity);
   }
-  const tiers = tiersInOrder(figures, columns, (i) => overrides[i] as Tier | null, settings);
-  const rfm = rfmInOrder(columns);
-  const businessMedian = businessMedianOfColumns(columns);
-  const holds = indexHolds(state);
-  const customers = new Map<string, CustomerInsight>();
-  for (let i = 0; i < n; i++) {
-    const p = prepared[i] as PreparedFacts;
-    const f = figures[i] as CustomerFigures;
-    const id = p.customer.id;
-    const tier = tiers[i] as TierResult;
-    const stage = stageFromTrends(f, spends[i] as StageResult['spend'], shrinking[i] === 1, businessMedian);
-    const suggestions = suggestFromRuleFacts({ prepared: p, figures: f, tier, stage, settings }, now, holdsFor(holds, id));
-    customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: rfm[i] as RfmResult, stage, suggestions });
-  }
-  return { customers, concentration: concentrationOf(figures, columns, settings.currency), businessMedianIntervalDays: businessMedian };
+
+  return {
+    add(facts: CustomerFacts): void {
+      if (finished) throw new Error('This recompute is finished.');
+      if (n === capacity) grow();
+      const p = prepareFacts(facts, now);
+      const f = computeFigures(p, settings.currency, now);
+      prepared.push(p);
+      figures.push(f);
+      spends.push(spendTrend(p, f.currency));
+      shrinking[n] = gapsShrinking(p) ? 1 : 0;
+      overrides.push(p.customer.tierOverride);
+      setColumns(columns, n, f);
+      n++;
+    },
+
+    finish(state: SuggestionState = NO_HOLDS): Insights {
+      if (finished) throw new Error('This recompute is finished.');
+      finished = true;
+      const used = n === capacity ? columns : columnsUpTo(columns, n);
+      const tiers = tiersInOrder(figures, used, (i) => overrides[i] as Tier | null, settings);
+      const rfm = rfmInOrder(used);
+      const businessMedian = businessMedianOfColumns(used);
+      const holds = indexHolds(state);
+      const customers = new Map<string, CustomerInsight>();
+      for (let i = 0; i < n; i++) {
+        const p = prepared[i] as PreparedFacts;
+        const f = figures[i] as CustomerFigures;
+        const id = p.customer.id;
+        const tier = tiers[i] as TierResult;
+        const stage = stageFromTrends(f, spends[i] as StageResult['spend'], shrinking[i] === 1, businessMedian);
+        const suggestions = suggestFromRuleFacts({ prepared: p, figures: f, tier, stage, settings }, now, holdsFor(holds, id));
+        customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: rfm[i] as RfmResult, stage, suggestions });
+      }
+      return { customers, concentration: concentrationOf(figures, used, settings.currency), businessMedianIntervalDays: businessMedian };
+    },
+  };
 }

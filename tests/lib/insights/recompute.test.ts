@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recomputeAll } from '../../../lib/insights/recompute';
+import { recomputeAll, startRecompute } from '../../../lib/insights/recompute';
 import { suggestNextActions } from '../../../lib/insights/suggest';
 import { computeTiers } from '../../../lib/insights/tier';
-import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
+import { DEFAULT_SETTINGS, type SuggestionState } from '../../../lib/insights/types';
 import { NOW, createFacts, seededRandom, shuffle } from './factories';
 import { generateBook } from './generate';
 
@@ -56,5 +56,38 @@ describe('recomputeAll', () => {
     expect(orders).toBe(100_000);
     const tiers = new Set([...result.customers.values()].map((c) => c.tier.computed));
     expect(tiers).toEqual(new Set(['A', 'B', 'C', 'Prospect']));
+  });
+});
+
+describe('startRecompute', () => {
+  it('gives exactly recomputeAll’s result when the customers are added one by one, past the buffers’ first size', () => {
+    const all = generateBook(700, 7_000, 9);
+    const whole = recomputeAll(all, DEFAULT_SETTINGS, NOW);
+    // Holds on some suggestions, so the second walk has something to leave out.
+    const held: SuggestionState = {
+      dismissals: [...whole.customers.values()].filter((_, i) => i % 5 === 0).flatMap((c) => c.suggestions.slice(0, 1)),
+      snoozes: [],
+    };
+    for (const expected of [0, 1, 100, 700, 5_000]) {
+      const recompute = startRecompute(DEFAULT_SETTINGS, NOW, expected);
+      for (const facts of all) recompute.add(facts);
+      const result = recompute.finish(held);
+      const reference = recomputeAll(all, DEFAULT_SETTINGS, NOW, held);
+      expect([...result.customers.keys()]).toEqual(all.map((f) => f.customer.id));
+      expect(result).toEqual(reference);
+    }
+  });
+
+  it('gives an empty result without customers', () => {
+    expect(startRecompute(DEFAULT_SETTINGS, NOW).finish()).toEqual(recomputeAll([], DEFAULT_SETTINGS, NOW));
+  });
+
+  it('finishes once: adding or finishing again is a mistake', () => {
+    const recompute = startRecompute(DEFAULT_SETTINGS, NOW);
+    const [facts] = generateBook(1, 3, 2);
+    recompute.add(facts!);
+    recompute.finish();
+    expect(() => recompute.add(facts!)).toThrow('finished');
+    expect(() => recompute.finish()).toThrow('finished');
   });
 });
