@@ -5,6 +5,7 @@ import { expandOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import type { Customer, Interaction, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } from './factories';
+import { writeBooks } from '../../../lib/db/order-books';
 
 /**
  * A full recompute reads every customer's facts in pages by key range (lib/db/insights.ts
@@ -40,7 +41,7 @@ function book(): Book {
 
 async function seed(db: CrmDatabase, { customers, orders, interactions }: Book): Promise<void> {
   await db.customers.bulkAdd(customers);
-  await db.orders.bulkAdd(orders);
+  await writeBooks(db, [...new Set(orders.map((o) => o.customerId))].map((id) => [id, orders.filter((o) => o.customerId === id)] as const));
   await db.interactions.bulkAdd(interactions);
   const rows = [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'].flatMap((id) => {
     const row = orderFactsRow(id, id === 'nobody-with-orders' ? [makeOrder({ customerId: id })] : orders.filter((o) => o.customerId === id));
