@@ -26,6 +26,22 @@ const keep = option('keep');
 const build = keep === undefined ? mkdtempSync(join(tmpdir(), 'crm-insights-build-')) : join(keep, 'build');
 cpSync(EXTENSION_DIR, build, { recursive: true });
 
+/**
+ * `manager.status` from a fresh manager page. Right after launch the first message from a page
+ * sometimes never reaches the service worker (a later one from the same page is answered), so
+ * an unanswered request is given up after 10 s and sent again from a new page.
+ */
+async function firstAnswer(session: Awaited<ReturnType<typeof launchExtension>>): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const page = await session.extensionPage('/options.html');
+    const reply = await Promise.race([sendFromPage(page, 'manager.status', {}), new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]);
+    if (reply !== null) return reply;
+    await page.close();
+    if (attempt === 3) throw new Error('The background answered no manager.status in three tries.');
+    log('manager.status went unanswered for 10 s: asking again from a new page');
+  }
+}
+
 const data = await benchData(size);
 log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLocaleString('en')} orders`);
 // Chromium keeps the service worker's script in the profile: drop that copy (and the code cache)
@@ -33,7 +49,7 @@ log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLoc
 if (keep !== undefined) for (const dir of ['Service Worker', 'Code Cache']) rmSync(join(keep, 'profile', 'Default', dir), { recursive: true, force: true });
 const session = await launchExtension({ extensionDir: build, userDataDir: keep === undefined ? undefined : join(keep, 'profile') });
 try {
-  const status = (await sendFromPage(await session.extensionPage('/options.html'), 'manager.status', {})) as { data?: { customers: number } };
+  const status = (await firstAnswer(session)) as { data?: { customers: number } };
   if ((status.data?.customers ?? 0) === data.customers) log('the kept profile already holds the business');
   else {
     await loadBusiness(session, data, log);
