@@ -1,5 +1,6 @@
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
+import { putOrRemove } from './shared';
 
 /**
  * Orders are stored in books: one row per customer holding all of that customer's orders
@@ -122,16 +123,8 @@ export async function ordersOfMany(db: CrmDatabase, customerIds: readonly string
 }
 
 /** Replaces customers' books with these orders (an empty list removes the book). */
-export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>): Promise<void> {
-  const rows: OrderBook[] = [];
-  const empty: string[] = [];
-  for (const [customerId, orders] of entries) {
-    const book = bookOf(customerId, orders);
-    if (book === null) empty.push(customerId);
-    else rows.push(book);
-  }
-  if (rows.length > 0) await db.orderBooks.bulkPut(rows);
-  if (empty.length > 0) await db.orderBooks.bulkDelete(empty);
+export function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>): Promise<void> {
+  return putOrRemove(db.orderBooks, entries, bookOf);
 }
 
 /**

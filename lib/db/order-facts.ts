@@ -3,6 +3,7 @@ import type { OrderFact } from '../insights/types';
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
 import { bookOrders, type OrderBook } from './order-books';
+import { putOrRemove } from './shared';
 
 /**
  * Each customer's live orders reduced to what figures and insights read (id, number, date,
@@ -76,16 +77,8 @@ export function expandOrderFacts(row: OrderFactsRow): OrderFact[] {
  * Stores (or removes) customers' rows from their orders. Runs inside the caller's rw
  * transaction, which must include `orderFacts`.
  */
-export async function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readonly [string, Iterable<FactSource>]>): Promise<void> {
-  const rows: OrderFactsRow[] = [];
-  const empty: string[] = [];
-  for (const [customerId, orders] of byCustomer) {
-    const row = orderFactsRow(customerId, orders);
-    if (row === null) empty.push(customerId);
-    else rows.push(row);
-  }
-  if (rows.length > 0) await db.orderFacts.bulkPut(rows);
-  if (empty.length > 0) await db.orderFacts.bulkDelete(empty);
+export function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readonly [string, Iterable<FactSource>]>): Promise<void> {
+  return putOrRemove(db.orderFacts, byCustomer, orderFactsRow);
 }
 
 /** Rebuilds every row from the order books (restore by replace), a page of books at a time. */

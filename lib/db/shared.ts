@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { Customer } from '../model/records';
 import type { CrmDatabase } from './database';
 import { DbError } from './errors';
@@ -16,4 +17,24 @@ export async function requireCustomer(db: CrmDatabase, customerId: string): Prom
   const customer = await db.customers.get(customerId);
   if (!isLive(customer)) throw new DbError('not_found', 'This customer no longer exists.');
   return customer;
+}
+
+/**
+ * Writes one derived row per customer (`build`), or removes the customer's row when `build`
+ * gives null. Runs inside the caller's rw transaction over `table`.
+ */
+export async function putOrRemove<Row, Source>(
+  table: Table<Row, string>,
+  entries: Iterable<readonly [string, Source]>,
+  build: (customerId: string, source: Source) => Row | null,
+): Promise<void> {
+  const rows: Row[] = [];
+  const empty: string[] = [];
+  for (const [customerId, source] of entries) {
+    const row = build(customerId, source);
+    if (row === null) empty.push(customerId);
+    else rows.push(row);
+  }
+  if (rows.length > 0) await table.bulkPut(rows);
+  if (empty.length > 0) await table.bulkDelete(empty);
 }
