@@ -307,7 +307,8 @@ function lookupsFor(drafts: readonly CustomerDraft[]): Lookups | null {
 
 /**
  * Live customers owning any of these addresses or store ids. Callers pass non-empty lookups, so
- * this always awaits Dexie (see `loadBefore` in commitImport).
+ * this always awaits Dexie: inside a transaction, an async helper that sometimes awaits nothing
+ * makes Dexie lose track of the transaction (PrematureCommitError, dexie/Dexie.js#1186).
  */
 async function findExisting(db: CrmDatabase, { emails, external }: Lookups): Promise<Customer[]> {
   const byEmail = emails.length === 0 ? [] : await db.customers.where('emails').anyOf(emails).toArray();

@@ -15,7 +15,8 @@ import { putOrRemove } from './shared';
  * (source + the store's id) when it has one, else its id. That finds an order again on re-import
  * whichever customer's book it sits in, and counts all orders without reading a book.
  *
- * Every function runs inside the caller's transaction, which must include `orderBooks`.
+ * Writers run inside the caller's rw transaction (it must include `orderBooks`), so a book never
+ * disagrees with the figures and order facts written beside it.
  */
 export interface OrderBook {
   customerId: string;
