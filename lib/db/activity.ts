@@ -54,7 +54,8 @@ export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise
     return db.transaction('rw', statsTables(db), async () => {
       await requireCustomer(db, order.customerId);
       if (order.source !== null && order.externalId !== null) {
-        const existing = (await findByBookKeys(db, [bookKey(order)])).get(bookKey(order));
+        const key = bookKey(order);
+        const existing = (await findByBookKeys(db, [key])).get(key);
         if (isLive(existing)) throw new DbError('conflict', 'This order is already recorded.', existing.id);
       }
       await writeBooks(db, [[order.customerId, [...(await ordersOf(db, order.customerId)), order]]]);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import type { CrmDatabase } from './database';
-import { DbError, guard } from './errors';
-import { ordersOfMany, writeBooks } from './order-books';
+import { guard } from './errors';
+import { writeBooks } from './order-books';
 import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
@@ -38,12 +38,8 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
     return db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.orderFacts], async () => {
       await db.companies.bulkAdd(companies);
       await db.customers.bulkAdd(withStats);
-      // The customers are new, so their books hold only the batch's orders; an order id already
-      // stored fails the batch, as adding it as a record of its own did.
-      if (ordersBy.size > 0) {
-        const stored = await ordersOfMany(db, [...ordersBy.keys()]);
-        if (stored.size > 0) throw new DbError('conflict', 'Some of these customers already have orders.');
-      }
+      // The customers are new (bulkAdd above refuses a stored id), so their books hold only the
+      // batch's orders.
       await writeBooks(db, ordersBy);
       await putOrderFacts(db, ordersBy);
       await db.interactions.bulkAdd(interactions);

@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Customer } from '../model/records';
 import type { CrmDatabase } from './database';
 import { DbError } from './errors';
@@ -21,9 +21,12 @@ export async function requireCustomer(db: CrmDatabase, customerId: string): Prom
 
 /**
  * Writes one derived row per customer (`build`), or removes the customer's row when `build`
- * gives null. Runs inside the caller's rw transaction over `table`.
+ * gives null. Runs inside the caller's rw transaction over `table`. It returns Dexie's own
+ * promise even when there is nothing to write: inside a transaction, awaiting a helper that
+ * sometimes awaits nothing of Dexie's makes Dexie lose track of the transaction
+ * (PrematureCommitError, dexie/Dexie.js#1186), so callers need no guard for empty input.
  */
-export async function putOrRemove<Row, Source>(
+export function putOrRemove<Row, Source>(
   table: Table<Row, string>,
   entries: Iterable<readonly [string, Source]>,
   build: (customerId: string, source: Source) => Row | null,
@@ -35,6 +38,5 @@ export async function putOrRemove<Row, Source>(
     if (row === null) empty.push(customerId);
     else rows.push(row);
   }
-  if (rows.length > 0) await table.bulkPut(rows);
-  if (empty.length > 0) await table.bulkDelete(empty);
+  return Dexie.Promise.all([rows.length > 0 ? table.bulkPut(rows) : null, empty.length > 0 ? table.bulkDelete(empty) : null]).then(() => undefined);
 }
