@@ -29,16 +29,17 @@ cpSync(EXTENSION_DIR, build, { recursive: true });
 /**
  * `manager.status` from a fresh manager page. Right after launch the first message from a page
  * sometimes never reaches the service worker (a later one from the same page is answered), so
- * an unanswered request is given up after 10 s and sent again from a new page.
+ * an unanswered request is given up and sent again from a new page. The wait is long: a kept
+ * profile made by an older build is upgraded first (a minute or more at a million orders).
  */
 async function firstAnswer(session: Awaited<ReturnType<typeof launchExtension>>): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     const page = await session.extensionPage('/options.html');
-    const reply = await Promise.race([sendFromPage(page, 'manager.status', {}), new Promise((resolve) => setTimeout(() => resolve(null), 10_000))]);
+    const reply = await Promise.race([sendFromPage(page, 'manager.status', {}), new Promise((resolve) => setTimeout(() => resolve(null), 150_000))]);
     if (reply !== null) return reply;
     await page.close();
     if (attempt === 3) throw new Error('The background answered no manager.status in three tries.');
-    log('manager.status went unanswered for 10 s: asking again from a new page');
+    log('manager.status went unanswered for 150 s: asking again from a new page');
   }
 }
 

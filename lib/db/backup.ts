@@ -26,7 +26,7 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
 /** Staging, and derived data rebuilt on restore (./order-facts.ts). */
-const EXCLUDED = new Set(['importChunks', 'orderFacts']);
+const EXCLUDED = new Set(['importChunks', 'orderFactPages']);
 
 /**
  * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row
@@ -79,10 +79,13 @@ export interface RestoreSummary {
  * `merge` keeps what is here and takes a backup row when it is new or more recently updated,
  * then recomputes the figures of every customer whose orders changed.
  */
+/** Customers whose figures a merge recomputes, per write of their order facts. */
+const RECOUNT_GROUP = 2_000;
+
 export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
   return guard(() => {
     const tables = backupTableNames(db).map((name) => db.table(name === ORDERS ? BOOKS : name));
-    return db.transaction('rw', [...tables, db.importChunks, db.orderFacts], async () => {
+    return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages], async () => {
       const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
       if (mode === 'replace') for (const table of tables) await table.clear();
@@ -117,16 +120,24 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
         await table.bulkPut(rows);
         summary.written += rows.length;
       }
-      for (const customerId of recount) {
-        const customer = await db.customers.get(customerId);
-        if (customer === undefined) continue;
-        const orders = (await ordersOfMany(db, [customerId])).get(customerId) ?? [];
-        const stats = computeStats(orders, await db.interactions.where('customerId').equals(customerId).toArray());
-        await db.customers.put({ ...customer, stats, updatedAt: Math.max(customer.updatedAt, now) });
-        await putOrderFacts(db, [[customerId, orders]]);
+      // In customer-id order, a group at a time, so each page of order facts is rewritten about
+      // once (./order-facts.ts).
+      const ids = [...recount].sort();
+      for (let i = 0; i < ids.length; i += RECOUNT_GROUP) {
+        const group = ids.slice(i, i + RECOUNT_GROUP);
+        const facts: [string, Order[]][] = [];
+        for (const customerId of group) {
+          const customer = await db.customers.get(customerId);
+          if (customer === undefined) continue;
+          const orders = (await ordersOfMany(db, [customerId])).get(customerId) ?? [];
+          const stats = computeStats(orders, await db.interactions.where('customerId').equals(customerId).toArray());
+          await db.customers.put({ ...customer, stats, updatedAt: Math.max(customer.updatedAt, now) });
+          facts.push([customerId, orders]);
+        }
+        await putOrderFacts(db, facts);
       }
       // A replace brings a whole new set of orders: every customer's facts are rebuilt.
-      if (mode === 'replace') await rebuildFactsFromBooks(db);
+      if (mode === 'replace') await rebuildFactsFromBooks(db.table('orderBooks'), db.table('orderFactPages'));
       await db.importChunks.where('importId').equals(importId).delete();
       return summary;
     });

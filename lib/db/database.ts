@@ -4,7 +4,7 @@ import type { Company, Customer, Interaction, Note, Reminder } from '../model/re
 import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
 import type { OrderBook } from './order-books';
-import { rebuildAllOrderFacts, type OrderFactsRow } from './order-facts';
+import { rebuildFactsFromBooks, type OrderFactsPage } from './order-facts';
 import type { SuggestionHoldRow } from './insights';
 
 /**
@@ -30,7 +30,7 @@ export type CrmDatabase = Dexie & {
   /** Dismissed and snoozed next-action suggestions (./insights.ts). */
   suggestionHolds: EntityTable<SuggestionHoldRow, 'id'>;
   /** Each customer's live orders in compact form, derived and kept current (./order-facts.ts). */
-  orderFacts: EntityTable<OrderFactsRow, 'customerId'>;
+  orderFactPages: EntityTable<OrderFactsPage, 'prefix'>;
 };
 
 /**
@@ -86,6 +86,16 @@ export const SCHEMA_V5 = {
 } as const;
 
 /**
+ * Version 6 keeps the order facts in pages, one record per two-character customer-id prefix
+ * instead of one per customer (./order-facts.ts: an import writes 256 records, not 100,000).
+ * The upgrade builds them from the order books.
+ */
+export const SCHEMA_V6 = {
+  orderFacts: null,
+  orderFactPages: 'prefix',
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -93,12 +103,14 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   const db = new Dexie(name, options) as CrmDatabase;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
-  db.version(3)
-    .stores(SCHEMA_V3)
-    .upgrade((tx) => rebuildAllOrderFacts(tx.table('orders'), tx.table('orderFacts')));
+  // Version 3's order facts were built by its upgrade; version 6 builds them anew from the books.
+  db.version(3).stores(SCHEMA_V3);
   db.version(4)
     .stores(SCHEMA_V4)
     .upgrade((tx) => booksFromOrdersTable(tx.table('customers'), tx.table('orders'), tx.table('orderBooks')));
   db.version(5).stores(SCHEMA_V5);
+  db.version(6)
+    .stores(SCHEMA_V6)
+    .upgrade((tx) => rebuildFactsFromBooks(tx.table('orderBooks'), tx.table('orderFactPages')));
   return db;
 }

@@ -54,7 +54,7 @@ const ALL_CUSTOMERS_SHARE = 20;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.importChunks, db.meta, db.orderFacts], async () => {
+    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
       const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
@@ -221,7 +221,8 @@ async function finish(
   movedOut: ReadonlyMap<string, ReadonlySet<string>>,
   { hadOrders, hadInteractions, now }: { hadOrders: boolean; hadInteractions: boolean; now: number },
 ): Promise<void> {
-  const ids = [...new Set([...touched.keys(), ...movedOut.keys()])];
+  // In customer-id order: a batch then covers a few pages of order facts, each rewritten about once.
+  const ids = [...new Set([...touched.keys(), ...movedOut.keys()])].sort();
   let inFlight: Promise<unknown> | null = null;
   const settle = async (writes: Promise<unknown>) => {
     const failure = await writes;

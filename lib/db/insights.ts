@@ -5,7 +5,7 @@ import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } f
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
 import { ordersOf } from './order-books';
-import { expandOrderFacts, type OrderFactsRow } from './order-facts';
+import { expandOrderFacts, factsPrefix, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { isLive } from './shared';
 
 /**
@@ -61,14 +61,14 @@ export const PAGE_CUTS: readonly string[] = [...'123456789abcdef'];
  * Every live customer with their orders and interactions, for a full recompute, handed to
  * `onPage` a page at a time in key (id) order. Orders come from the compact per-customer order
  * facts, already sorted as the engine wants them (date, then id): at 100,000 customers that is
- * 100,000 small rows instead of a million order records (./order-facts.ts). Interactions are
+ * 256 pages of compact rows instead of a million order records (./order-facts.ts). Interactions are
  * few; each customer's are sorted here (time, then id), so the engine can use the arrays as they
  * are (lib/insights/prepare.ts).
  *
  * One read-only IndexedDB transaction (one consistent snapshot) with the browser's own `getAll`
  * (Dexie's `toArray` took about half as long again at 100,000 rows in Chromium). Every request
  * is issued at once: the interactions, then customers and order facts range by range (`cuts`,
- * the same key ranges for both tables, as order facts are keyed by customer id). The database
+ * and for order facts the pages holding those customers, `pageRanges`). The database
  * reads the next range while `onPage` works on this one, which a recompute uses to do each
  * customer's own part (lib/insights/recompute.ts startRecompute) during the read instead of
  * after it. `onPage` runs synchronously inside the transaction; if it throws, the read is
@@ -83,7 +83,7 @@ export function readFactsInPages(
     if (!db.isOpen()) await db.open();
     const idb = db.backendDB();
     return new Promise((resolve, reject) => {
-      const tx = idb.transaction(['customers', 'orderFacts', 'interactions'], 'readonly');
+      const tx = idb.transaction(['customers', 'orderFactPages', 'interactions'], 'readonly');
       let failure: unknown = null;
       let customers = 0;
       let orders = 0;
@@ -105,15 +105,16 @@ export function readFactsInPages(
           fail(error);
         }
       };
-      for (const range of keyRanges(cuts, keyRangeOf(db))) {
+      const factRanges = pageRanges(cuts, keyRangeOf(db));
+      keyRanges(cuts, keyRangeOf(db)).forEach((range, i) => {
         const customersRequest = tx.objectStore('customers').getAll(range);
-        const factsRequest = tx.objectStore('orderFacts').getAll(range);
+        const factsRequest = tx.objectStore('orderFactPages').getAll(factRanges[i]);
         // Requests of one transaction complete in the order they were made: the customers of
         // this range are in when its order facts are.
         factsRequest.onsuccess = () => {
           if (failure !== null) return;
           try {
-            const page = joinPage(customersRequest.result as Customer[], factsRequest.result as OrderFactsRow[], interactionsOf);
+            const page = joinPage(customersRequest.result as Customer[], (factsRequest.result as OrderFactsPage[]).flatMap((p) => p.rows), interactionsOf);
             customers += page.facts.length;
             orders += page.orders;
             onPage(page.facts);
@@ -121,7 +122,7 @@ export function readFactsInPages(
             fail(error);
           }
         };
-      }
+      });
       tx.oncomplete = () => (failure === null ? resolve({ customers, orders }) : reject(failure));
       tx.onerror = () => reject(failure ?? tx.error ?? new Error('Reading the tables failed.'));
       tx.onabort = () => reject(failure ?? tx.error ?? new Error('Reading the tables was aborted.'));
@@ -138,6 +139,21 @@ export function keyRanges(cuts: readonly string[], KeyRange: typeof IDBKeyRange)
   const ranges: (IDBKeyRange | null)[] = [KeyRange.upperBound(cuts[0] as string, true)];
   for (let i = 1; i < cuts.length; i++) ranges.push(KeyRange.bound(cuts[i - 1] as string, cuts[i] as string, false, true));
   ranges.push(KeyRange.lowerBound(cuts[cuts.length - 1] as string));
+  return ranges;
+}
+
+/**
+ * The ranges of order-facts pages holding the customers of each of `keyRanges(cuts)`: a page is
+ * keyed by its customers' id prefix, so a range runs from the prefix of its lower cut to that of
+ * its upper cut, both included. A page a cut falls inside is read by both ranges; each range
+ * takes only its own customers' rows from it (joinPage).
+ */
+export function pageRanges(cuts: readonly string[], KeyRange: typeof IDBKeyRange): (IDBKeyRange | null)[] {
+  const prefixes = cuts.map(factsPrefix);
+  if (prefixes.length === 0) return [null];
+  const ranges: (IDBKeyRange | null)[] = [KeyRange.upperBound(prefixes[0] as string)];
+  for (let i = 1; i < prefixes.length; i++) ranges.push(KeyRange.bound(prefixes[i - 1] as string, prefixes[i] as string));
+  ranges.push(KeyRange.lowerBound(prefixes[prefixes.length - 1] as string));
   return ranges;
 }
 

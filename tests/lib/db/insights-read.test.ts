@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { PAGE_CUTS, readAllFacts, readFactsInPages } from '../../../lib/db/insights';
-import { expandOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
+import { expandOrderFacts, orderFactsRow, putOrderFacts } from '../../../lib/db/order-facts';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import type { Customer, Interaction, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } from './factories';
@@ -18,7 +18,7 @@ type Book = { customers: Customer[]; orders: Order[]; interactions: Interaction[
 
 /** Customers with ids on, between and around the cuts used below, some deleted, some without orders or interactions. */
 function book(): Book {
-  const ids = ['0', '00aa', '1', '10', '1-x', '3f', '4', '4000', '7a', '8', '8.', 'a', 'A9', 'b0', 'f', 'ff', 'zz', 'é'];
+  const ids = ['0', '00aa', '1', '10', '1-x', '3f', '4', '4000', '7a', '8', '8.', 'a', 'A9', 'b0', 'f', 'ff', 'zz', 'é', '00b'];
   const customers = ids.map((id, i) => makeCustomer({ id, name: `C ${id}`, deletedAt: i % 7 === 3 ? NOW - DAY : null }));
   const orders: Order[] = [];
   const interactions: Interaction[] = [];
@@ -43,11 +43,12 @@ async function seed(db: CrmDatabase, { customers, orders, interactions }: Book):
   await db.customers.bulkAdd(customers);
   await writeBooks(db, [...new Set(orders.map((o) => o.customerId))].map((id) => [id, orders.filter((o) => o.customerId === id)] as const));
   await db.interactions.bulkAdd(interactions);
-  const rows = [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'].flatMap((id) => {
-    const row = orderFactsRow(id, id === 'nobody-with-orders' ? [makeOrder({ customerId: id })] : orders.filter((o) => o.customerId === id));
-    return row === null ? [] : [row];
-  });
-  await db.orderFacts.bulkAdd(rows);
+  await putOrderFacts(
+    db,
+    [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'].map(
+      (id) => [id, id === 'nobody-with-orders' ? [makeOrder({ customerId: id })] : orders.filter((o) => o.customerId === id)] as const,
+    ),
+  );
 }
 
 /** What a full recompute must see, built without the paged read. */
@@ -93,7 +94,7 @@ describe('reading every customer’s facts in pages', () => {
     await readFactsInPages(db, (page) => pages.push(page.map((f) => f.customer.id)), ['1', '8', 'f']);
     // Deleted: 10, 8. and é. Code-unit order: '1' < '1-x' < '3f', '8' < 'A9' < 'a'.
     expect(pages).toEqual([
-      ['0', '00aa'],
+      ['0', '00aa', '00b'],
       ['1', '1-x', '3f', '4', '4000', '7a'],
       ['8', 'A9', 'a', 'b0'],
       ['f', 'ff', 'zz'],

@@ -8,7 +8,7 @@ import { commitImport } from '../../../lib/db/import-commit';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
 import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/order-books';
-import { expandOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
+import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
 import type { Order } from '../../../lib/model/records';
@@ -35,11 +35,18 @@ async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
     // The columns hold exactly what the records were (bookOf ∘ bookOrders is the identity).
     expect(bookOf(book.customerId, own)).toEqual(book);
   }
+  // Pages: none empty, each row in the page of its id's prefix, rows in id order.
+  for (const page of await db.orderFactPages.toArray()) {
+    const ids = page.rows.map((row) => row.customerId);
+    expect(ids.length, `page ${page.prefix} not empty`).toBeGreaterThan(0);
+    expect(ids.every((id) => factsPrefix(id) === page.prefix), `rows of page ${page.prefix}`).toBe(true);
+    expect(ids, `page ${page.prefix} in id order, each customer once`).toEqual([...new Set(ids)].sort());
+  }
   const interactions = await db.interactions.toArray();
   for (const customer of customers) {
     const own = orders.filter((o) => o.customerId === customer.id);
     const expected = orderFactsRow(customer.id, own);
-    const row = await db.orderFacts.get(customer.id);
+    const row = await getOrderFacts(db, customer.id);
     expect(row === undefined ? null : expandOrderFacts(row), `order facts of ${customer.name}`).toEqual(expected === null ? null : expandOrderFacts(expected));
     expect(customer.stats, `figures of ${customer.name}`).toEqual(computeStats(own, interactions.filter((i) => i.customerId === customer.id)));
   }
@@ -79,14 +86,36 @@ describe('order facts', () => {
     const first = await addOrder(db, { customerId: c.id, orderedAt: NOW - 20 * DAY, total: { currency: 'EUR', minor: 5_000 }, number: '#1' }, NOW);
     await addOrder(db, { customerId: c.id, orderedAt: NOW - 40 * DAY, total: { currency: 'USD', minor: 7_000 }, status: 'cancelled' }, NOW);
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(c.id))?.status).toEqual(['cancelled', null]);
+    expect((await getOrderFacts(db, c.id))?.status).toEqual(['cancelled', null]);
 
     await deleteOrder(db, c.id, first.id, NOW);
     await addInteraction(db, { customerId: c.id, kind: 'call', at: NOW - DAY }, NOW);
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(c.id))?.ids).toHaveLength(1);
+    expect((await getOrderFacts(db, c.id))?.ids).toHaveLength(1);
     // A value every order shares is stored once.
-    expect(await db.orderFacts.get(c.id)).toMatchObject({ currency: 'USD', status: 'cancelled' });
+    expect(await getOrderFacts(db, c.id)).toMatchObject({ currency: 'USD', status: 'cancelled' });
+  });
+
+  it("share pages: a customer's change keeps the other rows of their page, and a page without rows is removed", async () => {
+    const db = freshDatabase();
+    const a = await seedCustomer(db, { id: 'ab-1', name: 'A' });
+    const b = await seedCustomer(db, { id: 'ab-2', name: 'B' });
+    const other = await seedCustomer(db, { id: 'zz-1', name: 'Other page' });
+    const orderOf = async (customerId: string, minor: number) => addOrder(db, { customerId, orderedAt: NOW - DAY, total: { currency: 'EUR', minor } }, NOW);
+    const ofA = await orderOf(a.id, 100);
+    const ofB = await orderOf(b.id, 200);
+    await orderOf(other.id, 300);
+    expect((await db.orderFactPages.toArray()).map((p) => [p.prefix, p.rows.map((r) => r.customerId)])).toEqual([
+      ['ab', ['ab-1', 'ab-2']],
+      ['zz', ['zz-1']],
+    ]);
+    await deleteOrder(db, a.id, ofA.id, NOW);
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFactPages.get('ab'))?.rows.map((r) => r.minor)).toEqual([[200]]);
+    await deleteOrder(db, b.id, ofB.id, NOW);
+    await expectDerivedDataCurrent(db);
+    expect(await db.orderFactPages.get('ab')).toBeUndefined();
+    expect(await db.orderFactPages.count()).toBe(1);
   });
 
   it('follow imports: new customers, existing ones gaining orders, an order moving to another customer, a re-import', async () => {
@@ -102,7 +131,7 @@ describe('order facts', () => {
       [orderDraft('kept@example.com', '1', 30, 2_000), orderDraft('new@example.com', '2', 10, 3_000), orderDraft('new@example.com', '3', 5, 4_000, 'voided')],
     );
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(kept.id))?.ids).toHaveLength(2);
+    expect((await getOrderFacts(db, kept.id))?.ids).toHaveLength(2);
     // The interaction logged before the import still counts as the last touch.
     expect((await db.customers.get(kept.id))?.stats.lastTouchAt).toBe(NOW - 2 * DAY);
 
@@ -111,11 +140,11 @@ describe('order facts', () => {
     await expectDerivedDataCurrent(db);
     const moved = (await db.orderBooks.toArray()).flatMap(bookOrders).find((o) => o.externalId === '2');
     expect(moved?.customerId).toBe(kept.id);
-    expect((await db.orderFacts.get(kept.id))?.minor).toContain(3_500);
+    expect((await getOrderFacts(db, kept.id))?.minor).toContain(3_500);
 
-    const facts = await db.orderFacts.toArray();
+    const facts = await allOrderFacts(db);
     await importDrafts(db, 'imp-3', [customerDraft('kept@example.com', 'Kept')], [orderDraft('kept@example.com', '2', 10, 3_500)], NOW + 2);
-    expect(await db.orderFacts.toArray()).toEqual(facts);
+    expect(await allOrderFacts(db)).toEqual(facts);
   });
 
   it('follow a merge, a delete and its undo, and a bulk insert', async () => {
@@ -126,7 +155,7 @@ describe('order facts', () => {
     await addOrder(db, { customerId: b.id, orderedAt: NOW - 9 * DAY, total: { currency: 'EUR', minor: 200 } }, NOW);
     await mergeCustomers(db, a.id, [b.id], NOW);
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(a.id))?.minor).toEqual([200, 100]);
+    expect((await getOrderFacts(db, a.id))?.minor).toEqual([200, 100]);
 
     const deleted = await deleteCustomers(db, [a.id], NOW + 1);
     await undoDelete(db, deleted, NOW + 2);
@@ -135,7 +164,7 @@ describe('order facts', () => {
     const fresh = makeCustomer({ name: 'Bulk' });
     await bulkInsert(db, { customers: [fresh], companies: [], orders: [makeOrder({ customerId: fresh.id }), makeOrder({ customerId: fresh.id, deletedAt: NOW })], interactions: [], notes: [] });
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(fresh.id))?.ids).toHaveLength(1);
+    expect((await getOrderFacts(db, fresh.id))?.ids).toHaveLength(1);
   });
 
   it('are rebuilt by a restore, merged or replacing everything, and never travel in the backup', async () => {
@@ -146,7 +175,7 @@ describe('order facts', () => {
     await stageChunk(db, 'restore-1', 0, { kind: 'records', table: 'orders', rows: [extra] });
     await commitRestore(db, 'restore-1', 'merge', NOW + 10);
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFacts.get(a.id))?.minor).toEqual([100, 900]);
+    expect((await getOrderFacts(db, a.id))?.minor).toEqual([100, 900]);
 
     // Replace: the backup's customers and orders only; the old facts must not survive.
     const b = makeCustomer({ name: 'Restored' });
@@ -155,7 +184,7 @@ describe('order facts', () => {
     await stageChunk(db, 'restore-2', 0, { kind: 'records', table: 'customers', rows: [b] });
     await stageChunk(db, 'restore-2', 1, { kind: 'records', table: 'orders', rows: [bOrder] });
     await commitRestore(db, 'restore-2', 'replace', NOW + 20);
-    expect(await db.orderFacts.get(a.id)).toBeUndefined();
+    expect(await getOrderFacts(db, a.id)).toBeUndefined();
     await expectDerivedDataCurrent(db);
 
     // And the full recompute reads exactly these orders.
