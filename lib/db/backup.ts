@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import { MetaEntry, type CrmDatabase } from './database';
 import { DbError, guard } from './errors';
+import { OrderLocator } from './order-keys';
 import { bookKey, countOrders, findByBookKeys, ordersOfMany, ordersPage, writeBooks } from './order-books';
 import { putOrderFacts, rebuildFactsFromBooks } from './order-facts';
 import { computeStats } from './stats';
@@ -25,8 +26,8 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 /** A row of a table this version has no schema for: an object with a string id. */
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
-/** Staging, and derived data rebuilt on restore (./order-facts.ts). */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages']);
+/** Staging, and derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts). */
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderKeyPages']);
 
 /**
  * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row
@@ -85,10 +86,11 @@ const RECOUNT_GROUP = 2_000;
 export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
   return guard(() => {
     const tables = backupTableNames(db).map((name) => db.table(name === ORDERS ? BOOKS : name));
-    return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages], async () => {
+    return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages, db.orderKeyPages], async () => {
       const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
-      if (mode === 'replace') for (const table of tables) await table.clear();
+      if (mode === 'replace') for (const table of [...tables, db.orderKeyPages]) await table.clear();
+      const locator = new OrderLocator(db);
       const summary: RestoreSummary = { written: 0, skipped: 0 };
       const recount = new Set<string>();
       for (const id of chunkIds) {
@@ -99,7 +101,7 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
           continue;
         }
         if (chunk.table === ORDERS) {
-          const { written, customers, skipped } = await restoreOrders(db, chunk.rows as Order[], mode);
+          const { written, customers, skipped } = await restoreOrders(db, chunk.rows as Order[], mode, locator);
           summary.written += written;
           summary.skipped += skipped;
           if (mode === 'merge') for (const customerId of customers) recount.add(customerId);
@@ -120,6 +122,7 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
         await table.bulkPut(rows);
         summary.written += rows.length;
       }
+      await locator.flush();
       // In customer-id order, a group at a time, so each page of order facts is rewritten about
       // once (./order-facts.ts).
       const ids = [...recount].sort();
@@ -149,8 +152,13 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
  * unless the backup's copy was updated more recently; a taken order stored in another
  * customer's book moves to the backup's customer (as the row of a table keyed by id would).
  */
-async function restoreOrders(db: CrmDatabase, rows: readonly Order[], mode: RestoreMode): Promise<{ written: number; customers: Set<string>; skipped: number }> {
-  const elsewhere = mode === 'merge' ? await findByBookKeys(db, rows.map(bookKey)) : new Map<string, Order>();
+async function restoreOrders(
+  db: CrmDatabase,
+  rows: readonly Order[],
+  mode: RestoreMode,
+  locator: OrderLocator,
+): Promise<{ written: number; customers: Set<string>; skipped: number }> {
+  const elsewhere = mode === 'merge' ? await findByBookKeys(db, rows.map(bookKey), locator) : new Map<string, Order>();
   const owners = new Set([...rows.map((r) => r.customerId), ...[...elsewhere.values()].map((o) => o.customerId)]);
   const stored = await ordersOfMany(db, [...owners]);
   const books = new Map([...owners].map((id) => [id, new Map((stored.get(id) ?? []).map((o) => [o.id, o]))]));
@@ -168,6 +176,6 @@ async function restoreOrders(db: CrmDatabase, rows: readonly Order[], mode: Rest
     customers.add(row.customerId);
     count += 1;
   }
-  await writeBooks(db, [...customers].map((id) => [id, books.get(id)?.values() ?? []] as const));
+  await writeBooks(db, [...customers].map((id) => [id, books.get(id)?.values() ?? []] as const), { locator });
   return { written: count, customers, skipped: rows.length - count };
 }

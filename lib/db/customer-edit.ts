@@ -89,7 +89,7 @@ export interface DeletedCustomers {
 /** Tombstones customers and everything that belongs to them, all with one time, so undo is exact. */
 export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: number): Promise<DeletedCustomers> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orderBooks, ...ownedTables(db)], async () => {
+    db.transaction('rw', [db.customers, db.orderBooks, db.orderKeyPages, ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet([...ids])).filter(isLive);
       if (customers.length === 0) throw new DbError('not_found', 'These customers no longer exist.');
       const live = customers.map((c) => c.id);
@@ -113,7 +113,7 @@ export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: nu
 /** Brings back exactly what one delete tombstoned (rows deleted earlier stay deleted). */
 export function undoDelete(db: CrmDatabase, deleted: DeletedCustomers, now: number): Promise<number> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orderBooks, ...ownedTables(db)], async () => {
+    db.transaction('rw', [db.customers, db.orderBooks, db.orderKeyPages, ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet(deleted.ids)).filter((c): c is Customer => c !== undefined && c.deletedAt === deleted.deletedAt);
       await db.customers.bulkPut(customers.map((c) => ({ ...c, deletedAt: null, updatedAt: now })));
       await changeOrders(db, deleted.ids, (order) => (order.deletedAt === deleted.deletedAt ? { ...order, deletedAt: null, updatedAt: now } : order));

@@ -5,6 +5,7 @@ import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
 import type { OrderBook } from './order-books';
 import { rebuildFactsFromBooks, type OrderFactsPage } from './order-facts';
+import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
 
 /**
@@ -31,6 +32,8 @@ export type CrmDatabase = Dexie & {
   suggestionHolds: EntityTable<SuggestionHoldRow, 'id'>;
   /** Each customer's live orders in compact form, derived and kept current (./order-facts.ts). */
   orderFactPages: EntityTable<OrderFactsPage, 'prefix'>;
+  /** Which customer's book holds each order, by the order's key (./order-keys.ts). */
+  orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
 };
 
 /**
@@ -96,6 +99,17 @@ export const SCHEMA_V6 = {
 } as const;
 
 /**
+ * Version 7 finds orders by key through 256 pages (./order-keys.ts) instead of a multi-entry
+ * index on the books: an import wrote one index entry per order, about 9 s at a million. The
+ * upgrade builds the pages from the books. (Books written before keep a `keys` column nothing
+ * reads, until they are next written.)
+ */
+export const SCHEMA_V7 = {
+  orderBooks: 'customerId',
+  orderKeyPages: 'page',
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -112,5 +126,8 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(6)
     .stores(SCHEMA_V6)
     .upgrade((tx) => rebuildFactsFromBooks(tx.table('orderBooks'), tx.table('orderFactPages')));
+  db.version(7)
+    .stores(SCHEMA_V7)
+    .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   return db;
 }

@@ -6,7 +6,8 @@ import type { CrmDatabase } from './database';
 import { chunkDrafts } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
-import { naturalKey, ordersOfMany, writeBooks, findByBookKeys } from './order-books';
+import { bookOrders, booksOfMany, naturalKey, writeBooks, findByBookKeys, type OrderBook } from './order-books';
+import { OrderLocator } from './order-keys';
 import { putOrderFacts } from './order-facts';
 import { computeStats, type StatsInteraction } from './stats';
 
@@ -54,7 +55,7 @@ const ALL_CUSTOMERS_SHARE = 20;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages], async () => {
+    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
       const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
@@ -92,6 +93,8 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
        * customer it was written for (the same order may come again for another customer).
        */
       const written = new Map<string, { id: string; customerId: string }>();
+      /** Where stored orders are: read a page at a time as chunks need them, written at the end. */
+      const locator = new OrderLocator(db);
 
       let nextChunk = db.importChunks.get(chunkIds[0] ?? '');
       for (let c = 0; c < chunkIds.length; c++) {
@@ -157,7 +160,7 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
 
         // Orders: update in place by source + external id, else add.
         const unseen = hadOrders ? drafts.orders.filter((o) => !written.has(orderKey(o))) : [];
-        const found = unseen.length > 0 ? await findByBookKeys(db, unseen.map(orderKey)) : new Map<string, Order>();
+        const found = unseen.length > 0 ? await findByBookKeys(db, unseen.map(orderKey), locator) : new Map<string, Order>();
         for (const draft of drafts.orders) {
           const customerId = keyToId.get(draft.customerKey);
           if (customerId === undefined) throw new DbError('invalid', `Order ${draft.number ?? draft.externalId} names a customer that is not in the import.`);
@@ -197,7 +200,7 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
         }
       }
 
-      await finish(db, touched, movedOut, { hadOrders, hadInteractions, now });
+      await finish(db, touched, movedOut, locator, { hadOrders, hadInteractions, now });
       await db.importChunks.where('importId').equals(importId).delete();
       await db.meta.put({ key: LAST_IMPORT_KEY, value: { importId, at: now, summary } });
       return summary;
@@ -212,13 +215,14 @@ function orderKey(o: OrderDraft): string {
 /**
  * Writes every customer whose orders this import changed: their book (what was stored, less
  * what moved out, plus this import's orders), their order facts and figures; and the customers
- * whose fields changed. A batch's writes are issued before the next batch is prepared, and a
+ * whose fields changed. The pages of order keys changed are written once, at the end. A batch's writes are issued before the next batch is prepared, and a
  * failed write is rethrown before anything else is issued.
  */
 async function finish(
   db: CrmDatabase,
   touched: ReadonlyMap<string, Touched>,
   movedOut: ReadonlyMap<string, ReadonlySet<string>>,
+  locator: OrderLocator,
   { hadOrders, hadInteractions, now }: { hadOrders: boolean; hadInteractions: boolean; now: number },
 ): Promise<void> {
   // In customer-id order: a batch then covers a few pages of order facts, each rewritten about once.
@@ -233,7 +237,7 @@ async function finish(
     const ordersChange = (id: string) => movedOut.has(id) || (touched.get(id)?.added.size ?? 0) > 0;
     // New customers have no stored orders; before the first order there are no books to read.
     const stored = batch.filter((id) => ordersChange(id) && touched.get(id)?.created !== true);
-    const books = hadOrders && stored.length > 0 ? await ordersOfMany(db, stored) : new Map<string, Order[]>();
+    const books = hadOrders && stored.length > 0 ? await booksOfMany(db, stored) : new Map<string, OrderBook>();
     const interactions = new Map<string, StatsInteraction[]>();
     if (hadInteractions && stored.length > 0) {
       for (const row of await db.interactions.where('customerId').anyOf(stored).toArray()) {
@@ -249,7 +253,8 @@ async function finish(
         if (entry?.changed === true) customers.push(entry.customer);
         continue;
       }
-      const orders = new Map((books.get(id) ?? []).map((o) => [o.id, o]));
+      const book = books.get(id);
+      const orders = new Map((book === undefined ? [] : bookOrders(book)).map((o) => [o.id, o]));
       for (const orderId of movedOut.get(id) ?? []) orders.delete(orderId);
       for (const [orderId, order] of entry?.added ?? []) orders.set(orderId, order);
       const list = [...orders.values()];
@@ -261,7 +266,7 @@ async function finish(
     }
     if (inFlight !== null) await settle(inFlight);
     const writes: Promise<unknown>[] = [];
-    if (newBooks.length > 0) writes.push(writeBooks(db, newBooks), putOrderFacts(db, newBooks));
+    if (newBooks.length > 0) writes.push(writeBooks(db, newBooks, { locator, previous: books }), putOrderFacts(db, newBooks));
     if (customers.length > 0) writes.push(db.customers.bulkPut(customers));
     inFlight =
       writes.length === 0
@@ -272,6 +277,7 @@ async function finish(
           );
   }
   if (inFlight !== null) await settle(inFlight);
+  await locator.flush();
 }
 
 function sameOrder(previous: Order, draft: OrderDraft, customerId: string): boolean {

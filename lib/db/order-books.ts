@@ -1,5 +1,6 @@
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
+import { countOrderKeys, OrderLocator } from './order-keys';
 import { putOrRemove } from './shared';
 
 /**
@@ -11,17 +12,16 @@ import { putOrRemove } from './shared';
  * walks the books (backups, exports), and no code outside lib/db sees the difference: `Order`
  * records keep their `customerId` and their own id.
  *
- * Each book lists one index key per order (`keys`, a multi-entry index): the order's natural key
- * (source + the store's id) when it has one, else its id. That finds an order again on re-import
- * whichever customer's book it sits in, and counts all orders without reading a book.
+ * Which book holds an order is kept in the order-key pages (./order-keys.ts), by each order's
+ * index key (`bookKey`): its natural key (source + the store's id) when it has one, else its
+ * id. That finds an order again on re-import whichever customer's book it sits in.
  *
- * Writers run inside the caller's rw transaction (it must include `orderBooks`), so a book never
- * disagrees with the figures and order facts written beside it.
+ * Writers run inside the caller's rw transaction (it must include `orderBooks` and
+ * `orderKeyPages`), so a book never disagrees with the key pages, figures and order facts
+ * written beside it.
  */
 export interface OrderBook {
   customerId: string;
-  /** One index key per order (see above). */
-  keys: string[];
   /**
    * The orders, oldest first (date, then id), as parallel columns of primitives: IndexedDB
    * copies those far faster than an array of small objects (a million-order import spent ten
@@ -94,7 +94,6 @@ export function bookOf(customerId: string, orders: Iterable<Order>): OrderBook |
   if (sorted.length === 0) return null;
   return {
     customerId,
-    keys: [...new Set(sorted.map(bookKey))],
     ids: sorted.map((o) => o.id),
     at: sorted.map((o) => o.orderedAt),
     minor: sorted.map((o) => o.total.minor),
@@ -115,38 +114,77 @@ export async function ordersOf(db: CrmDatabase, customerId: string): Promise<Ord
   return book === undefined ? [] : bookOrders(book);
 }
 
-/** Several customers' orders (tombstones included), by customer id; customers without any are left out. */
-export async function ordersOfMany(db: CrmDatabase, customerIds: readonly string[]): Promise<Map<string, Order[]>> {
+/** Several customers' books, by customer id; customers without one are left out. */
+export async function booksOfMany(db: CrmDatabase, customerIds: readonly string[]): Promise<Map<string, OrderBook>> {
   const books = await db.orderBooks.bulkGet([...customerIds]);
-  const byCustomer = new Map<string, Order[]>();
-  for (const book of books) if (book !== undefined) byCustomer.set(book.customerId, bookOrders(book));
+  const byCustomer = new Map<string, OrderBook>();
+  for (const book of books) if (book !== undefined) byCustomer.set(book.customerId, book);
   return byCustomer;
 }
 
-/** Replaces customers' books with these orders (an empty list removes the book). */
-export function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>): Promise<void> {
-  return putOrRemove(db.orderBooks, entries, bookOf);
+/** Several customers' orders (tombstones included), by customer id; customers without any are left out. */
+export async function ordersOfMany(db: CrmDatabase, customerIds: readonly string[]): Promise<Map<string, Order[]>> {
+  const byCustomer = new Map<string, Order[]>();
+  for (const [id, book] of await booksOfMany(db, customerIds)) byCustomer.set(id, bookOrders(book));
+  return byCustomer;
+}
+
+/** The index keys of a book's orders (`bookKey`), in the book's order. */
+export function bookKeys(book: OrderBook): string[] {
+  const keys = new Array<string>(book.ids.length);
+  for (let i = 0; i < book.ids.length; i++) {
+    const source = cell(book.source, i);
+    const externalId = book.externalId[i] ?? null;
+    keys[i] = source !== null && externalId !== null ? naturalKey(source, externalId) : `\u0001${book.ids[i] as string}`;
+  }
+  return keys;
+}
+
+export interface WriteBooksOptions {
+  /**
+   * The transaction's view of the key pages, for a caller writing books in several steps: the
+   * changes are recorded there and written by its `flush`. Without it the pages are written
+   * before `writeBooks` returns.
+   */
+  locator?: OrderLocator;
+  /** The stored books of the customers written (one missing here has none): spares reading them again. */
+  previous?: ReadonlyMap<string, OrderBook>;
+}
+
+/** Replaces customers' books with these orders (an empty list removes the book), and records where their orders are. */
+export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>, options: WriteBooksOptions = {}): Promise<void> {
+  const books = [...entries].map(([customerId, orders]) => [customerId, bookOf(customerId, orders)] as const);
+  const previous = options.previous ?? (await booksOfMany(db, books.map(([id]) => id)));
+  const locator = options.locator ?? new OrderLocator(db);
+  const changes = books.map(([customerId, book]) => {
+    const before = previous.get(customerId);
+    return { customerId, before: before === undefined ? [] : bookKeys(before), after: book === null ? [] : bookKeys(book) };
+  });
+  await putOrRemove(db.orderBooks, books, (_, book) => book);
+  await locator.record(changes);
+  if (options.locator === undefined) await locator.flush();
 }
 
 /**
  * Stored orders with any of these index keys (`bookKey`: natural keys, or ids of orders without
- * one), whichever book they are in: key → order. Always awaits Dexie, even for no keys.
+ * one), whichever book they are in: key → order. `locator`: the transaction's view of the key
+ * pages, when the caller has one.
  */
-export async function findByBookKeys(db: CrmDatabase, keys: readonly string[]): Promise<Map<string, Order>> {
-  const wanted = new Set(keys);
+export async function findByBookKeys(db: CrmDatabase, keys: readonly string[], locator: OrderLocator = new OrderLocator(db)): Promise<Map<string, Order>> {
+  const owners = await locator.owners(keys);
   const found = new Map<string, Order>();
-  for (const book of await db.orderBooks.where('keys').anyOf([...wanted]).distinct().toArray()) {
+  for (const book of (await booksOfMany(db, [...new Set(owners.values())])).values()) {
     for (const order of bookOrders(book)) {
       const key = bookKey(order);
-      if (wanted.has(key)) found.set(key, order);
+      if (owners.get(key) === book.customerId) found.set(key, order);
     }
   }
   return found;
 }
 
-/** How many orders are stored (tombstones included), from the index alone. */
+/** How many orders are stored (tombstones included). */
 export function countOrders(db: CrmDatabase): Promise<number> {
-  return db.orderBooks.orderBy('keys').count();
+  return countOrderKeys(db);
 }
 
 /**

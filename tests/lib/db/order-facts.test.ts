@@ -9,6 +9,7 @@ import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
 import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/order-books';
 import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
+import { keyPage } from '../../../lib/db/order-keys';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
 import type { Order } from '../../../lib/model/records';
@@ -19,7 +20,7 @@ import { DAY, freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from '
  * instead of the orders. Every write path must keep them equal to the orders; this checks the
  * invariant after each one, together with the cached figures computed by the same writes, and
  * the order books' own (lib/db/order-books.ts): each order in one book, its customer's, sorted,
- * with one index key per order.
+ * with one order key per order (lib/db/order-keys.ts).
  */
 async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
   const customers = (await db.customers.toArray()).filter((c) => c.deletedAt === null);
@@ -31,10 +32,21 @@ async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
     expect(own.length, 'no empty book').toBeGreaterThan(0);
     expect(own.every((o) => o.customerId === book.customerId), `orders of ${book.customerId} in their book`).toBe(true);
     expect(own, 'oldest first').toEqual([...own].sort(byDateThenId));
-    expect([...book.keys].sort(), 'index keys').toEqual([...new Set(own.map(bookKey))].sort());
     // The columns hold exactly what the records were (bookOf ∘ bookOrders is the identity).
     expect(bookOf(book.customerId, own)).toEqual(book);
   }
+  // Order keys: exactly one per stored order, owned by the customer whose book holds it.
+  const keyPages = await db.orderKeyPages.toArray();
+  const located = new Map<string, string>();
+  for (const page of keyPages) {
+    expect(page.keys.length, `key page ${page.page} not empty`).toBeGreaterThan(0);
+    page.keys.forEach((key, i) => {
+      expect(keyPage(key), `key ${key} in its page`).toBe(page.page);
+      expect(located.has(key), `key ${key} stored once`).toBe(false);
+      located.set(key, page.owners[i] as string);
+    });
+  }
+  expect(located, 'order keys').toEqual(new Map(orders.map((o) => [bookKey(o), o.customerId])));
   // Pages: none empty, each row in the page of its id's prefix, rows in id order.
   for (const page of await db.orderFactPages.toArray()) {
     const ids = page.rows.map((row) => row.customerId);

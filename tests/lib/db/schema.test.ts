@@ -3,12 +3,12 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
-import { bookOrders, countOrders } from '../../../lib/db/order-books';
+import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
 import { makeCustomer, makeOrder, NOW } from './factories';
 
 describe('database schema', () => {
-  it('upgrades a version-1 database: orders moved into books, order facts built, the table of single orders dropped', async () => {
+  it('upgrades a version-1 database: orders moved into books, order facts and order keys built, the table of single orders dropped', async () => {
     const name = `crm-upgrade-${crypto.randomUUID()}`;
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
     v1.version(1).stores(SCHEMA_V1);
@@ -23,13 +23,16 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name)).not.toContain('orders');
     expect(db.tables.map((t) => t.name)).not.toContain('orderFacts');
     // Version 4 puts each customer's orders, tombstones included, in one book, oldest first.
     expect(bookOrders((await db.orderBooks.get('a'))!).map((o) => o.id)).toEqual(['o1', 'o2']);
     expect(bookOrders((await db.orderBooks.get('b'))!).map((o) => o.id).sort()).toEqual(['o3', 'o4']);
     expect(await countOrders(db)).toBe(4);
+    // Version 7 records which book holds each order, by its key (here its id: no natural key).
+    expect((await findByBookKeys(db, ['\u0001o3', '\u0001o4', '\u0001nope'])).size).toBe(2);
+    expect((await findByBookKeys(db, ['\u0001o3'])).get('\u0001o3')?.customerId).toBe('b');
 
     // Version 6 builds each customer's order facts from the live orders in their book, oldest first.
     const factsOfA = await getOrderFacts(db, 'a');
@@ -42,6 +45,7 @@ describe('database schema', () => {
     await mergeCustomers(db, 'a', ['b'], NOW);
     expect((await db.orderBooks.get('a'))?.ids).toHaveLength(4);
     expect(await db.orderBooks.get('b')).toBeUndefined();
+    expect((await findByBookKeys(db, ['\u0001o3'])).get('\u0001o3')?.customerId).toBe('a');
     // o3 (ten days old) is now a's first order; the tombstoned o4 never counts.
     expect((await getOrderFacts(db, 'a'))?.ids).toEqual(['o3', 'o1', 'o2']);
     db.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../../lib/db/backup';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { bookOf, bookOrders } from '../../../lib/db/order-books';
+import { bookOrders, writeBooks } from '../../../lib/db/order-books';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { bulkInsert } from '../../../lib/db/repository';
 import { readBackup, writeBackup } from '../../../lib/export/backup-file';
@@ -12,10 +12,15 @@ function sourceFor(db: CrmDatabase) {
   return { tables: () => tableCounts(db), page: (table: string, after: string | null, limit: number) => readTablePage(db, table, after, limit) };
 }
 
-/** Every stored table but the import staging (order books and order facts included). */
+/**
+ * Every stored table but the import staging (order books, order facts and order keys included).
+ * A page of order keys is a key → owner map whose columns keep no particular order: compared
+ * as such.
+ */
 async function dump(db: CrmDatabase) {
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) if (table.name !== 'importChunks') out[table.name] = await table.toArray();
+  out.orderKeyPages = (await db.orderKeyPages.toArray()).map((page) => ({ page: page.page, owners: new Map(page.keys.map((key, i) => [key, page.owners[i]])) }));
   return out;
 }
 
@@ -84,7 +89,10 @@ describe('backup and restore', () => {
     const [from, to] = await db.orderBooks.limit(2).toArray();
     const [order, ...rest] = bookOrders(from!);
     // Here the order moved to another customer and was updated; the backup has the older copy.
-    await db.orderBooks.bulkPut([bookOf(from!.customerId, rest)!, bookOf(to!.customerId, [...bookOrders(to!), { ...order!, customerId: to!.customerId, updatedAt: NOW + 5 }])!]);
+    await writeBooks(db, [
+      [from!.customerId, rest],
+      [to!.customerId, [...bookOrders(to!), { ...order!, customerId: to!.customerId, updatedAt: NOW + 5 }]],
+    ]);
     await restore(db, file, 'merge');
     const owners = (await db.orderBooks.toArray()).filter((book) => book.ids.includes(order!.id)).map((book) => book.customerId);
     expect(owners).toEqual([to!.customerId]);

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { naturalKey } from '../../../lib/db/order-books';
+import { countOrderKeys, keyPage, OrderLocator } from '../../../lib/db/order-keys';
+import { freshDatabase } from './factories';
+
+const key = (n: number) => naturalKey('shopify', String(5_000_000_000 + n));
+
+describe('order keys', () => {
+  it('spread keys evenly over 256 pages named by two hex digits', () => {
+    const counts = new Map<string, number>();
+    for (let n = 0; n < 25_600; n++) {
+      const page = keyPage(key(n));
+      expect(page).toMatch(/^[0-9a-f]{2}$/);
+      counts.set(page, (counts.get(page) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(256);
+    // 100 per page on average.
+    expect(Math.max(...counts.values())).toBeLessThan(150);
+    expect(Math.min(...counts.values())).toBeGreaterThan(50);
+    expect(keyPage(key(7))).toBe(keyPage(key(7)));
+  });
+
+  it('follow an order from one customer to another, whichever book is written first', async () => {
+    const db = freshDatabase();
+    const locator = new OrderLocator(db);
+    await locator.record([{ customerId: 'a', before: [], after: [key(1), key(2)] }]);
+    await locator.flush();
+    expect(await countOrderKeys(db)).toBe(2);
+
+    // b gains key 1 first, then a's book is written without it: it stays b's.
+    const later = new OrderLocator(db);
+    await later.record([{ customerId: 'b', before: [], after: [key(1)] }]);
+    await later.record([{ customerId: 'a', before: [key(1), key(2)], after: [key(2)] }]);
+    await later.flush();
+    expect(await new OrderLocator(db).owners([key(1), key(2), key(3)])).toEqual(
+      new Map([
+        [key(1), 'b'],
+        [key(2), 'a'],
+      ]),
+    );
+
+    // The other way round, in one call: a loses key 2, b gains it.
+    await later.record([
+      { customerId: 'a', before: [key(2)], after: [] },
+      { customerId: 'b', before: [key(1)], after: [key(1), key(2)] },
+    ]);
+    await later.flush();
+    expect(await new OrderLocator(db).owners([key(1), key(2)])).toEqual(
+      new Map([
+        [key(1), 'b'],
+        [key(2), 'b'],
+      ]),
+    );
+  });
+
+  it('write only on flush, and remove a page left without keys', async () => {
+    const db = freshDatabase();
+    const locator = new OrderLocator(db);
+    await locator.record([{ customerId: 'a', before: [], after: [key(1)] }]);
+    expect(await db.orderKeyPages.count()).toBe(0);
+    // The locator sees its own changes before they are written.
+    expect((await locator.owners([key(1)])).get(key(1))).toBe('a');
+    await locator.flush();
+    expect(await db.orderKeyPages.get(keyPage(key(1)))).toEqual({ page: keyPage(key(1)), keys: [key(1)], owners: ['a'] });
+
+    await locator.record([{ customerId: 'a', before: [key(1)], after: [] }]);
+    await locator.flush();
+    expect(await db.orderKeyPages.count()).toBe(0);
+    expect(await countOrderKeys(db)).toBe(0);
+  });
+});
