@@ -5,12 +5,14 @@
 // writes no results file, so it never races a full bench run. `--keep=DIR` keeps the browser
 // profile and the build copy in DIR: a later run with the same DIR skips the import and measures
 // the database already there (after `npx wxt build`, the new build is copied over the old one).
+// `--reimport` first imports the same orders file again (every order already stored) and prints
+// how long that took.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_DIR, launchExtension, sendFromPage } from '../scripts/browser';
 import { benchData, SIZES, type SizeName } from './generate';
-import { loadBusiness } from './measure-import';
+import { importFile, loadBusiness } from './measure-import';
 import { measureInsights } from './measure-insights';
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -55,6 +57,12 @@ try {
   else {
     await loadBusiness(session, data, log);
     log('imported');
+  }
+  if (process.argv.includes('--reimport')) {
+    const page = await session.extensionPage('/options.html');
+    const again = await importFile(page, data.ordersFile);
+    console.log(`re-import of the same orders file: ${again.seconds.toFixed(1)} s (the commit ${again.commitSeconds?.toFixed(1) ?? '?'} s); ${again.banner}`);
+    await page.close();
   }
   for (const figure of await measureInsights(session, data, runs)) {
     console.log(`${figure.name}: ${figure.value} ${figure.unit} (${figure.detail ?? ''})`);

@@ -15,7 +15,7 @@ import { customerIds } from './worker-probe';
 
 const IMPORT_TIMEOUT_MS = 30 * 60_000;
 
-async function importFile(page: Page, path: string): Promise<{ seconds: number; commitSeconds: number | null; banner: string }> {
+export async function importFile(page: Page, path: string): Promise<{ seconds: number; commitSeconds: number | null; banner: string }> {
   await page.locator('button.tab', { hasText: 'Import' }).click();
   // After a finished import the panel offers the file input again.
   await page.locator('input[aria-label="File to import"]').setInputFiles(path);

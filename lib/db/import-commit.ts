@@ -6,7 +6,7 @@ import type { CrmDatabase } from './database';
 import { chunkDrafts } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
-import { bookOrders, booksOfMany, naturalKey, writeBooks, findByBookKeys, type OrderBook } from './order-books';
+import { bookOf, bookOrders, naturalKey, sameBook, writeBooks, findByBookKeys, type OrderBook } from './order-books';
 import { OrderLocator } from './order-keys';
 import { putOrderFacts } from './order-facts';
 import { computeStats, type StatsInteraction } from './stats';
@@ -237,7 +237,7 @@ async function finish(
     const ordersChange = (id: string) => movedOut.has(id) || (touched.get(id)?.added.size ?? 0) > 0;
     // New customers have no stored orders; before the first order there are no books to read.
     const stored = batch.filter((id) => ordersChange(id) && touched.get(id)?.created !== true);
-    const books = hadOrders && stored.length > 0 ? await booksOfMany(db, stored) : new Map<string, OrderBook>();
+    const books = hadOrders && stored.length > 0 ? await locator.books(stored) : new Map<string, OrderBook>();
     const interactions = new Map<string, StatsInteraction[]>();
     if (hadInteractions && stored.length > 0) {
       for (const row of await db.interactions.where('customerId').anyOf(stored).toArray()) {
@@ -258,6 +258,11 @@ async function finish(
       for (const orderId of movedOut.get(id) ?? []) orders.delete(orderId);
       for (const [orderId, order] of entry?.added ?? []) orders.set(orderId, order);
       const list = [...orders.values()];
+      // A re-import that brings a customer's orders as they are stored changes nothing of theirs.
+      if (book !== undefined && !movedOut.has(id) && sameBook(bookOf(id, list), book)) {
+        if (entry?.changed === true) customers.push(entry.customer);
+        continue;
+      }
       newBooks.push([id, list]);
       if (entry === undefined) continue;
       const stats = computeStats(list, interactions.get(id) ?? []);

@@ -108,6 +108,21 @@ export function bookOf(customerId: string, orders: Iterable<Order>): OrderBook |
   };
 }
 
+/** The columns of a book, all compared by `sameBook`. */
+const COLUMNS = ['ids', 'at', 'minor', 'currency', 'number', 'source', 'externalId', 'status', 'createdAt', 'updatedAt', 'deletedAt'] as const;
+
+/** Whether two books hold the same orders, column by column (null: no book). */
+export function sameBook(x: OrderBook | null, y: OrderBook | null): boolean {
+  if (x === null || y === null) return x === y;
+  if (x.customerId !== y.customerId) return false;
+  return COLUMNS.every((name) => {
+    const a: unknown = x[name];
+    const b: unknown = y[name];
+    if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+    return a.length === b.length && a.every((value, i) => value === b[i]);
+  });
+}
+
 /** All of one customer's orders, tombstones included, oldest first. */
 export async function ordersOf(db: CrmDatabase, customerId: string): Promise<Order[]> {
   const book = await db.orderBooks.get(customerId);
@@ -154,13 +169,14 @@ export interface WriteBooksOptions {
 /** Replaces customers' books with these orders (an empty list removes the book), and records where their orders are. */
 export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>, options: WriteBooksOptions = {}): Promise<void> {
   const books = [...entries].map(([customerId, orders]) => [customerId, bookOf(customerId, orders)] as const);
-  const previous = options.previous ?? (await booksOfMany(db, books.map(([id]) => id)));
   const locator = options.locator ?? new OrderLocator(db);
+  const previous = options.previous ?? (await locator.books(books.map(([id]) => id)));
   const changes = books.map(([customerId, book]) => {
     const before = previous.get(customerId);
     return { customerId, before: before === undefined ? [] : bookKeys(before), after: book === null ? [] : bookKeys(book) };
   });
   await putOrRemove(db.orderBooks, books, (_, book) => book);
+  for (const [customerId, book] of books) locator.wrote(customerId, book);
   await locator.record(changes);
   if (options.locator === undefined) await locator.flush();
 }
@@ -173,7 +189,7 @@ export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [st
 export async function findByBookKeys(db: CrmDatabase, keys: readonly string[], locator: OrderLocator = new OrderLocator(db)): Promise<Map<string, Order>> {
   const owners = await locator.owners(keys);
   const found = new Map<string, Order>();
-  for (const book of (await booksOfMany(db, [...new Set(owners.values())])).values()) {
+  for (const book of (await locator.books([...new Set(owners.values())])).values()) {
     for (const order of bookOrders(book)) {
       const key = bookKey(order);
       if (owners.get(key) === book.customerId) found.set(key, order);

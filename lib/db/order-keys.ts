@@ -53,6 +53,8 @@ export interface KeyChange {
 export class OrderLocator {
   private readonly pages = new Map<string, Map<string, string>>();
   private readonly dirty = new Set<string>();
+  /** Books this transaction has read (null: none), kept as written since through this locator. */
+  private readonly bookCache = new Map<string, OrderBook | null>();
 
   constructor(private readonly db: CrmDatabase) {}
 
@@ -85,6 +87,27 @@ export class OrderLocator {
       if (owner !== undefined) found.set(key, owner);
     }
     return found;
+  }
+
+  /**
+   * Customers' books as this transaction has them, read once per transaction (a re-import finds
+   * a customer's orders chunk after chunk); customers without one are left out.
+   */
+  async books(customerIds: readonly string[]): Promise<Map<string, OrderBook>> {
+    const missing = [...new Set(customerIds)].filter((id) => !this.bookCache.has(id));
+    const rows = await this.db.orderBooks.bulkGet(missing);
+    missing.forEach((id, i) => this.bookCache.set(id, rows[i] ?? null));
+    const found = new Map<string, OrderBook>();
+    for (const id of customerIds) {
+      const book = this.bookCache.get(id);
+      if (book) found.set(id, book);
+    }
+    return found;
+  }
+
+  /** A book just written (null: removed), so a later `books` gives it as it is now. */
+  wrote(customerId: string, book: OrderBook | null): void {
+    if (this.bookCache.has(customerId)) this.bookCache.set(customerId, book);
   }
 
   /**

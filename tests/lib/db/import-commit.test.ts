@@ -27,6 +27,17 @@ async function snapshot(db: CrmDatabase) {
   };
 }
 
+/** The customer ids of every book written from now on. */
+function spyBookWrites(db: CrmDatabase): string[] {
+  const written: string[] = [];
+  const original = db.orderBooks.bulkPut.bind(db.orderBooks);
+  db.orderBooks.bulkPut = ((rows: Parameters<typeof original>[0]) => {
+    written.push(...rows.map((r) => r.customerId as string));
+    return original(rows);
+  }) as typeof db.orderBooks.bulkPut;
+  return written;
+}
+
 describe('commitImport', () => {
   it('keeps staged rows invisible until the commit, then writes customers with figures', async () => {
     const db = freshDatabase();
@@ -51,9 +62,33 @@ describe('commitImport', () => {
     await commitImport(db, 'imp-1', NOW);
     const before = await snapshot(db);
     await stageFile(db, 'imp-2', ORDERS, 'shopify-orders');
+    const written = spyBookWrites(db);
     const again = await commitImport(db, 'imp-2', NOW + 1000);
     expect(again).toMatchObject({ customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0 });
     expect(await snapshot(db)).toEqual(before);
+    // Nothing changed: no book is rewritten.
+    expect(written).toEqual([]);
+  });
+
+  it('rewrites only the books whose orders a re-import changes', async () => {
+    const db = freshDatabase();
+    await stageFile(db, 'imp-1', ORDERS, 'shopify-orders');
+    await commitImport(db, 'imp-1', NOW);
+    const lines = ORDERS.split('\n');
+    const header = (lines[0] as string).split(',');
+    const status = header.indexOf('Financial Status');
+    const first = (lines[1] as string).split(',');
+    expect(status).toBeGreaterThan(-1);
+    expect(first[status]).not.toBe('refunded');
+    first[status] = 'refunded';
+    const changed = [lines[0], first.join(','), ...lines.slice(2)].join('\n');
+    await stageFile(db, 'imp-2', changed, 'shopify-orders');
+    const written = spyBookWrites(db);
+    const summary = await commitImport(db, 'imp-2', NOW + 1000);
+    expect(summary).toMatchObject({ ordersCreated: 0, ordersUpdated: 1 });
+    expect(written).toHaveLength(1);
+    const refunded = (await allOrders(db)).filter((o) => o.status === 'refunded');
+    expect(written[0]).toBe(refunded[0]?.customerId);
   });
 
   it('fills in an existing customer found by address without overwriting what was typed', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { naturalKey } from '../../../lib/db/order-books';
+import { findByBookKeys, naturalKey, writeBooks } from '../../../lib/db/order-books';
 import { countOrderKeys, keyPage, OrderLocator } from '../../../lib/db/order-keys';
-import { freshDatabase } from './factories';
+import { freshDatabase, makeOrder } from './factories';
 
 const key = (n: number) => naturalKey('shopify', String(5_000_000_000 + n));
 
@@ -67,5 +67,21 @@ describe('order keys', () => {
     await locator.flush();
     expect(await db.orderKeyPages.count()).toBe(0);
     expect(await countOrderKeys(db)).toBe(0);
+  });
+
+  it('give books as this transaction wrote them, after reading each once', async () => {
+    const db = freshDatabase();
+    const order = makeOrder({ customerId: 'a', source: 'shopify', externalId: '1' });
+    await writeBooks(db, [['a', [order]]]);
+    const locator = new OrderLocator(db);
+    expect((await locator.books(['a', 'b'])).get('a')?.ids).toEqual([order.id]);
+    // The order moves from a to b through the locator: both books and its key follow.
+    await writeBooks(db, [['a', []], ['b', [{ ...order, customerId: 'b' }]]], { locator });
+    const books = await locator.books(['a', 'b']);
+    expect([...books.keys()]).toEqual(['b']);
+    expect((await findByBookKeys(db, [naturalKey('shopify', '1')], locator)).get(naturalKey('shopify', '1'))?.customerId).toBe('b');
+    await locator.flush();
+    expect((await findByBookKeys(db, [naturalKey('shopify', '1')])).get(naturalKey('shopify', '1'))?.customerId).toBe('b');
+    expect(await db.orderBooks.get('a')).toBeUndefined();
   });
 });
