@@ -43,7 +43,7 @@ export async function refreshStats(db: CrmDatabase, customerId: string, now: num
 
 /** The tables `refreshStats` reads and writes. */
 export function statsTables(db: CrmDatabase) {
-  return [db.customers, db.orderBooks, db.orderKeyPages, db.interactions, db.orderFactPages];
+  return [db.customers, db.orderBooks, db.orderKeyPages, db.interactions, db.orderFactPages, db.orderFactRows];
 }
 
 /** Records an order and updates the customer's figures in the same transaction. */

@@ -27,7 +27,7 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
 /** Staging, and derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts). */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderKeyPages']);
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages']);
 
 /**
  * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row
@@ -86,7 +86,7 @@ const RECOUNT_GROUP = 2_000;
 export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
   return guard(() => {
     const tables = backupTableNames(db).map((name) => db.table(name === ORDERS ? BOOKS : name));
-    return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages, db.orderKeyPages], async () => {
+    return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages, db.orderFactRows, db.orderKeyPages], async () => {
       const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
       if (mode === 'replace') for (const table of [...tables, db.orderKeyPages]) await table.clear();
@@ -140,7 +140,7 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
         await putOrderFacts(db, facts);
       }
       // A replace brings a whole new set of orders: every customer's facts are rebuilt.
-      if (mode === 'replace') await rebuildFactsFromBooks(db.table('orderBooks'), db.table('orderFactPages'));
+      if (mode === 'replace') await rebuildFactsFromBooks(db.table('orderBooks'), db.table('orderFactPages'), db.table('orderFactRows'));
       await db.importChunks.where('importId').equals(importId).delete();
       return summary;
     });

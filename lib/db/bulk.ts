@@ -35,7 +35,7 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
       stats: computeStats(ordersBy.get(c.id) ?? [], interactionsBy.get(c.id) ?? []),
     }));
 
-    return db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.orderFactPages], async () => {
+    return db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.orderFactPages, db.orderFactRows], async () => {
       await db.companies.bulkAdd(companies);
       await db.customers.bulkAdd(withStats);
       // The customers are new (bulkAdd above refuses a stored id), so their books hold only the

@@ -4,7 +4,7 @@ import type { Company, Customer, Interaction, Note, Reminder } from '../model/re
 import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
 import type { OrderBook } from './order-books';
-import { rebuildFactsFromBooks, type OrderFactsPage } from './order-facts';
+import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
 
@@ -32,6 +32,8 @@ export type CrmDatabase = Dexie & {
   suggestionHolds: EntityTable<SuggestionHoldRow, 'id'>;
   /** Each customer's live orders in compact form, derived and kept current (./order-facts.ts). */
   orderFactPages: EntityTable<OrderFactsPage, 'prefix'>;
+  /** Order facts of customers changed a few at a time, overriding their pages' (./order-facts.ts). */
+  orderFactRows: EntityTable<OrderFactsRow, 'customerId'>;
   /** Which customer's book holds each order, by the order's key (./order-keys.ts). */
   orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
 };
@@ -110,6 +112,14 @@ export const SCHEMA_V7 = {
 } as const;
 
 /**
+ * Version 8 adds rows of order facts of their own, for customers changed a few at a time
+ * (./order-facts.ts): a logged call no longer rewrites a page of a few hundred KB.
+ */
+export const SCHEMA_V8 = {
+  orderFactRows: 'customerId',
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -125,9 +135,10 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(5).stores(SCHEMA_V5);
   db.version(6)
     .stores(SCHEMA_V6)
-    .upgrade((tx) => rebuildFactsFromBooks(tx.table('orderBooks'), tx.table('orderFactPages')));
+    .upgrade((tx) => rebuildFactsFromBooks(tx.table('orderBooks'), tx.table('orderFactPages'), null));
   db.version(7)
     .stores(SCHEMA_V7)
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
+  db.version(8).stores(SCHEMA_V8);
   return db;
 }

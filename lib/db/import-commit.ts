@@ -55,7 +55,7 @@ const ALL_CUSTOMERS_SHARE = 20;
 
 export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages], async () => {
+    db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages, db.orderFactRows], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
       const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');

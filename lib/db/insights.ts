@@ -5,7 +5,7 @@ import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } f
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
 import { ordersOf } from './order-books';
-import { expandOrderFacts, factsPrefix, type OrderFactsPage, type OrderFactsRow } from './order-facts';
+import { expandOrderFacts, factsPrefix, mergeFacts, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { isLive } from './shared';
 
 /**
@@ -67,8 +67,9 @@ export const PAGE_CUTS: readonly string[] = [...'123456789abcdef'];
  *
  * One read-only IndexedDB transaction (one consistent snapshot) with the browser's own `getAll`
  * (Dexie's `toArray` took about half as long again at 100,000 rows in Chromium). Every request
- * is issued at once: the interactions, the customers range by range (`cuts`), then the order
- * facts range by range (the pages holding each range's customers, `pageRanges`). The database
+ * is issued at once: the interactions, the customers range by range (`cuts`), the order facts
+ * rows of their own range by range, then the pages of order facts holding each range's
+ * customers (`pageRanges`), merged with those rows (./order-facts.ts mergeFacts). The database
  * reads the next range while `onPage` works on this one, which a recompute uses to do each
  * customer's own part (lib/insights/recompute.ts startRecompute) during the read instead of
  * after it. `onPage` runs synchronously inside the transaction; if it throws, the read is
@@ -83,7 +84,7 @@ export function readFactsInPages(
     if (!db.isOpen()) await db.open();
     const idb = db.backendDB();
     return new Promise((resolve, reject) => {
-      const tx = idb.transaction(['customers', 'orderFactPages', 'interactions'], 'readonly');
+      const tx = idb.transaction(['customers', 'orderFactPages', 'orderFactRows', 'interactions'], 'readonly');
       let failure: unknown = null;
       let customers = 0;
       let orders = 0;
@@ -122,12 +123,25 @@ export function readFactsInPages(
           }
         };
       });
+      const ownOf: OrderFactsRow[][] = [];
+      ranges.forEach((range, i) => {
+        const request = tx.objectStore('orderFactRows').getAll(range);
+        request.onsuccess = () => {
+          if (failure !== null) return;
+          try {
+            ownOf[i] = request.result as OrderFactsRow[];
+          } catch (error) {
+            fail(error);
+          }
+        };
+      });
       pageRanges(cuts, keyRangeOf(db)).forEach((range, i) => {
         const request = tx.objectStore('orderFactPages').getAll(range);
         request.onsuccess = () => {
           if (failure !== null) return;
           try {
-            const page = joinPage(customersOf[i] ?? [], (request.result as OrderFactsPage[]).flatMap((p) => p.rows), interactionsOf);
+            const rows = mergeFacts((request.result as OrderFactsPage[]).flatMap((p) => p.rows), ownOf[i] ?? []);
+            const page = joinPage(customersOf[i] ?? [], rows, interactionsOf);
             customersOf[i] = [];
             customers += page.facts.length;
             orders += page.orders;

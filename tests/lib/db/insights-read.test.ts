@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { PAGE_CUTS, readAllFacts, readFactsInPages } from '../../../lib/db/insights';
-import { expandOrderFacts, orderFactsRow, putOrderFacts } from '../../../lib/db/order-facts';
+import { expandOrderFacts, orderFactsRow, putOrderFacts, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import type { Customer, Interaction, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } from './factories';
@@ -43,12 +43,17 @@ async function seed(db: CrmDatabase, { customers, orders, interactions }: Book):
   await db.customers.bulkAdd(customers);
   await writeBooks(db, [...new Set(orders.map((o) => o.customerId))].map((id) => [id, orders.filter((o) => o.customerId === id)] as const));
   await db.interactions.bulkAdd(interactions);
-  await putOrderFacts(
-    db,
-    [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'].map(
-      (id) => [id, id === 'nobody-with-orders' ? [makeOrder({ customerId: id })] : orders.filter((o) => o.customerId === id)] as const,
-    ),
-  );
+  // Order facts both ways they are stored (lib/db/order-facts.ts): first a write of many into
+  // pages, with some customers' facts wrong ('0' and 'ff' without their orders, '1' with no
+  // orders' worth of them), then rows of their own putting those right.
+  const ownersOf = [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'];
+  const factsOf = (id: string) => (id === 'nobody-with-orders' ? [makeOrder({ customerId: id })] : orders.filter((o) => o.customerId === id));
+  const fixed = ['0', 'ff', '1'];
+  const fillers = Array.from({ length: SINGLE_WRITE_LIMIT }, (_, i) => [`filler-${i}`, []] as const);
+  await putOrderFacts(db, [...ownersOf.map((id) => [id, fixed.includes(id) ? [] : factsOf(id)] as const), ['1', [makeOrder({ customerId: '1' })]] as const, ...fillers]);
+  expect(await db.orderFactPages.count()).toBeGreaterThan(0);
+  await putOrderFacts(db, fixed.map((id) => [id, factsOf(id)] as const));
+  expect(await db.orderFactRows.count()).toBe(fixed.length);
 }
 
 /** What a full recompute must see, built without the paged read. */

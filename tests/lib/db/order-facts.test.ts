@@ -8,11 +8,11 @@ import { commitImport } from '../../../lib/db/import-commit';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
 import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/order-books';
-import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, orderFactsRow } from '../../../lib/db/order-facts';
+import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, mergeFacts, orderFactsRow, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
 import { keyPage } from '../../../lib/db/order-keys';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
-import type { Order } from '../../../lib/model/records';
+import type { Customer, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from './factories';
 
 /**
@@ -108,26 +108,52 @@ describe('order facts', () => {
     expect(await getOrderFacts(db, c.id)).toMatchObject({ currency: 'USD', status: 'cancelled' });
   });
 
-  it("share pages: a customer's change keeps the other rows of their page, and a page without rows is removed", async () => {
+  it('live in pages for writes of many customers, in rows of their own for a few, folded back by the next write of many', async () => {
     const db = freshDatabase();
-    const a = await seedCustomer(db, { id: 'ab-1', name: 'A' });
-    const b = await seedCustomer(db, { id: 'ab-2', name: 'B' });
-    const other = await seedCustomer(db, { id: 'zz-1', name: 'Other page' });
-    const orderOf = async (customerId: string, minor: number) => addOrder(db, { customerId, orderedAt: NOW - DAY, total: { currency: 'EUR', minor } }, NOW);
-    const ofA = await orderOf(a.id, 100);
-    const ofB = await orderOf(b.id, 200);
-    await orderOf(other.id, 300);
-    expect((await db.orderFactPages.toArray()).map((p) => [p.prefix, p.rows.map((r) => r.customerId)])).toEqual([
-      ['ab', ['ab-1', 'ab-2']],
-      ['zz', ['zz-1']],
+    // Enough customers in one page ('ab') for a write of many, and one in another page.
+    const customers = [...Array.from({ length: SINGLE_WRITE_LIMIT + 4 }, (_, i) => makeCustomer({ id: `ab-${String(i).padStart(3, '0')}` })), makeCustomer({ id: 'zz-1' })];
+    const orders = customers.map((c, i) => makeOrder({ customerId: c.id, orderedAt: NOW - DAY, total: { currency: 'EUR', minor: 100 + i } }));
+    await bulkInsert(db, { customers, companies: [], orders, interactions: [], notes: [] });
+    await expectDerivedDataCurrent(db);
+    expect((await db.orderFactPages.toArray()).map((p) => [p.prefix, p.rows.length])).toEqual([
+      ['ab', SINGLE_WRITE_LIMIT + 4],
+      ['zz', 1],
     ]);
-    await deleteOrder(db, a.id, ofA.id, NOW);
+    expect(await db.orderFactRows.count()).toBe(0);
+
+    // A few customers changed: rows of their own, the pages untouched.
+    const [a, b] = customers as [Customer, Customer];
+    await addOrder(db, { customerId: a.id, orderedAt: NOW - 2 * DAY, total: { currency: 'EUR', minor: 7 } }, NOW);
+    await deleteOrder(db, b.id, (orders[1] as Order).id, NOW);
     await expectDerivedDataCurrent(db);
-    expect((await db.orderFactPages.get('ab'))?.rows.map((r) => r.minor)).toEqual([[200]]);
-    await deleteOrder(db, b.id, ofB.id, NOW);
+    expect((await db.orderFactRows.toArray()).map((r) => [r.customerId, r.minor])).toEqual([
+      [a.id, [7, 100]],
+      // b has no live order left: a row without orders hides the page's.
+      [b.id, []],
+    ]);
+    expect((await db.orderFactPages.get('ab'))?.rows).toHaveLength(SINGLE_WRITE_LIMIT + 4);
+    expect(await getOrderFacts(db, b.id)).toBeUndefined();
+
+    // A write of many folds the rows of the pages it rewrites back into them.
+    const others = customers.slice(2, SINGLE_WRITE_LIMIT + 2);
+    await importDrafts(
+      db,
+      'more',
+      others.map((c) => customerDraft(c.emails[0] as string, c.name)),
+      others.map((c, i) => orderDraft(c.emails[0] as string, `more-${i}`, 3, 900 + i)),
+    );
     await expectDerivedDataCurrent(db);
-    expect(await db.orderFactPages.get('ab')).toBeUndefined();
-    expect(await db.orderFactPages.count()).toBe(1);
+    expect(await db.orderFactRows.count()).toBe(0);
+    const page = await db.orderFactPages.get('ab');
+    expect(page?.rows.map((r) => r.customerId)).not.toContain(b.id);
+    expect(page?.rows.find((r) => r.customerId === a.id)?.minor).toEqual([7, 100]);
+  });
+
+  it('read the same whichever way they were written: pages and rows of their own merged in id order', () => {
+    const row = (customerId: string, minor: number[]) => ({ customerId, ids: minor.map(String), numbers: minor.map(() => null), at: minor, minor, currency: 'EUR', status: null });
+    const paged = [row('a', [1]), row('c', [3]), row('e', [5])];
+    expect(mergeFacts(paged, [])).toEqual(paged);
+    expect(mergeFacts(paged, [row('b', [2]), row('c', []), row('e', [6]), row('f', [7])])).toEqual([row('a', [1]), row('b', [2]), row('e', [6]), row('f', [7])]);
   });
 
   it('follow imports: new customers, existing ones gaining orders, an order moving to another customer, a re-import', async () => {

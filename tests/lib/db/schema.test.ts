@@ -23,7 +23,7 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((t) => t.name)).not.toContain('orders');
     expect(db.tables.map((t) => t.name)).not.toContain('orderFacts');
     // Version 4 puts each customer's orders, tombstones included, in one book, oldest first.

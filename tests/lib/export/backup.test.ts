@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../../lib/db/backup';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { bookOrders, writeBooks } from '../../../lib/db/order-books';
+import { allOrderFacts } from '../../../lib/db/order-facts';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { bulkInsert } from '../../../lib/db/repository';
 import { readBackup, writeBackup } from '../../../lib/export/backup-file';
@@ -15,12 +16,16 @@ function sourceFor(db: CrmDatabase) {
 /**
  * Every stored table but the import staging (order books, order facts and order keys included).
  * A page of order keys is a key → owner map whose columns keep no particular order: compared
- * as such.
+ * as such; order facts are compared as read (lib/db/order-facts.ts allOrderFacts).
  */
 async function dump(db: CrmDatabase) {
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) if (table.name !== 'importChunks') out[table.name] = await table.toArray();
   out.orderKeyPages = (await db.orderKeyPages.toArray()).map((page) => ({ page: page.page, owners: new Map(page.keys.map((key, i) => [key, page.owners[i]])) }));
+  // Order facts as the readers see them: in pages or rows of their own, wherever they were written.
+  delete out.orderFactPages;
+  delete out.orderFactRows;
+  out.orderFacts = await allOrderFacts(db);
   return out;
 }
 
