@@ -111,30 +111,23 @@ export function readFactsInPages(
       // customers are turned into objects while those load. Requests of one transaction
       // complete in the order they were made: a range's customers are in when its facts are.
       const ranges = keyRanges(cuts, keyRangeOf(db));
+      /** Requests every range of a table; `into[i]` gets range i's rows when they are in. */
+      const collect = <T>(table: string, into: T[][]) =>
+        ranges.forEach((range, i) => {
+          const request = tx.objectStore(table).getAll(range);
+          request.onsuccess = () => {
+            if (failure !== null) return;
+            try {
+              into[i] = request.result as T[];
+            } catch (error) {
+              fail(error);
+            }
+          };
+        });
       const customersOf: Customer[][] = [];
-      ranges.forEach((range, i) => {
-        const request = tx.objectStore('customers').getAll(range);
-        request.onsuccess = () => {
-          if (failure !== null) return;
-          try {
-            customersOf[i] = request.result as Customer[];
-          } catch (error) {
-            fail(error);
-          }
-        };
-      });
       const ownOf: OrderFactsRow[][] = [];
-      ranges.forEach((range, i) => {
-        const request = tx.objectStore('orderFactRows').getAll(range);
-        request.onsuccess = () => {
-          if (failure !== null) return;
-          try {
-            ownOf[i] = request.result as OrderFactsRow[];
-          } catch (error) {
-            fail(error);
-          }
-        };
-      });
+      collect('customers', customersOf);
+      collect('orderFactRows', ownOf);
       pageRanges(cuts, keyRangeOf(db)).forEach((range, i) => {
         const request = tx.objectStore('orderFactPages').getAll(range);
         request.onsuccess = () => {
