@@ -106,6 +106,12 @@ export function createInsights(deps: InsightsDeps) {
   }
 
   async function fullRecompute(): Promise<RecomputeSummary> {
+    // This run reads every write made before it: a scheduled one would only repeat it.
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+      pendingBulk = false;
+    }
     const started = performance.now();
     const now = deps.now();
     const settings = await deps.settings();

@@ -113,6 +113,30 @@ describe('insights in the background', () => {
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 2_000 });
   });
 
+  it('drops a scheduled full recompute when one runs before it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = freshDatabase();
+    const { prospect } = await seedBook(db);
+    const { insights, advance } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
+    insights.onDataChanged([prospect.id]);
+    await insights.idle();
+    advance(10_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await insights.recompute();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
+    advance(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
+    // A write after it schedules one again.
+    insights.onDataChanged([prospect.id]);
+    await insights.idle();
+    advance(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await insights.idle();
+    expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 130_000 });
+  });
+
   it('holds a scheduled full recompute while an import uses the database, and runs it after the commit', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const db = freshDatabase();
