@@ -100,9 +100,18 @@ export function factsPrefix(customerId: string): string {
  */
 export const SINGLE_WRITE_LIMIT = 64;
 
-/** Every customer id starting with `prefix` lies in this range (ids are at most 200 characters). */
-function prefixRange(prefix: string): [string, string] {
-  return [prefix, `${prefix}\uffff`];
+/**
+ * The rows of their own that belong to a page: those whose ids start with `prefix`, read from
+ * the prefix up to the first string after all of them (a prefix ending in U+FFFF has none:
+ * everything above it is read, and filtered).
+ */
+function ownRowsOf(db: CrmDatabase, prefix: string): Promise<OrderFactsRow[]> {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  const rows =
+    last < 0xffff
+      ? db.orderFactRows.where(':id').between(prefix, prefix.slice(0, -1) + String.fromCharCode(last + 1), true, false)
+      : db.orderFactRows.where(':id').aboveOrEqual(prefix);
+  return rows.filter((row) => factsPrefix(row.customerId) === prefix).toArray();
 }
 
 /**
@@ -131,8 +140,7 @@ export async function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readon
   const folded: string[] = [];
   for (let i = 0; i < prefixes.length; i++) {
     const prefix = prefixes[i] as string;
-    const [from, to] = prefixRange(prefix);
-    const own = await db.orderFactRows.where(':id').between(from, to, true, true).toArray();
+    const own = await ownRowsOf(db, prefix);
     const change = new Map(own.map((row) => [row.customerId, row.ids.length === 0 ? null : row]));
     for (const [id, row] of changes.get(prefix) as Map<string, OrderFactsRow | null>) change.set(id, row);
     folded.push(...own.map((row) => row.customerId));

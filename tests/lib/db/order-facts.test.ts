@@ -8,7 +8,7 @@ import { commitImport } from '../../../lib/db/import-commit';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
 import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/order-books';
-import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, mergeFacts, orderFactsRow, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
+import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, mergeFacts, orderFactsRow, putOrderFacts, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
 import { keyPage } from '../../../lib/db/order-keys';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
@@ -147,6 +147,26 @@ describe('order facts', () => {
     const page = await db.orderFactPages.get('ab');
     expect(page?.rows.map((r) => r.customerId)).not.toContain(b.id);
     expect(page?.rows.find((r) => r.customerId === a.id)?.minor).toEqual([7, 100]);
+  });
+
+  it('fold back only the rows of their own that belong to the pages rewritten, whatever the ids look like', async () => {
+    const db = freshDatabase();
+    const ordersOf = (customerId: string, minor: number) => [makeOrder({ customerId, id: `o-${customerId}-${minor}`, total: { currency: 'EUR', minor } })];
+    // Rows of their own for 'a' (a page of its own, prefix 'a') and for 'ab-1' (page 'ab').
+    await putOrderFacts(db, [
+      ['a', ordersOf('a', 1)],
+      ['ab-1', ordersOf('ab-1', 2)],
+    ]);
+    expect(await db.orderFactRows.count()).toBe(2);
+    // A write of many touching page 'a' (and pages 'f0'…), not page 'ab'.
+    const many = Array.from({ length: SINGLE_WRITE_LIMIT }, (_, i) => [`f${i}`, ordersOf(`f${i}`, 10 + i)] as const);
+    await putOrderFacts(db, [['a', ordersOf('a', 3)], ...many]);
+    const pages = await db.orderFactPages.toArray();
+    for (const page of pages) expect(page.rows.every((row) => factsPrefix(row.customerId) === page.prefix), page.prefix).toBe(true);
+    expect((await db.orderFactRows.toArray()).map((row) => row.customerId)).toEqual(['ab-1']);
+    expect((await getOrderFacts(db, 'a'))?.minor).toEqual([3]);
+    expect((await getOrderFacts(db, 'ab-1'))?.minor).toEqual([2]);
+    expect((await allOrderFacts(db)).map((row) => row.customerId)).toEqual(['a', 'ab-1', ...many.map(([id]) => id).sort()]);
   });
 
   it('read the same whichever way they were written: pages and rows of their own merged in id order', () => {
