@@ -57,9 +57,12 @@ const euros = (minor: number) => (minor / 100).toFixed(2);
 const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const line = (headers: readonly string[], row: Record<string, string>) => headers.map((h) => cell(row[h] ?? '')).join(',');
 
-/** Writes (once per size, seed and version) and returns the bench's files in the temp dir. */
-export async function benchData(size: SizeName): Promise<BenchData> {
-  const dir = join(tmpdir(), 'crm-bench-data', `${size}-${SEED}-v${VERSION}`);
+/**
+ * Writes (once per size, seed and version) and returns the bench's files, in the temp dir unless
+ * `root` names another.
+ */
+export async function benchData(size: SizeName, root = join(tmpdir(), 'crm-bench-data')): Promise<BenchData> {
+  const dir = join(root, `${size}-${SEED}-v${VERSION}`);
   const metaFile = join(dir, 'meta.json');
   if (existsSync(metaFile)) return JSON.parse(readFileSync(metaFile, 'utf8')) as BenchData;
   mkdirSync(dir, { recursive: true });
