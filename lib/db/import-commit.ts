@@ -89,10 +89,11 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
        */
       const movedOut = new Map<string, Set<string>>();
       /**
-       * Orders already written by this commit: source + external id → the order's id and the
-       * customer it was written for (the same order may come again for another customer).
+       * Orders already written by this commit: source + external id → the order's id, the
+       * customer it was written for (the same order may come again for another customer) and
+       * the order as it was stored before the import, if it was.
        */
-      const written = new Map<string, { id: string; customerId: string }>();
+      const written = new Map<string, { id: string; customerId: string; stored: Order | undefined }>();
       /** Where stored orders are: read a page at a time as chunks need them, written at the end. */
       const locator = new OrderLocator(db);
 
@@ -165,10 +166,12 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
           const customerId = keyToId.get(draft.customerKey);
           if (customerId === undefined) throw new DbError('invalid', `Order ${draft.number ?? draft.externalId} names a customer that is not in the import.`);
           const key = orderKey(draft);
-          const previous = found.get(key);
           const earlier = written.get(key);
+          // As stored before this import (found now, or when the order first came in this import).
+          const previous = earlier === undefined ? found.get(key) : earlier.stored;
           const id = earlier?.id ?? previous?.id ?? newId();
-          // An order that moves to another customer leaves its previous owner's book and figures.
+          // An order that moves to another customer leaves its previous owner's book and figures,
+          // also when it first came for that owner earlier in the file.
           if (previous !== undefined && previous.customerId !== customerId) {
             const owner = previous.customerId;
             movedOut.set(owner, (movedOut.get(owner) ?? new Set()).add(previous.id));
@@ -190,12 +193,13 @@ export function commitImport(db: CrmDatabase, importId: string, now: number): Pr
             updatedAt: previous !== undefined && sameOrder(previous, draft, customerId) ? previous.updatedAt : now,
             deletedAt: null,
           };
-          if (written.has(key) || previous !== undefined) {
-            if (!written.has(key)) summary.ordersUpdated += previous !== undefined && order.updatedAt !== previous.updatedAt ? 1 : 0;
-          } else summary.ordersCreated += 1;
+          if (earlier === undefined) {
+            if (previous === undefined) summary.ordersCreated += 1;
+            else if (order.updatedAt !== previous.updatedAt) summary.ordersUpdated += 1;
+          }
           // The same order seen again for another customer: it leaves the first one's book.
           if (earlier !== undefined && earlier.customerId !== customerId) touched.get(earlier.customerId)?.added.delete(id);
-          written.set(key, { id, customerId });
+          written.set(key, { id, customerId, stored: previous });
           touched.get(customerId)?.added.set(id, order);
         }
       }

@@ -192,7 +192,10 @@ export async function findByBookKeys(db: CrmDatabase, keys: readonly string[], l
   for (const book of (await locator.books([...new Set(owners.values())])).values()) {
     for (const order of bookOrders(book)) {
       const key = bookKey(order);
-      if (owners.get(key) === book.customerId) found.set(key, order);
+      if (owners.get(key) !== book.customerId) continue;
+      // A live order before a tombstoned one with the same key.
+      const other = found.get(key);
+      if (other === undefined || (other.deletedAt !== null && order.deletedAt === null)) found.set(key, order);
     }
   }
   return found;

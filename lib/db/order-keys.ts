@@ -126,12 +126,17 @@ export class OrderLocator {
       for (const key of has) if (!had.has(key)) added.push([key, customerId]);
     }
     await this.load([...removed, ...added].map(([key]) => key));
+    // Two books may hold one key (an order re-added after its tombstoned twin): a key the owner
+    // drops stays with another book of this call that still holds it.
+    const holders = new Map<string, string>();
+    for (const { customerId, after } of changes) for (const key of after) holders.set(key, customerId);
     for (const [key, customerId] of removed) {
       const page = this.page(key);
-      if (page.get(key) === customerId) {
-        page.delete(key);
-        this.dirty.add(keyPage(key));
-      }
+      if (page.get(key) !== customerId) continue;
+      const other = holders.get(key);
+      if (other !== undefined) page.set(key, other);
+      else page.delete(key);
+      this.dirty.add(keyPage(key));
     }
     for (const [key, customerId] of added) {
       this.page(key).set(key, customerId);

@@ -137,6 +137,23 @@ describe('commitImport over many chunks', () => {
   const customer = (i: number) => ({ key: `email:c${i}@example.com`, emails: [`c${i}@example.com`], name: `C ${i}`, phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify' as const, externalId: null });
   const order = (i: number, customerIndex: number) => ({ customerKey: `email:c${customerIndex}@example.com`, source: 'shopify' as const, externalId: `o${i}`, number: `#${i}`, orderedAt: NOW - i, total: { currency: 'EUR', minor: 1000 }, status: 'paid' });
 
+  it('moves an order that came again for its owner, then for another customer in a later chunk', async () => {
+    const db = freshDatabase();
+    await stageChunk(db, 'imp-1', 0, { kind: 'drafts', customers: [customer(0), customer(1)], orders: [order(0, 0)] });
+    await commitImport(db, 'imp-1', NOW);
+    const [stored] = await allOrders(db);
+    await stageChunk(db, 'imp-2', 0, { kind: 'drafts', customers: [customer(0)], orders: [order(0, 0)] });
+    await stageChunk(db, 'imp-2', 1, { kind: 'drafts', customers: [customer(1)], orders: [order(0, 1)] });
+    await commitImport(db, 'imp-2', NOW + 1);
+    const orders = (await allOrders(db)).filter((o) => o.externalId === 'o0');
+    expect(orders).toHaveLength(1);
+    const owner = (await findCustomersByEmails(db, ['c1@example.com'])).get('c1@example.com');
+    expect(orders[0]).toMatchObject({ id: stored?.id, customerId: owner?.id, createdAt: stored?.createdAt });
+    const former = (await findCustomersByEmails(db, ['c0@example.com'])).get('c0@example.com');
+    expect(former?.stats.orderCount).toBe(0);
+    expect(owner?.stats.orderCount).toBe(1);
+  });
+
   async function stageChunks(db: CrmDatabase, importId: string) {
     // Customers reappear in later chunks, as in an orders export; one order repeats across chunks.
     for (let seq = 0; seq < 4; seq++) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findByBookKeys, naturalKey, writeBooks } from '../../../lib/db/order-books';
 import { countOrderKeys, keyPage, OrderLocator } from '../../../lib/db/order-keys';
-import { freshDatabase, makeOrder } from './factories';
+import { addOrder, deleteOrder } from '../../../lib/db/activity';
+import { mergeCustomers } from '../../../lib/db/customer-edit';
+import { DAY, freshDatabase, makeOrder, NOW, seedCustomer } from './factories';
 
 const key = (n: number) => naturalKey('shopify', String(5_000_000_000 + n));
 
@@ -83,5 +85,20 @@ describe('order keys', () => {
     await locator.flush();
     expect((await findByBookKeys(db, [naturalKey('shopify', '1')])).get(naturalKey('shopify', '1'))?.customerId).toBe('b');
     expect(await db.orderBooks.get('a')).toBeUndefined();
+  });
+
+  it('keep a key the kept book still holds when a merge takes the order that owned it', async () => {
+    const db = freshDatabase();
+    const a = await seedCustomer(db);
+    const b = await seedCustomer(db);
+    const input = (customerId: string, orderedAt: number) => ({ customerId, orderedAt, total: { currency: 'EUR', minor: 100 }, source: 'shopify', externalId: '42' });
+    const first = await addOrder(db, input(a.id, NOW - DAY), NOW);
+    await deleteOrder(db, a.id, first.id, NOW);
+    // The same store order recorded again, for b: two books hold its key, the live one owns it.
+    const second = await addOrder(db, input(b.id, NOW), NOW);
+    await mergeCustomers(db, a.id, [b.id], NOW);
+    const key = naturalKey('shopify', '42');
+    expect((await findByBookKeys(db, [key])).get(key)?.id).toBe(second.id);
+    await expect(addOrder(db, input(a.id, NOW), NOW)).rejects.toMatchObject({ code: 'conflict' });
   });
 });
