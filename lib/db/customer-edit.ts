@@ -113,7 +113,7 @@ export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: nu
 /** Brings back exactly what one delete tombstoned (rows deleted earlier stay deleted). */
 export function undoDelete(db: CrmDatabase, deleted: DeletedCustomers, now: number): Promise<number> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orderBooks, db.orderKeyPages, ...ownedTables(db)], async () => {
+    db.transaction('rw', [...statsTables(db), ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet(deleted.ids)).filter((c): c is Customer => c !== undefined && c.deletedAt === deleted.deletedAt);
       await db.customers.bulkPut(customers.map((c) => ({ ...c, deletedAt: null, updatedAt: now })));
       await changeOrders(db, deleted.ids, (order) => (order.deletedAt === deleted.deletedAt ? { ...order, deletedAt: null, updatedAt: now } : order));
@@ -127,6 +127,9 @@ export function undoDelete(db: CrmDatabase, deleted: DeletedCustomers, now: numb
             row.updatedAt = now;
           });
       }
+      // Their figures and order facts from what came back: an import or a restore may have
+      // moved orders out of their books, or counted them as gone, while they were deleted.
+      for (const customer of customers) await refreshStats(db, customer.id, now);
       return customers.length;
     }),
   );

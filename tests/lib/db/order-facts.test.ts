@@ -169,6 +169,18 @@ describe('order facts', () => {
     expect((await allOrderFacts(db)).map((row) => row.customerId)).toEqual(['a', 'ab-1', ...many.map(([id]) => id).sort()]);
   });
 
+  it('follow an undo after an import moved one of the deleted customer’s orders away', async () => {
+    const db = freshDatabase();
+    await importDrafts(db, 'first', [customerDraft('gone@example.com', 'Gone'), customerDraft('other@example.com', 'Other')], [orderDraft('gone@example.com', '1', 10, 100), orderDraft('gone@example.com', '2', 20, 200)]);
+    const gone = (await db.customers.toArray()).find((c) => c.name === 'Gone') as Customer;
+    const deleted = await deleteCustomers(db, [gone.id], NOW);
+    // While they are deleted, the store says order 1 is the other customer's.
+    await importDrafts(db, 'second', [customerDraft('other@example.com', 'Other')], [orderDraft('other@example.com', '1', 10, 100)], NOW + 1);
+    await undoDelete(db, deleted, NOW + 2);
+    await expectDerivedDataCurrent(db);
+    expect((await getOrderFacts(db, gone.id))?.minor).toEqual([200]);
+  });
+
   it('read the same whichever way they were written: pages and rows of their own merged in id order', () => {
     const row = (customerId: string, minor: number[]) => ({ customerId, ids: minor.map(String), numbers: minor.map(() => null), at: minor, minor, currency: 'EUR', status: null });
     const paged = [row('a', [1]), row('c', [3]), row('e', [5])];
