@@ -20,7 +20,14 @@ function setup(db: CrmDatabase, over: Partial<InsightsDeps> = {}) {
     debounceMs: 60_000,
     ...over,
   });
-  return { insights, pushes, advance: (ms: number) => (clock += ms) };
+  const advance = (ms: number) => (clock += ms);
+  /** Time passes (clock and timers), then the background's work settles. */
+  const wait = async (ms: number) => {
+    advance(ms);
+    await vi.advanceTimersByTimeAsync(ms);
+    await insights.idle();
+  };
+  return { insights, pushes, advance, wait };
 }
 
 /** A book: a big regular, a small regular, a prospect. */
@@ -117,23 +124,16 @@ describe('insights in the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const db = freshDatabase();
     const { prospect } = await seedBook(db);
-    const { insights, advance } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
+    const { insights, wait } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
     insights.onDataChanged([prospect.id]);
-    await insights.idle();
-    advance(10_000);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await wait(10_000);
     await insights.recompute();
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
-    advance(60_000);
-    await vi.advanceTimersByTimeAsync(60_000);
-    await insights.idle();
+    await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
     // A write after it schedules one again.
     insights.onDataChanged([prospect.id]);
-    await insights.idle();
-    advance(60_000);
-    await vi.advanceTimersByTimeAsync(60_000);
-    await insights.idle();
+    await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 130_000 });
   });
 
@@ -141,12 +141,7 @@ describe('insights in the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const db = freshDatabase();
     await seedBook(db);
-    const { insights, advance } = setup(db, { debounceMs: 2_000 });
-    const wait = async (ms: number) => {
-      advance(ms);
-      await vi.advanceTimersByTimeAsync(ms);
-      await insights.idle();
-    };
+    const { insights, wait } = setup(db, { debounceMs: 2_000 });
     // A chunk staged: the recompute the last bulk write asked for waits 30 s from then.
     insights.deferFull(30_000);
     insights.onDataChanged([]);
