@@ -19,7 +19,8 @@ import { bookKeys, type OrderBook } from './order-books';
  * a commit of many chunks reads each page once and writes each changed page once, on `flush`.
  *
  * Invariant (tested): every order of every book has its key here, owned by that book's
- * customer, and no other key is stored; no page is empty.
+ * customer (by one of them when two books hold the key: an order recorded again after its
+ * tombstoned twin), and no other key is stored; no page is empty.
  */
 export interface OrderKeyPage {
   page: string;
