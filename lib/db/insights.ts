@@ -6,7 +6,7 @@ import type { CrmDatabase } from './database';
 import { guard } from './errors';
 import { ordersOf } from './order-books';
 import { expandOrderFacts, factsPrefix, mergeFacts, type OrderFactsPage, type OrderFactsRow } from './order-facts';
-import { isLive } from './shared';
+import { byText, isLive } from './shared';
 
 /**
  * The database side of relationship insights: reading every customer's facts for a full
@@ -224,9 +224,6 @@ function joinPage(
   return { facts, orders };
 }
 
-function byText(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 /** One live customer's facts, or null. */
 export function readCustomerFacts(db: CrmDatabase, customerId: string): Promise<CustomerFacts | null> {

@@ -1,7 +1,7 @@
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
 import { countOrderKeys, OrderLocator } from './order-keys';
-import { putOrRemove } from './shared';
+import { byText, putOrRemove } from './shared';
 
 /**
  * Orders are stored in books: one row per customer holding all of that customer's orders
@@ -85,7 +85,7 @@ export function bookKey(order: Pick<Order, 'id' | 'source' | 'externalId'>): str
 }
 
 export function byDateThenId(x: Pick<Order, 'orderedAt' | 'id'>, y: Pick<Order, 'orderedAt' | 'id'>): number {
-  return x.orderedAt - y.orderedAt || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  return x.orderedAt - y.orderedAt || byText(x.id, y.id);
 }
 
 /** A customer's book from their orders; null when they have none (the row is then removed). */

@@ -3,6 +3,7 @@ import type { OrderFact } from '../insights/types';
 import type { Order } from '../model/records';
 import type { CrmDatabase } from './database';
 import { bookOrders, type OrderBook } from './order-books';
+import { byText } from './shared';
 
 /**
  * Each customer's live orders reduced to what figures and insights read (id, number, date,
@@ -163,9 +164,6 @@ function noOrders(customerId: string): OrderFactsRow {
   return { customerId, ids: [], numbers: [], at: [], minor: [], currency: [], status: [] };
 }
 
-function byText(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
 
 /**
  * The rows of pages and the rows of their own, both in customer-id order, as one list in that

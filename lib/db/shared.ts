@@ -40,3 +40,8 @@ export function putOrRemove<Row, Source>(
   }
   return Dexie.Promise.all([rows.length > 0 ? table.bulkPut(rows) : null, empty.length > 0 ? table.bulkDelete(empty) : null]).then(() => undefined);
 }
+
+/** Strings in code-unit order, as IndexedDB orders string keys. */
+export function byText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
