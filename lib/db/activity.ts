@@ -4,6 +4,7 @@ import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
 import { isLive, newId, requireCustomer } from './shared';
 import { bookKey, findByBookKeys, ordersOf, writeBooks } from './order-books';
+import { OrderLocator } from './order-keys';
 import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
@@ -53,12 +54,15 @@ export function addOrder(db: CrmDatabase, input: NewOrder, now: number): Promise
     const order = Order.parse({ ...fields, id: newId(), createdAt: now, updatedAt: now, deletedAt: null });
     return db.transaction('rw', statsTables(db), async () => {
       await requireCustomer(db, order.customerId);
+      // One view of the order keys for the check and the write: their page is read once.
+      const locator = new OrderLocator(db);
       if (order.source !== null && order.externalId !== null) {
         const key = bookKey(order);
-        const existing = (await findByBookKeys(db, [key])).get(key);
+        const existing = (await findByBookKeys(db, [key], locator)).get(key);
         if (isLive(existing)) throw new DbError('conflict', 'This order is already recorded.', existing.id);
       }
-      await writeBooks(db, [[order.customerId, [...(await ordersOf(db, order.customerId)), order]]]);
+      await writeBooks(db, [[order.customerId, [...(await ordersOf(db, order.customerId)), order]]], { locator });
+      await locator.flush();
       await refreshStats(db, order.customerId, now);
       return order;
     });

@@ -128,14 +128,14 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
       const ids = [...recount].sort();
       for (let i = 0; i < ids.length; i += RECOUNT_GROUP) {
         const group = ids.slice(i, i + RECOUNT_GROUP);
+        const customers = (await db.customers.bulkGet(group)).filter((c): c is Customer => c !== undefined);
+        const ordersBy = await ordersOfMany(db, customers.map((c) => c.id));
         const facts: [string, Order[]][] = [];
-        for (const customerId of group) {
-          const customer = await db.customers.get(customerId);
-          if (customer === undefined) continue;
-          const orders = (await ordersOfMany(db, [customerId])).get(customerId) ?? [];
-          const stats = computeStats(orders, await db.interactions.where('customerId').equals(customerId).toArray());
+        for (const customer of customers) {
+          const orders = ordersBy.get(customer.id) ?? [];
+          const stats = computeStats(orders, await db.interactions.where('customerId').equals(customer.id).toArray());
           await db.customers.put({ ...customer, stats, updatedAt: Math.max(customer.updatedAt, now) });
-          facts.push([customerId, orders]);
+          facts.push([customer.id, orders]);
         }
         await putOrderFacts(db, facts);
       }
