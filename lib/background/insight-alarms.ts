@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { toBusinessSettings } from '../settings/schema';
 import { createInsights, DAILY_ALARM, type InsightsService } from './insights';
-import type { PortHub } from './ports';
 
 const DAY_MINUTES = 24 * 60;
 
@@ -12,12 +11,11 @@ const DAY_MINUTES = 24 * 60;
  * once, synchronously, at the top of the background so the alarm listener exists before the
  * event that woke a stopped service worker is dispatched.
  */
-export function startInsights(deps: { db: CrmDatabase; hub: PortHub }): InsightsService {
+export function startInsights(deps: { db: CrmDatabase }): InsightsService {
   const insights = createInsights({
     db: deps.db,
     settings: async () => toBusinessSettings(await loadSettings(browser.storage.local)),
     now: () => Date.now(),
-    push: (customerIds) => deps.hub.toAll({ type: 'data', customerIds }),
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

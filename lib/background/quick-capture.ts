@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { handleMenuClick, MENU_ITEMS } from './context-menus';
-import type { PortHub } from './ports';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
 
@@ -11,9 +10,8 @@ import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
  * notifications. Called once, synchronously, at the top of the background so the listeners
  * exist before the events that woke a stopped service worker are dispatched.
  */
-export function startQuickCapture(deps: { db: CrmDatabase; hub: PortHub; drafts: QuickNoteDrafts }): ReminderAlarms {
-  const { db, hub, drafts } = deps;
-  const changed = (customerIds: string[]) => hub.toAll({ type: 'data', customerIds });
+export function startQuickCapture(deps: { db: CrmDatabase; drafts: QuickNoteDrafts }): ReminderAlarms {
+  const { db, drafts } = deps;
   const isFirefox = import.meta.env.BROWSER === 'firefox';
 
   const reminders = createReminderAlarms({
@@ -22,7 +20,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; hub: PortHub; drafts:
     settings: () => loadSettings(browser.storage.local),
     buttons: !isFirefox,
     fallbackUrl: browser.runtime.getURL('/popup.html'),
-    changed,
     browser: {
       async createAlarm(name, when) {
         await browser.alarms.create(name, { when });
@@ -71,7 +68,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; hub: PortHub; drafts:
         db,
         putDraft: (draft) => drafts.put(draft),
         openQuickNote,
-        changed,
         now: () => Date.now(),
       },
     ).catch(logError);

@@ -7,6 +7,7 @@ import type { OrderBook } from './order-books';
 import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
+import { trackChanges, type JournalEntry } from './changes';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -36,6 +37,8 @@ export type CrmDatabase = Dexie & {
   orderFactRows: EntityTable<OrderFactsRow, 'customerId'>;
   /** Which customer's book holds each order, by the order's key (./order-keys.ts). */
   orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
+  /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
+  changeJournal: EntityTable<JournalEntry, 'seq'>;
 };
 
 /**
@@ -120,6 +123,14 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
+ * Version 9 adds the change journal (./changes.ts): one row per write to a shared table while
+ * sync has it switched on, numbered in the order written.
+ */
+export const SCHEMA_V9 = {
+  changeJournal: '++seq',
+} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -140,5 +151,8 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .stores(SCHEMA_V7)
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
+  db.version(9).stores(SCHEMA_V9);
+  // Every write below reports through this: the one change signal (./changes.ts).
+  trackChanges(db);
   return db;
 }

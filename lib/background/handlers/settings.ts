@@ -1,3 +1,4 @@
+import { announceChange } from '../../db/index';
 import type { SETTINGS_MESSAGES } from '../../messaging/messages/settings';
 import { ProtocolError } from '../../messaging/router';
 import { InvalidSettingsError, loadSettings, saveSettings } from '../../settings/store';
@@ -12,8 +13,9 @@ export function settingsHandlers(deps: BackgroundDeps): HandlersFor<typeof SETTI
     async 'settings.save'(input) {
       try {
         const settings = await saveSettings(deps.local, input);
-        // Cadence and own addresses change what every open page shows.
-        deps.pushToAll({ type: 'data', customerIds: [] });
+        // Cadence and own addresses change what every open page shows, and the insights. They
+        // are kept outside the database, so their change is announced on its signal.
+        announceChange(deps.db, { tables: ['settings'] });
         return settings;
       } catch (error) {
         if (error instanceof InvalidSettingsError) throw new ProtocolError('invalid', error.message);

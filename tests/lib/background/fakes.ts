@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { BackgroundDeps } from '../../../lib/background/handlers/types';
+import { onDataChange, type CrmDatabase, type DataChange } from '../../../lib/db/index';
 import { TabContexts } from '../../../lib/background/tab-contexts';
 import { freshDatabase, NOW } from '../db/factories';
 
@@ -20,8 +21,14 @@ export function testDeps(store: Map<string, unknown> = new Map(), overrides: Par
     local: fakeLocal(store),
     ownAddresses: async () => new Set<string>(),
     pushToTab: vi.fn(),
-    pushToAll: vi.fn(),
     now: () => NOW,
     ...overrides,
   };
+}
+
+/** Every change the database's signal reports from now on, in order. */
+export function heardChanges(db: CrmDatabase): DataChange[] {
+  const heard: DataChange[] = [];
+  onDataChange(db, (change) => heard.push(change));
+  return heard;
 }
