@@ -1,6 +1,7 @@
 import { onDataChange, type CrmDatabase, type DataChange } from '../db/index';
 import type { PushEvent } from '../messaging/protocol';
-import { CONTEXT_KEY } from './insights';
+import { SETTINGS_KEY } from '../settings/key';
+import { CONTEXT_KEY } from './insight-store';
 
 /**
  * Where each committed change goes: the database's one change signal (lib/db/changes.ts) wired
@@ -14,15 +15,25 @@ export const PUSH_CUSTOMER_LIMIT = 50;
 export const PUSH_GAP_MS = 100;
 
 /** Tables whose rows pages show (directly, or as figures and lists); the rest are not pushed. */
-const SHOWN: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'meta', 'settings']);
-/** Changes that may move what any page shows: a company is on all its contacts' cards; settings apply to all. */
-const EVERYONE: ReadonlySet<string> = new Set(['companies', 'settings']);
+const SHOWN: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'meta']);
+
+/**
+ * Whether the owner's settings changed (cadence, own addresses, hours: what every page shows
+ * and the insights use); the other rows of `settings` (UI state, enabled sites) are followed by
+ * the content scripts through their own push.
+ */
+export function settingsChanged(change: DataChange): boolean {
+  return (change.ids.settings ?? []).includes(SETTINGS_KEY);
+}
 
 /** The push for open pages, or null when nothing a page shows changed. */
 export function toPush(change: DataChange): PushEvent | null {
-  if (!change.tables.some((table) => SHOWN.has(table))) return null;
+  const settings = settingsChanged(change);
+  if (!settings && !change.tables.some((table) => SHOWN.has(table))) return null;
   const all =
-    change.tables.some((table) => EVERYONE.has(table)) ||
+    settings ||
+    // A company is on every contact's card.
+    change.tables.includes('companies') ||
     // The business-wide context moves every customer's next action.
     (change.ids.meta ?? []).includes(CONTEXT_KEY) ||
     change.customerIds.length > PUSH_CUSTOMER_LIMIT;
@@ -44,7 +55,8 @@ export interface ChangeWiring {
   invalidate?(): void;
   /** The insights service's listener. */
   insights?: { onDataChanged(change: DataChange): void };
-  /** Timers, for tests. */
+  /** The clock and timers, for tests. */
+  now?: () => number;
   setTimeout?: (run: () => void, ms: number) => unknown;
 }
 
@@ -54,6 +66,7 @@ export interface ChangeWiring {
  */
 export function wireChanges(wiring: ChangeWiring): () => void {
   const later = wiring.setTimeout ?? ((run: () => void, ms: number) => setTimeout(run, ms));
+  const now = wiring.now ?? Date.now;
   let pending: (PushEvent & { type: 'data' }) | null = null;
   let quietUntil = 0;
   let timer = false;
@@ -63,7 +76,7 @@ export function wireChanges(wiring: ChangeWiring): () => void {
     if (pending === null) return;
     const event = pending;
     pending = null;
-    quietUntil = Date.now() + PUSH_GAP_MS;
+    quietUntil = now() + PUSH_GAP_MS;
     wiring.toAll(event);
   };
 
@@ -73,7 +86,7 @@ export function wireChanges(wiring: ChangeWiring): () => void {
       wiring.invalidate?.();
       pending = pending === null ? push : mergePushes(pending, push);
       if (!timer) {
-        const wait = quietUntil - Date.now();
+        const wait = quietUntil - now();
         if (wait <= 0) send();
         else {
           timer = true;

@@ -3,6 +3,7 @@ import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { toBusinessSettings } from '../settings/schema';
 import { createInsights, DAILY_ALARM, type InsightsService } from './insights';
+import type { PrefsArea } from './prefs';
 
 const DAY_MINUTES = 24 * 60;
 
@@ -11,10 +12,10 @@ const DAY_MINUTES = 24 * 60;
  * once, synchronously, at the top of the background so the alarm listener exists before the
  * event that woke a stopped service worker is dispatched.
  */
-export function startInsights(deps: { db: CrmDatabase }): InsightsService {
+export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea }): InsightsService {
   const insights = createInsights({
     db: deps.db,
-    settings: async () => toBusinessSettings(await loadSettings(browser.storage.local)),
+    settings: async () => toBusinessSettings(await loadSettings(deps.prefs)),
     now: () => Date.now(),
   });
 

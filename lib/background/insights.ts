@@ -28,10 +28,9 @@ import {
 import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
 import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
-import { readAgenda, readContext, type Agenda } from './insight-store';
+import { settingsChanged } from './changes';
+import { AGENDA_KEY, CONTEXT_KEY, readAgenda, readContext, type Agenda } from './insight-store';
 
-export const CONTEXT_KEY = 'insights:context';
-export const AGENDA_KEY = 'insights:agenda';
 export const DAILY_ALARM = 'insights:daily';
 /** A full recompute older than this is redone when the background starts. */
 export const STALE_MS = 24 * 60 * 60 * 1000;
@@ -296,7 +295,7 @@ export function createInsights(deps: InsightsDeps) {
      */
     onDataChanged(change: DataChange): void {
       if (change.origin === 'derived') return;
-      if (change.tables.includes('settings')) {
+      if (settingsChanged(change)) {
         scheduleFull(true);
         return;
       }

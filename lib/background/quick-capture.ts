@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { handleMenuClick, MENU_ITEMS } from './context-menus';
+import type { PrefsArea } from './prefs';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
 
@@ -10,14 +11,14 @@ import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
  * notifications. Called once, synchronously, at the top of the background so the listeners
  * exist before the events that woke a stopped service worker are dispatched.
  */
-export function startQuickCapture(deps: { db: CrmDatabase; drafts: QuickNoteDrafts }): ReminderAlarms {
-  const { db, drafts } = deps;
+export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; drafts: QuickNoteDrafts }): ReminderAlarms {
+  const { db, prefs, drafts } = deps;
   const isFirefox = import.meta.env.BROWSER === 'firefox';
 
   const reminders = createReminderAlarms({
     db,
     now: () => Date.now(),
-    settings: () => loadSettings(browser.storage.local),
+    settings: () => loadSettings(prefs),
     buttons: !isFirefox,
     fallbackUrl: browser.runtime.getURL('/popup.html'),
     browser: {

@@ -216,14 +216,6 @@ export function tagOrigin(tx: Transaction, origin: ChangeOrigin): void {
   state.origin = origin;
 }
 
-/**
- * Tells the listeners of a change kept outside the database (settings in extension storage),
- * so that it reaches the same places a database write does.
- */
-export function announceChange(db: Dexie, change: Partial<DataChange> & { tables: string[] }): void {
-  feedOf(db).emit({ ids: {}, customerIds: [], companyIds: [], origin: 'local', ...change });
-}
-
 /** Whether the journal is switched on. */
 export function isJournaling(db: Dexie): boolean {
   return feedOf(db).journaling;

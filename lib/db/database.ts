@@ -37,6 +37,8 @@ export type CrmDatabase = Dexie & {
   orderFactRows: EntityTable<OrderFactsRow, 'customerId'>;
   /** Which customer's book holds each order, by the order's key (./order-keys.ts). */
   orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
+  /** The owner's settings, enabled sites and UI state, out of content scripts' reach (./prefs.ts). */
+  settings: EntityTable<MetaEntry, 'key'>;
   /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
   changeJournal: EntityTable<JournalEntry, 'seq'>;
 };
@@ -123,12 +125,24 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
- * Version 9 adds the change journal (./changes.ts): one row per write to a shared table while
- * sync has it switched on, numbered in the order written.
+ * Version 9 adds `settings`: the owner's settings, enabled sites and the sidebar's UI state
+ * (./prefs.ts). They were in `storage.local`, which every content script can write: a page's
+ * renderer could have turned on the inbox marks or rewritten the enabled sites.
  */
 export const SCHEMA_V9 = {
+  settings: 'key',
+} as const;
+
+/**
+ * Version 10 adds the change journal (./changes.ts): one row per write to a shared table while
+ * sync has it switched on, numbered in the order written.
+ */
+export const SCHEMA_V10 = {
   changeJournal: '++seq',
 } as const;
+
+/** The schema version this code writes; a database of a higher one was written by newer code. */
+export const LATEST_SCHEMA = 10;
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -152,7 +166,8 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
-  // Every write below reports through this: the one change signal (./changes.ts).
+  db.version(10).stores(SCHEMA_V10);
+  // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
   return db;
 }

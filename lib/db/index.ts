@@ -8,7 +8,6 @@ export { addInteraction, addOrder, deleteOrder, NewInteraction, NewOrder } from 
 export { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts, type RestoreMode } from './backup';
 export { bulkInsert, isDatabaseEmpty, type RecordBatch } from './bulk';
 export {
-  announceChange,
   CHANGE_ORIGINS,
   dropJournal,
   isJournaling,
@@ -47,5 +46,6 @@ export {
 } from './insights';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
 export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
+export { adoptLegacyPrefs, LEGACY_MOVED_KEY, readPrefs, writePrefs, type PrefsArea } from './prefs';
 export { addQuickNote, NewQuickNote } from './quick-notes';
 export { addReminder, changeReminder, customerReminders, getReminder, NewReminder, openReminders, pendingReminders, type ReminderChange } from './reminders';

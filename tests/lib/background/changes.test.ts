@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mergePushes, PUSH_CUSTOMER_LIMIT, toPush, wireChanges } from '../../../lib/background/changes';
 import { interactionHandlers } from '../../../lib/background/handlers/interactions';
-import { CONTEXT_KEY } from '../../../lib/background/insights';
-import { announceChange, bulkInsert, type DataChange } from '../../../lib/db/index';
+import { CONTEXT_KEY } from '../../../lib/background/insight-store';
+import { bulkInsert, stageChunk, type DataChange } from '../../../lib/db/index';
 import type { PushEvent } from '../../../lib/messaging/protocol';
 import { freshDatabase, makeCustomer } from '../db/factories';
 import { testDeps } from './fakes';
@@ -21,7 +21,9 @@ describe('toPush', () => {
   it('says "anyone" for companies, settings, the business-wide context and bulk writes', () => {
     const all = { type: 'data', customerIds: [], all: true };
     expect(toPush(change({ tables: ['companies'], companyIds: ['x'] }))).toEqual(all);
-    expect(toPush(change({ tables: ['settings'] }))).toEqual(all);
+    expect(toPush(change({ tables: ['settings'], ids: { settings: ['settings'] } }))).toEqual(all);
+    // The sidebar's collapse state: content scripts follow it through their own push.
+    expect(toPush(change({ tables: ['settings'], ids: { settings: ['ui'] } }))).toBeNull();
     expect(toPush(change({ tables: ['meta'], ids: { meta: [CONTEXT_KEY] } }))).toEqual(all);
     const many = Array.from({ length: PUSH_CUSTOMER_LIMIT + 1 }, (_, i) => `c${i}`);
     expect(toPush(change({ customerIds: many }))).toEqual(all);
@@ -54,22 +56,20 @@ describe('wireChanges', () => {
     const db = freshDatabase();
     const toAll = vi.fn();
     const timers: (() => void)[] = [];
-    wireChanges({ db, toAll, setTimeout: (run) => timers.push(run) });
-    announceChange(db, { tables: ['customers'], customerIds: ['a'] });
-    announceChange(db, { tables: ['customers'], customerIds: ['b'] });
-    announceChange(db, { tables: ['customers'], customerIds: ['c'] });
+    wireChanges({ db, toAll, now: () => 1_000, setTimeout: (run) => timers.push(run) });
+    for (const id of ['a', 'b', 'c']) await db.customers.put(makeCustomer({ id }));
     expect(toAll.mock.calls).toEqual([[{ type: 'data', customerIds: ['a'], all: false }]]);
     expect(timers).toHaveLength(1);
     timers[0]?.();
     expect(toAll.mock.calls[1]).toEqual([{ type: 'data', customerIds: ['b', 'c'], all: false }]);
   });
 
-  it('tells the insights of changes the pages are not pushed (import staging)', () => {
+  it('tells the insights of changes the pages are not pushed (import staging)', async () => {
     const db = freshDatabase();
     const toAll = vi.fn();
     const onDataChanged = vi.fn();
     wireChanges({ db, toAll, insights: { onDataChanged } });
-    announceChange(db, { tables: ['importChunks'] });
+    await stageChunk(db, 'imp', 0, { kind: 'drafts', customers: [], orders: [] });
     expect(toAll).not.toHaveBeenCalled();
     expect(onDataChanged).toHaveBeenCalledTimes(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announceChange, dropJournal, onDataChange, readJournal, setJournaling, tagOrigin, type DataChange } from '../../../lib/db/changes';
+import { dropJournal, onDataChange, readJournal, setJournaling, tagOrigin, type DataChange } from '../../../lib/db/changes';
 import { openDatabase } from '../../../lib/db/database';
 import { addNote, bulkInsert } from '../../../lib/db/index';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
@@ -94,12 +94,5 @@ describe('change signal', () => {
     await db.customers.add(makeCustomer({ id: 'a' }));
     expect((await readJournal(db, 0, 10)).map((r) => r.keys)).toEqual([['a']]);
     db.close();
-  });
-
-  it('passes a change kept outside the database to the same listeners', () => {
-    const db = freshDatabase();
-    const heard = listen(db);
-    announceChange(db, { tables: ['settings'] });
-    expect(heard).toEqual([{ tables: ['settings'], ids: {}, customerIds: [], companyIds: [], origin: 'local' }]);
   });
 });

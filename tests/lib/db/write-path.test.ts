@@ -16,7 +16,6 @@ import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } fro
 
 /** Exports that read, build, or are not functions of the database. */
 const NOT_WRITERS = new Set([
-  'announceChange',
   'backupTableNames',
   'choicesFor',
   'classificationChanged',
@@ -45,6 +44,7 @@ const NOT_WRITERS = new Set([
   'readHolds',
   'readJournal',
   'readMeta',
+  'readPrefs',
   'readTablePage',
   'recentCustomers',
   'rowSchemaFor',
@@ -156,6 +156,8 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   writeDerivedMeta: { run: (db) => entry.writeDerivedMeta(db, 'insights:agenda', { computedAt: NOW, entries: [] }) },
   setJournaling: { run: (db) => setJournaling(db, false) },
+  writePrefs: { run: (db) => entry.writePrefs(db, { settings: { cadenceDays: 30 }, ui: { collapsed: true } }) },
+  adoptLegacyPrefs: { run: (db) => entry.adoptLegacyPrefs(db, async () => ({ settings: { cadenceDays: 7 } })) },
 };
 
 /** Every row of every table (the journal aside), by table and primary key, as JSON. */
