@@ -1,17 +1,4 @@
-import type { CrmDatabase, DataChange } from '../db/index';
-import {
-  classificationChanged,
-  customerLabels,
-  purgeExpiredSnoozes,
-  putHold,
-  readFactsInPages,
-  readAllHolds,
-  readCustomerFacts,
-  readHolds,
-  writeClassifications,
-  writeDerivedMeta,
-} from '../db/insights';
-import { addInteraction } from '../db/index';
+import { addInteraction, classificationChanged, type CrmDatabase, customerLabels, type DataChange, purgeExpiredSnoozes, putHold, readAllHolds, readCustomerFacts, readFactsInPages, readHolds, writeClassifications, writeDerivedMeta } from '../db/index';
 import {
   businessContextOf,
   endOfLocalDay,

@@ -1,12 +1,4 @@
-import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../db/backup';
-import { createCompany, getCompany, updateCompany } from '../../db/company-edit';
-import { CompanyIndex } from '../../db/company-list';
-import { CustomerIndex, toListRow } from '../../db/customer-list';
-import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
-import { findDuplicates } from '../../db/duplicates';
-import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
-import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
-import { getCustomerCard } from '../../db/index';
+import { backupTableNames, commitImport, commitRestore, CompanyIndex, createCompany, CustomerIndex, deleteCustomers, discardImport, findDuplicates, getCompany, getCustomerCard, LAST_IMPORT_KEY, mergeCustomers, readTablePage, rowSchemaFor, stageChunk, sweepStaging, tableCounts, toListRow, undoDelete, updateCompany, updateCustomer } from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
