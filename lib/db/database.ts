@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Company, Customer, Interaction, Note, Reminder } from '../model/records';
+import { unknownConsent, type Company, type Customer, type Interaction, type Note, type Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
 import type { OrderBook } from './order-books';
@@ -120,6 +120,13 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
+ * Version 9 changes no index: its upgrade gives every customer stored before consent existed
+ * the `consent` field (records.ts: no do-not-contact, every channel unknown), so a row read
+ * straight from the table has the shape its type promises.
+ */
+export const SCHEMA_V9 = {} as const;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -140,5 +147,15 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .stores(SCHEMA_V7)
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
+  db.version(9)
+    .stores(SCHEMA_V9)
+    .upgrade((tx) =>
+      tx
+        .table('customers')
+        .filter((row: Partial<Customer>) => row.consent === undefined)
+        .modify((row: Partial<Customer>) => {
+          row.consent = unknownConsent();
+        }),
+    );
   return db;
 }

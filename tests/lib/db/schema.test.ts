@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '../../../lib/db/database';
+import { Customer, unknownConsent } from '../../../lib/model/records';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
@@ -23,7 +24,7 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name)).not.toContain('orders');
     expect(db.tables.map((t) => t.name)).not.toContain('orderFacts');
     // Version 4 puts each customer's orders, tombstones included, in one book, oldest first.
@@ -50,4 +51,38 @@ describe('database schema', () => {
     expect((await getOrderFacts(db, 'a'))?.ids).toEqual(['o3', 'o1', 'o2']);
     db.close();
   });
+
+  it('upgrades a version-8 database: every customer gets unknown consent, nothing else changes, a recorded consent stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v8 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8].forEach((stores, i) => v8.version(i + 1).stores(stores));
+    const before = withoutConsent(makeCustomer({ id: 'old', name: 'Old row', tags: ['vip'] }));
+    const recorded = { doNotContact: { since: NOW - 3, reason: 'Asked us to stop' }, marketing: { email: 'no' as const, sms: 'yes' as const, whatsapp: 'unknown' as const }, marketingUpdatedAt: NOW - 3 };
+    await v8.table('customers').bulkAdd([before, { ...makeCustomer({ id: 'set' }), consent: recorded }]);
+    await v8.table('notes').add({ id: 'n1', customerId: 'old', body: 'kept', pinned: false, createdAt: 1, updatedAt: 1, deletedAt: null });
+    v8.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(9);
+    const old = await db.customers.get('old');
+    expect(old).toEqual({ ...before, consent: unknownConsent() });
+    expect(Customer.parse(old)).toEqual(old);
+    expect((await db.customers.get('set'))?.consent).toEqual(recorded);
+    expect(await db.customers.count()).toBe(2);
+    expect((await db.notes.get('n1'))?.body).toBe('kept');
+    db.close();
+  });
+
+  it('parses a customer row without consent (an older backup or device) with unknown consent', () => {
+    const row = withoutConsent(makeCustomer({ id: 'x' }));
+    expect(Customer.parse(row).consent).toEqual(unknownConsent());
+  });
 });
+
+/** A customer row as written before consent existed. */
+function withoutConsent(customer: Customer): Omit<Customer, 'consent'> {
+  const row: Partial<Customer> = { ...customer };
+  delete row.consent;
+  return row as Omit<Customer, 'consent'>;
+}
