@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/database';
 import { Customer, unknownConsent } from '../../../lib/model/records';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
@@ -24,7 +24,7 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(db.tables.map((t) => t.name)).not.toContain('orders');
     expect(db.tables.map((t) => t.name)).not.toContain('orderFacts');
     // Version 4 puts each customer's orders, tombstones included, in one book, oldest first.
@@ -52,19 +52,19 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('upgrades a version-8 database: every customer gets unknown consent, nothing else changes, a recorded consent stays', async () => {
+  it('upgrades a version-9 database: every customer gets unknown consent, nothing else changes, a recorded consent stays', async () => {
     const name = `crm-upgrade-${crypto.randomUUID()}`;
-    const v8 = new Dexie(name, { indexedDB, IDBKeyRange });
-    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8].forEach((stores, i) => v8.version(i + 1).stores(stores));
+    const v9 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9].forEach((stores, i) => v9.version(i + 1).stores(stores));
     const before = withoutConsent(makeCustomer({ id: 'old', name: 'Old row', tags: ['vip'] }));
     const recorded = { doNotContact: { since: NOW - 3, reason: 'Asked us to stop' }, marketing: { email: 'no' as const, sms: 'yes' as const, whatsapp: 'unknown' as const }, marketingUpdatedAt: NOW - 3 };
-    await v8.table('customers').bulkAdd([before, { ...makeCustomer({ id: 'set' }), consent: recorded }]);
-    await v8.table('notes').add({ id: 'n1', customerId: 'old', body: 'kept', pinned: false, createdAt: 1, updatedAt: 1, deletedAt: null });
-    v8.close();
+    await v9.table('customers').bulkAdd([before, { ...makeCustomer({ id: 'set' }), consent: recorded }]);
+    await v9.table('notes').add({ id: 'n1', customerId: 'old', body: 'kept', pinned: false, createdAt: 1, updatedAt: 1, deletedAt: null });
+    v9.close();
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const old = await db.customers.get('old');
     expect(old).toEqual({ ...before, consent: unknownConsent() });
     expect(Customer.parse(old)).toEqual(old);
