@@ -1,7 +1,8 @@
 import Dexie, { type DexieOptions } from 'dexie';
+import { unknownConsent, type Customer } from '../model/records';
 import { trackChanges } from './changes';
 import { booksFromOrdersTable, rebuildFactsFromBooks, rebuildOrderKeys } from './orders/rebuild';
-import { SCHEMA_V1, SCHEMA_V10, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type CrmDatabase } from './schema';
+import { SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type CrmDatabase } from './schema';
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -26,6 +27,16 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
   db.version(10).stores(SCHEMA_V10);
+  db.version(11)
+    .stores(SCHEMA_V11)
+    .upgrade((tx) =>
+      tx
+        .table('customers')
+        .filter((row: Partial<Customer>) => row.consent === undefined)
+        .modify((row: Partial<Customer>) => {
+          row.consent = unknownConsent();
+        }),
+    );
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
   return db;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, Company, Customer, Interaction, Note, Order, PartialDate, Tier } from './records';
+import { Channel, Company, Consent, Customer, EpochMs, Interaction, Note, Order, PartialDate, Tier } from './records';
 
 /**
  * The shapes a customer is created, changed and shown in: what the sidebar's form and the
@@ -16,6 +16,17 @@ export const NewCustomer = z.object({
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
+/**
+ * A person's change of consent: do-not-contact (set with its date and reason, or cleared) and
+ * the marketing state per channel. When the marketing states change, the database stamps
+ * `marketingUpdatedAt` with the time of the edit.
+ */
+export const ConsentPatch = z.object({
+  doNotContact: z.object({ since: EpochMs, reason: z.string().trim().max(500) }).nullable().optional(),
+  marketing: Consent.shape.marketing.optional(),
+});
+export type ConsentPatch = z.infer<typeof ConsentPatch>;
+
 /** A manager edit of a customer: every field the owner may change. */
 export const CustomerPatch = z.object({
   name: z.string().trim().max(200).optional(),
@@ -29,6 +40,7 @@ export const CustomerPatch = z.object({
   family: z.string().max(1000).optional(),
   interests: z.string().max(1000).optional(),
   tierOverride: Tier.nullable().optional(),
+  consent: ConsentPatch.optional(),
 });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 

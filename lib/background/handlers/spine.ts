@@ -5,6 +5,7 @@ import {
   findCustomersByEmails,
   getCustomerCard,
   isDatabaseEmpty,
+  updateCustomer,
   updateNote,
 } from '../../db/index';
 import { guessCompanyFromEmail } from '../../email/company';
@@ -77,6 +78,11 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     async 'customer.create'(input) {
       const customer = await withDb(() => createCustomer(deps.db, input, deps.now()));
       return { customerId: customer.id };
+    },
+
+    async 'customer.consent'({ customerId, consent }) {
+      const customer = await withDb(() => updateCustomer(deps.db, customerId, { consent }, deps.now()));
+      return { customer };
     },
 
     async 'note.add'({ customerId, body }) {

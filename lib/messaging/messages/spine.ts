@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CustomerCard, NewCustomer } from '../../model/customer-forms';
-import { Id, NOTE_MAX, Note } from '../../model/records';
+import { ConsentPatch, CustomerCard, NewCustomer } from '../../model/customer-forms';
+import { Customer, Id, NOTE_MAX, Note } from '../../model/records';
 import { message } from '../define';
 import { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
 import { SITE_IDS, SITE_PERSON_ROLES } from './sites';
@@ -46,7 +46,7 @@ export const TabPerson = z.object({
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 
-export { CustomerCard, NewCustomer } from '../../model/customer-forms';
+export { ConsentPatch, CustomerCard, NewCustomer } from '../../model/customer-forms';
 
 export const TabContext = z.object({
   view: PageView,
@@ -102,6 +102,12 @@ export const SPINE_MESSAGES = {
   'customer.create': message({
     request: NewCustomer,
     reply: z.object({ customerId: Id }),
+    senders: ['page'],
+  }),
+  /** The card's consent control: do-not-contact with its date and reason, marketing per channel. */
+  'customer.consent': message({
+    request: z.object({ customerId: Id, consent: ConsentPatch }),
+    reply: z.object({ customer: Customer }),
     senders: ['page'],
   }),
   'note.add': message({
