@@ -4,6 +4,7 @@ import { mountSidebar } from '../lib/mount/mount-sidebar';
 import { createTierMarks } from '../lib/mount/tier-marks';
 import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
 import { watchGmail } from '../lib/sites/gmail/observer';
+import { gmailRoom } from '../lib/sites/gmail/room';
 
 export default defineContentScript({
   matches: ['https://mail.google.com/*'],
@@ -17,7 +18,7 @@ export default defineContentScript({
     // and pushes on change; the content script never reads extension storage.
     const marks = watchInboxMarks({ doc: document, signal: ctx.signal, ask: inboxMarks, marks: createTierMarks(document) });
     // The sidebar frame loads while Gmail itself loads; the page is read once its DOM is there.
-    if ((await mountSidebar(ctx, (state) => marks.setEnabled(state.inboxMarks))) === null) return;
+    if ((await mountSidebar(ctx, gmailRoom, (state) => marks.setEnabled(state.inboxMarks))) === null) return;
 
     const watch = () =>
       watchGmail(window, (report) => void reportPage(report).catch(() => undefined), { signal: ctx.signal, onSettle: marks.update });
