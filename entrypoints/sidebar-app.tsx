@@ -43,6 +43,7 @@ export default defineUnlistedScript(() => {
     done: (customerId, ruleId) => request('insights.done', { customerId, ruleId }),
     snooze: (customerId, ruleId, factsKey, until) => request('insights.snooze', { customerId, ruleId, factsKey, until }),
     dismiss: (customerId, ruleId, factsKey) => request('insights.dismiss', { customerId, ruleId, factsKey }),
+    undo: (customerId, ruleId, factsKey) => request('insights.undo', { customerId, ruleId, factsKey }),
   });
   effect(() => insights.show(store.selectedCustomerId()));
 
@@ -100,7 +101,7 @@ export default defineUnlistedScript(() => {
   // (components/sidebar/insights-context.ts, reminders-context.ts).
   function WithInsights() {
     return (
-      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
+      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss, onUndo: insights.undo }}>
         <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
           <App />
         </RemindersContext.Provider>

@@ -109,6 +109,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
           onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
           onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
+          onUndo={(ruleId, factsKey) => insights.onUndo(customer.id, ruleId, factsKey)}
           remind={ruleReminders}
         />
       )}
