@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../../lib/sample/business';
+import { QUICK_NOTE_SUGGESTED_KEY } from '../../../lib/shortcut';
 import { ask, byRole, firefoxAvailable, launchFirefoxExtension, openGmail, serveGmail, sidebarFrame, textOf, type FirefoxSession } from './harness';
 
 const run = firefoxAvailable();
@@ -53,6 +54,18 @@ describe.runIf(run)('the extension’s own pages in real Firefox', () => {
     expect(facts).toMatchObject({ version: 2, popup: `${session.origin}/popup.html`, sidePanel: false, toolbarApi: 'browserAction', promise: true, backgroundIsPage: true });
     expect(facts.answered).toContain('"ok":true');
     expect(facts.databases.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('has the quick-note shortcut assigned after install, and the popup names it', async () => {
+    const page = await session.extensionPage('/popup.html');
+    const shortcut = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.commands.getAll()).find((c) => c.name === '_execute_browser_action')?.shortcut ?? null;
+    });
+    expect(shortcut).toBe(QUICK_NOTE_SUGGESTED_KEY);
+    const hint = await byRole(page, 'button', /^Keyboard shortcut/);
+    expect(await hint.evaluate((el) => el.textContent)).toBe(QUICK_NOTE_SUGGESTED_KEY);
     await page.close();
   });
 
