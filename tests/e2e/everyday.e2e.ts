@@ -77,6 +77,30 @@ describe.runIf(run)('everyday use in real Chromium', () => {
     });
   }
 
+  it('fits the popup in the browser’s popup window (at most 600 px tall) with the sample business, the plan as one list', async () => {
+    const popup = await session.context.newPage();
+    // Chromium sizes a popup to its content, up to 800 × 600; the popup's body is 380 px wide.
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const plan = popup.locator('section[aria-labelledby="today-title"]');
+    await expect.poll(() => plan.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('.popup').getAttribute('aria-busy')).not.toBe('true');
+    const size = await popup.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
+    expect(size.height).toBeLessThanOrEqual(600);
+    expect(size.width).toBeLessThanOrEqual(380);
+    // One list: no customer named twice in the popup's lists.
+    const names = await popup.locator('.row__name').allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    // The rest of the plan is one click away.
+    const more = plan.getByRole('button', { name: /^Show \d+ more$/ });
+    expect(await more.count()).toBe(1);
+    await more.click();
+    expect(await plan.locator('li').count()).toBeGreaterThan(4);
+    // The whole plan shown, the popup still fits: the plan scrolls inside it.
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
+    await popup.close();
+  });
+
   it('narrows Gmail so no control of the thread view lies under the open sidebar, and gives the width back when collapsed', async () => {
     fixture = 'thread-single.html';
     const page = await session.context.newPage();
