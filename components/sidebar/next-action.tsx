@@ -4,7 +4,7 @@ import type { HeldSuggestion, InsightCard, InsightSuggestion } from '../../lib/m
 import { INTERACTION_LABELS } from '../interaction-kinds';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
-import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../format';
+import { formatDate, formatRelativeDays, isoDate } from '../format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
 import './insights.css';
@@ -234,36 +234,40 @@ function Rhythm({ card, now, locale }: { card: InsightCard; now: number; locale?
     parts.push(`${figures.expectedNextOrderAt < now ? 'next order was expected' : 'next order expected'} ${formatDate(figures.expectedNextOrderAt, locale)}`);
   }
   if (figures.daysSinceLastTouch !== null) parts.push(`last contact ${formatRelativeDays(now - figures.daysSinceLastTouch * DAY_MS, now, locale)}`);
-  const revenue = figures.revenue12m.map((m) => formatMoney(m.minor, m.currency, locale)).join(' + ');
-  parts.push(revenue ? `12-month revenue ${revenue}` : 'no revenue in the last 12 months');
+  // The revenue is in the key figures above: not repeated here.
+  if (parts.length === 0) return null;
   return <p class="insight-rhythm">{parts.join(' · ')}.</p>;
 }
 
+/**
+ * Explain: why this suggestion and this status, in sentences; the customer's group and how it
+ * is computed sit behind "Details".
+ */
 function Explain({ card }: { card: InsightCard }) {
   const { explanation } = card;
   return (
     <details class="explain">
       <summary>Explain</summary>
-      <h4 class="explain__title">Tier</h4>
-      {explanation.tier.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
-      <h4 class="explain__title">Group</h4>
-      {explanation.rfm.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
-      <h4 class="explain__title">Stage</h4>
-      {explanation.stage.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
       {explanation.suggestions.map((s) => (
         <div key={s.ruleId}>
-          <h4 class="explain__title">{card.suggestions.find((x) => x.ruleId === s.ruleId)?.title ?? s.ruleId}</h4>
+          <h4 class="explain__title">{card.suggestions.find((x) => x.ruleId === s.ruleId)?.title ?? 'Suggestion'}</h4>
           {s.sentences.map((sentence) => (
             <p key={sentence}>{sentence}</p>
           ))}
         </div>
       ))}
+      <h4 class="explain__title">Status</h4>
+      {[...explanation.tier, ...explanation.stage].map((s) => (
+        <p key={s}>{s}</p>
+      ))}
+      {explanation.rfm.length > 0 && (
+        <details class="explain__details">
+          <summary>Details</summary>
+          {explanation.rfm.map((s) => (
+            <p key={s}>{s}</p>
+          ))}
+        </details>
+      )}
     </details>
   );
 }

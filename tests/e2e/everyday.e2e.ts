@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { CONTROL_SELECTOR } from '../../lib/mount/room';
 import { SIDEBAR_WIDTH } from '../../lib/mount/sidebar-frame';
 import { SAMPLE_PEOPLE } from '../../lib/sample/business';
 import { QUICK_NOTE_SUGGESTED_KEY } from '../../lib/shortcut';
+import { readGmailFixture } from '../../scripts/browser';
 import { browserAvailable, launchExtension, sendFromPage, serveGmail, sidebarFrame, type ExtensionSession } from './harness';
 
 /** Everyday use in the built extension: the shortcut, the popup's size, Gmail left whole, undo. */
@@ -99,6 +100,79 @@ describe.runIf(run)('everyday use in real Chromium', () => {
     // The whole plan shown, the popup still fits: the plan scrolls inside it.
     expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
     await popup.close();
+  });
+
+  /** Where each part of the card lies in the sidebar, as laid out at 1366×768. */
+  async function boxes(frame: Frame, selectors: Record<string, string>): Promise<Record<string, { top: number; bottom: number } | null>> {
+    return frame.evaluate((named) => {
+      const out: Record<string, { top: number; bottom: number } | null> = {};
+      for (const [name, selector] of Object.entries(named)) {
+        const el = document.querySelector(selector);
+        const r = el?.getBoundingClientRect();
+        out[name] = r && r.height > 0 ? { top: r.top, bottom: r.bottom } : null;
+      }
+      return out;
+    }, selectors);
+  }
+
+  const FOLD = {
+    who: '.card__name',
+    status: '.insight-badges',
+    value: '.figures',
+    keepInMind: '.keep-in-mind',
+    action: '.next-action .suggestion--top .suggestion__title',
+    reason: '.next-action .suggestion--top .suggestion__reason',
+    channel: '.next-action .suggestion--top .suggestion__meta',
+    done: '.next-action .suggestion--top .suggestion__actions button',
+  };
+
+  it('shows who, how valuable, what to keep in mind and the next action with its reason and channel without scrolling at 1366×768', async () => {
+    fixture = 'thread-single.html';
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${GMAIL}#inbox/FMfcgzQbfold`);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => frame.locator('.next-action .suggestion--top').count(), { timeout: 10_000 }).toBe(1);
+    const laid = await boxes(frame, FOLD);
+    for (const [part, box] of Object.entries(laid)) {
+      expect(box, part).not.toBeNull();
+      expect(box?.bottom ?? Infinity, part).toBeLessThanOrEqual(768);
+    }
+    expect(await frame.locator('.keep-in-mind').textContent()).toContain('Prefers phone calls before 11:00');
+    // One status in words, and notes not repeated in the history.
+    expect(await frame.locator('.insight-badges').textContent()).toMatch(/^(Top|Regular|Occasional) customer|^Prospect/);
+    expect(await frame.locator('section:has(> h3:text-is("History"))').textContent()).not.toContain('Prefers phone calls before 11:00');
+    await page.close();
+  });
+
+  it('keeps the card’s layout with a 200-character right-to-left name, 40 tags and a pinned note of 10,000 characters', async () => {
+    const extension = await session.extensionPage('/options.html');
+    const email = 'layout.test@example-shop.test';
+    const name = 'نور الهدى بن عبد الرحمن '.repeat(9).slice(0, 200);
+    const tags = Array.from({ length: 40 }, (_, i) => `tag-${String(i + 1).padStart(2, '0')}`);
+    const created = (await sendFromPage(extension, 'customer.create', { name, email, companyName: null, phone: null, tags })) as { data: { customerId: string } };
+    const note = (await sendFromPage(extension, 'note.add', { customerId: created.data.customerId, body: 'Lange Notiz. '.repeat(800).slice(0, 10_000) })) as { data: { id: string } };
+    await sendFromPage(extension, 'note.update', { id: note.data.id, pinned: true });
+    await extension.close();
+
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.route('https://mail.google.com/**', (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readGmailFixture('thread-single.html').replaceAll(SAMPLE_PEOPLE.maria.email, email).replaceAll(SAMPLE_PEOPLE.maria.name, 'Layout Test') })
+        : route.fulfill({ status: 204, body: '' }),
+    );
+    await page.goto(`${GMAIL}#inbox/FMfcgzQblayout`);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => frame.locator('.keep-in-mind').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.locator('.next-action').textContent(), { timeout: 10_000 }).not.toContain('Working out');
+    const laid = await boxes(frame, { who: FOLD.who, value: FOLD.value, keepInMind: FOLD.keepInMind, nextAction: '.next-action .section__title' });
+    for (const [part, box] of Object.entries(laid)) expect(box?.bottom ?? Infinity, part).toBeLessThanOrEqual(768);
+    // The name keeps to two lines, right to left; nothing spills sideways.
+    expect((laid.who?.bottom ?? 0) - (laid.who?.top ?? 0)).toBeLessThan(50);
+    expect(await frame.locator('.card__name').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.close();
   });
 
   it('narrows Gmail so no control of the thread view lies under the open sidebar, and gives the width back when collapsed', async () => {

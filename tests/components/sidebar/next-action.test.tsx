@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerCard } from '../../../components/sidebar/customer-card';
 import { InsightsContext, type InsightsSlot } from '../../../components/sidebar/insights-context';
+import { statusWords } from '../../../components/sidebar/insight-badges';
 import { dayToTime, NextAction } from '../../../components/sidebar/next-action';
 import type { InsightCard, InsightSuggestion } from '../../../lib/messaging/protocol';
 import type { InsightsState } from '../../../lib/sidebar/insights-store';
@@ -212,10 +213,11 @@ describe('CustomerCard with insights', () => {
     return { ...slot, container: view.container };
   }
 
-  it('shows the tier badge, group and stage in the header and the next action below', async () => {
+  it('shows one status in words in the header and the next action below', async () => {
     const { container, onDone } = renderCard({ kind: 'ready', customerId: 'c1', card: insightCard() });
     const badges = get(container, '.card__header .insight-badges');
-    expect(Array.from(badges.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['Tier B', 'Loyal', 'Active']);
+    // Tier B, active: no stage word repeats what the tier says; the group is in Explain.
+    expect(badges.textContent).toBe('Regular customer');
     click(button(get(container, '.next-action'), 'Resolved'));
     await settle();
     expect(onDone).toHaveBeenCalledWith('c1', 'resolve-complaint');
@@ -224,13 +226,21 @@ describe('CustomerCard with insights', () => {
   it('marks a tier set by hand', () => {
     const { container } = renderCard({ kind: 'ready', customerId: 'c1', card: insightCard({ tier: { tier: 'A', computed: 'C', overridden: true } }) });
     const badge = get(container, '.tier-badge');
-    expect(badge.textContent).toBe('Tier A · set by hand');
-    expect(badge.getAttribute('title')).toBe('Set by hand; the figures give C');
+    expect(badge.textContent).toBe('Top customer (set by hand)');
+    expect(badge.getAttribute('title')).toBe('Set by hand; the figures say: occasional customer');
   });
 
   it("never shows another customer's insights", () => {
     const { container } = renderCard({ kind: 'ready', customerId: 'someone-else', card: insightCard({ customerId: 'someone-else' }) });
     expect(container.querySelector('.insight-badges')).toBeNull();
     expect(container.querySelector('.next-action')).toBeNull();
+  });
+});
+
+describe('statusWords', () => {
+  it('says the tier and what the stage adds, never the same word twice', () => {
+    expect(statusWords({ tier: { tier: 'A', computed: 'A', overridden: false }, stage: 'at_risk' })).toEqual({ tier: 'Top customer', stage: 'slipping' });
+    expect(statusWords({ tier: { tier: 'Prospect', computed: 'Prospect', overridden: false }, stage: 'prospect' })).toEqual({ tier: 'Prospect', stage: null });
+    expect(statusWords({ tier: { tier: 'C', computed: 'C', overridden: false }, stage: 'new' })).toEqual({ tier: 'Occasional customer', stage: 'new' });
   });
 });
