@@ -1,9 +1,10 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { doneKind } from '../../lib/insights/done';
 import type { HeldSuggestion, InsightCard, InsightSuggestion } from '../../lib/messaging/protocol';
 import { INTERACTION_LABELS } from '../interaction-kinds';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
+import { closeOnEscape } from '../close-on-escape';
 import { formatDate, formatRelativeDays, isoDate } from '../format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
@@ -91,6 +92,7 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
   const action = useAction();
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const datePicker = useRef<HTMLButtonElement>(null);
   const dateId = useId();
   const { ruleId } = suggestion;
   const complaint = ruleId === COMPLAINT;
@@ -113,7 +115,14 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         <button type="button" class="button button--small" disabled={action.busy} onClick={() => snooze(now + 7 * DAY_MS)}>
           Snooze 1 week
         </button>
-        <button type="button" class="button button--small button--quiet" aria-expanded={picking} aria-controls={dateId} onClick={() => setPicking(!picking)}>
+        <button
+          ref={datePicker}
+          type="button"
+          class="button button--small button--quiet"
+          aria-expanded={picking}
+          aria-controls={dateId}
+          onClick={() => setPicking(!picking)}
+        >
           Pick a date
         </button>
         <button
@@ -138,7 +147,7 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         </div>
       )}
       {picking && (
-        <label class="suggestion__date">
+        <label class="suggestion__date" onKeyDown={closeOnEscape(() => setPicking(false), datePicker)}>
           Snooze until
           <input
             id={dateId}

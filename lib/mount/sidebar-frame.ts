@@ -11,6 +11,7 @@
  * page lies under it.
  */
 
+import { withFrameTheme } from '../sidebar/frame-theme';
 import { createRoom, freeTabOffset, OVERLAY, type RoomStrategy } from './room';
 
 export const SIDEBAR_WIDTH = 360;
@@ -23,10 +24,13 @@ const CSS = `
 :host { all: initial; }
 .frame {
   position: fixed; top: 0; right: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh;
-  border: 0; border-left: 1px solid #dadce0; background: #fff; z-index: 2147483646;
-  color-scheme: light;
+  border: 0; border-left: 1px solid #dadce0; background: Canvas; z-index: 2147483646;
+  color-scheme: light dark;
 }
+/* Over the page (where it could not make room), a shadow sets the sidebar apart. */
 .frame--over { box-shadow: -2px 0 12px rgba(60, 64, 67, .15); }
+/* The backdrop before the sidebar paints: the system's scheme, or dark beside a dark page. */
+.frame--dark { color-scheme: dark; border-left-color: #3c4043; }
 .frame[hidden] { display: none; }
 .launcher {
   position: fixed; right: 0; bottom: 96px; width: ${LAUNCHER.width}px; height: ${LAUNCHER.height}px; z-index: 2147483646;
@@ -41,6 +45,8 @@ const CSS = `
 
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
+  /** Dark beside a page in a dark theme; otherwise the sidebar follows the system's theme. */
+  setDark(dark: boolean): void;
   readonly collapsed: boolean;
   destroy(): void;
 }
@@ -76,6 +82,19 @@ export function mountSidebarFrame(options: {
   frame.className = 'frame';
   frame.title = 'Customer sidebar';
   frame.src = options.src;
+
+  // The frame's document reads its theme from the hash: changed once it has loaded, a hash
+  // change does not reload it (changed while it loads, the load would start again).
+  let dark = false;
+  let loaded = false;
+  const applyTheme = () => {
+    const next = withFrameTheme(frame.src, dark);
+    if (next !== frame.src) frame.src = next;
+  };
+  frame.addEventListener('load', () => {
+    loaded = true;
+    applyTheme();
+  });
 
   let collapsed = options.collapsed;
   let recheck: number | undefined;
@@ -139,6 +158,11 @@ export function mountSidebarFrame(options: {
       if (next === collapsed) return;
       collapsed = next;
       apply();
+    },
+    setDark(next: boolean) {
+      dark = next;
+      frame.classList.toggle('frame--dark', dark);
+      if (loaded) applyTheme();
     },
     destroy() {
       win?.clearTimeout(recheck);
