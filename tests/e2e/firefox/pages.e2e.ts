@@ -95,7 +95,7 @@ describe.runIf(run)('the extension’s own pages in real Firefox', () => {
     await expect.poll(() => textOf(page, '.preview'), { timeout: 10_000 }).toContain('Shopify customers');
     await (await byRole(page, 'button', 'Import', { within: '.preview' })).click();
     // The review before anything is saved: the good row counted, the bad one listed with its reason.
-    await expect.poll(() => textOf(page, '.review'), { timeout: 10_000 }).toContain('1 customers and 0 orders are ready. 1 rows cannot be imported.');
+    await expect.poll(() => textOf(page, '.review'), { timeout: 10_000 }).toContain('1 customer and 0 orders are ready. 1 row cannot be imported.');
     expect(await textOf(page, '.bad-rows')).toContain('“not-an-address” is not an email address.');
     await (await byRole(page, 'button', 'Import the good rows')).click();
     await expect.poll(() => textOf(page, '.banner--ok'), { timeout: 10_000 }).toMatch(/Imported customers_export\.csv: 1 new customers, .*; 1 rows skipped\./);
