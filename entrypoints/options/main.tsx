@@ -21,7 +21,7 @@ const imports = createImportStore(
   {
     begin: () => request('import.begin', {}),
     stage: (importId, seq, customers, orders) => request('import.stage', { importId, seq, customers, orders }),
-    commit: (importId) => request('import.commit', { importId }),
+    commit: (importId, chunks) => request('import.commit', { importId, chunks }),
     cancel: (importId) => request('import.cancel', { importId }),
     getMapping: (key) => request('import.mapping.get', { key }),
     saveMapping: (key, mapping) => request('import.mapping.save', { key, mapping }),

@@ -264,7 +264,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
           }
         }
         task.value = { kind: 'busy', label: 'Restoring…' };
-        const summary = await request('restore.commit', { importId, mode });
+        const summary = await request('restore.commit', { importId, mode, chunks: seq });
         onDataChanged();
         return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
       } catch (error) {
