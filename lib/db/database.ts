@@ -7,6 +7,7 @@ import type { OrderBook } from './order-books';
 import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
+import { readOnlySwitch } from './safety';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -155,5 +156,7 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
+  // Refuses every write while the background says so (a database written by newer code: ./safety.ts).
+  db.use(readOnlySwitch(db));
   return db;
 }

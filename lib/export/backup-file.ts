@@ -25,19 +25,29 @@ const PAGE = 2000;
 
 /** The backup as Blob parts, reading every table page by page. */
 export async function writeBackup(source: BackupSource, now: number, onProgress?: (rows: number) => void): Promise<Blob> {
-  const parts: BlobPart[] = [`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`];
+  const parts: BlobPart[] = [];
+  for await (const part of backupText(source, now, onProgress)) parts.push(part);
+  return new Blob(parts, { type: 'application/json' });
+}
+
+/**
+ * The backup's text in pieces (a table page each), read as they are asked for: a stream of them
+ * (the background's safety copies, lib/safety/snapshots.ts) holds one page in memory at a time.
+ */
+export async function* backupText(source: BackupSource, now: number, onProgress?: (rows: number) => void): AsyncGenerator<string> {
+  yield `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`;
   const counts = await source.tables();
   let done = 0;
   let firstTable = true;
   for (const name of Object.keys(counts)) {
-    parts.push(`${firstTable ? '' : ','}${JSON.stringify(name)}:[`);
+    yield `${firstTable ? '' : ','}${JSON.stringify(name)}:[`;
     firstTable = false;
     let after: string | null = null;
     let firstRow = true;
     for (;;) {
       const page = await source.page(name, after, PAGE);
       if (page.rows.length > 0) {
-        parts.push((firstRow ? '' : ',') + page.rows.map((r) => JSON.stringify(r)).join(','));
+        yield (firstRow ? '' : ',') + page.rows.map((r) => JSON.stringify(r)).join(',');
         firstRow = false;
       }
       done += page.rows.length;
@@ -45,10 +55,9 @@ export async function writeBackup(source: BackupSource, now: number, onProgress?
       if (page.rows.length < PAGE || page.last === null) break;
       after = page.last;
     }
-    parts.push(']');
+    yield ']';
   }
-  parts.push('}}');
-  return new Blob(parts, { type: 'application/json' });
+  yield '}}';
 }
 
 export type ParsedBackup = { ok: true; backup: BackupFile; rows: number } | { ok: false; reason: string };

@@ -98,6 +98,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'backup.done'() {
       await withDb(() => db.meta.put({ key: LAST_BACKUP_KEY, value: deps.now() }));
+      deps.recovery?.noteChange();
       return { ok: true };
     },
 
