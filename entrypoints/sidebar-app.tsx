@@ -12,6 +12,7 @@ import { parsePushEvent } from '../lib/messaging/push';
 import { PORT_NAME } from '../lib/messaging/vocabulary';
 import { createRecoveryStore, needsRecovery } from '../lib/recovery/store';
 import { readCopy } from '../lib/safety/copies';
+import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
@@ -24,6 +25,7 @@ import { createSidebarStore } from '../lib/sidebar/store';
  * and each extra file is one more request to the browser before the first card can paint.
  */
 export default defineUnlistedScript(() => {
+  followFrameTheme(window);
   const store = createSidebarStore({
     context: (keep) => request('sidebar.context', { keep }),
     card: (customerId) => request('customer.card', { customerId }),
@@ -66,8 +68,8 @@ export default defineUnlistedScript(() => {
       const event = parsePushEvent(raw);
       if (event) store.onEvent(event);
       if (event?.type === 'data') {
-        insights.refresh();
-        reminders.refresh();
+        insights.changed(event);
+        reminders.changed(event);
       }
     });
     port.onDisconnect.addListener(() => {

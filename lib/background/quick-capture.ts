@@ -1,20 +1,19 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { handleMenuClick, MENU_ITEMS } from './context-menus';
-import type { PortHub } from './ports';
 import type { PrefsArea } from './prefs';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
+import { toolbarAction } from './toolbar-action';
 
 /**
  * The background's listeners for quick capture: context menus, reminder alarms and their
  * notifications. Called once, synchronously, at the top of the background so the listeners
  * exist before the events that woke a stopped service worker are dispatched.
  */
-export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub: PortHub; drafts: QuickNoteDrafts }): ReminderAlarms {
-  const { db, prefs, hub, drafts } = deps;
-  const changed = (customerIds: string[]) => hub.toAll({ type: 'data', customerIds });
+export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; drafts: QuickNoteDrafts }): ReminderAlarms {
+  const { db, prefs, drafts } = deps;
   const isFirefox = import.meta.env.BROWSER === 'firefox';
 
   const reminders = createReminderAlarms({
@@ -23,7 +22,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub
     settings: () => loadSettings(prefs),
     buttons: !isFirefox,
     fallbackUrl: browser.runtime.getURL('/popup.html'),
-    changed,
     browser: {
       async createAlarm(name, when) {
         await browser.alarms.create(name, { when });
@@ -72,7 +70,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub
         db,
         putDraft: (draft) => drafts.put(draft),
         openQuickNote,
-        changed,
         now: () => Date.now(),
       },
     ).catch(logError);
@@ -91,11 +88,13 @@ function linkText(info: object): string | undefined {
  * otherwise the same page in a small window.
  */
 async function openQuickNote(): Promise<void> {
+  const action = toolbarAction();
   try {
-    await browser.action.openPopup();
+    if (action) return await action.openPopup();
   } catch {
-    await browser.windows.create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 420, height: 640 });
+    // Not allowed here (no user action, or an older browser): the window below instead.
   }
+  await browser.windows.create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 420, height: 640 });
 }
 
 function logError(error: unknown) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import { onDataChange, type CrmDatabase } from '../db/index';
 import { cacheSafetyStore } from '../safety/store';
 import { LAST_BACKUP_KEY } from './handlers/manager';
 import { createRecovery, type RecoveryDeps, type RecoveryService } from './recovery';
@@ -25,6 +25,9 @@ export function startRecovery(deps: { db: CrmDatabase; teamRestore?: RecoveryDep
     },
     ...(deps.teamRestore ? { teamRestore: deps.teamRestore } : {}),
   });
+
+  // The marker follows every committed write (the database's change signal).
+  onDataChange(db, () => recovery.noteChange());
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SAFETY_ALARM) void recovery.snapshot(false).catch((error: unknown) => console.error('Safety copy:', error));

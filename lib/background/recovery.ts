@@ -1,6 +1,4 @@
-import { backupTableNames, readTablePage } from '../db/backup';
-import { LATEST_SCHEMA, type CrmDatabase } from '../db/database';
-import { bookCounts, holdsData, installedSchema, setReadOnly } from '../db/safety';
+import { backupTableNames, bookCounts, holdsData, installedSchema, LATEST_SCHEMA, readTablePage, setReadOnly, type CrmDatabase } from '../db/index';
 import type { Envelope, RecoveryStatus } from '../messaging/protocol';
 import type { SenderInfo } from '../messaging/router';
 import { heldData, type BookMarker } from '../safety/marker';

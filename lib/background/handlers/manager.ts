@@ -5,8 +5,7 @@ import { CustomerIndex, toListRow } from '../../db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
 import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
-import { beginRun, discardImport, IncompleteImportError, stageRunChunk, sweepStaging } from '../../db/import-staging';
-import { getCustomerCard } from '../../db/repository';
+import { beginRun, discardImport, getCustomerCard, IncompleteImportError, stageRunChunk, sweepStaging } from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -28,7 +27,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
   const { db } = deps;
   const index = new CustomerIndex(db);
   const companyIndex = new CompanyIndex(db);
-  const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
 
   /** Runs a commit; one refused as incomplete also removes the import's staging. */
   async function whole<T>(importId: string, commit: () => Promise<T>): Promise<T> {
@@ -68,7 +66,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
       const summary = await withDb(() => whole(importId, () => commitImport(db, importId, deps.now(), { chunks }))).finally(() =>
         deps.insights?.deferFull(AFTER_IMPORT_MS),
       );
-      changed([]);
       return summary;
     },
 
@@ -116,7 +113,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'restore.commit'({ importId, mode, chunks }) {
       const summary = await withDb(() => whole(importId, () => commitRestore(db, importId, mode, deps.now(), { chunks })));
-      changed([]);
       return summary;
     },
 
@@ -139,21 +135,15 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.customer.update'({ customerId, patch }) {
-      const customer = await withDb(() => updateCustomer(db, customerId, patch, deps.now()));
-      changed([customerId]);
-      return customer;
+      return withDb(() => updateCustomer(db, customerId, patch, deps.now()));
     },
 
     async 'manager.customer.delete'({ customerIds }) {
-      const deleted = await withDb(() => deleteCustomers(db, customerIds, deps.now()));
-      changed(deleted.ids);
-      return deleted;
+      return withDb(() => deleteCustomers(db, customerIds, deps.now()));
     },
 
     async 'manager.customer.undoDelete'(deleted) {
-      const restored = await withDb(() => undoDelete(db, deleted, deps.now()));
-      changed(deleted.ids);
-      return { restored };
+      return { restored: await withDb(() => undoDelete(db, deleted, deps.now())) };
     },
 
     async 'manager.duplicates'() {
@@ -165,9 +155,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.merge'({ keepId, otherIds }) {
-      const customer = await withDb(() => mergeCustomers(db, keepId, otherIds, deps.now()));
-      changed([keepId, ...otherIds]);
-      return customer;
+      return withDb(() => mergeCustomers(db, keepId, otherIds, deps.now()));
     },
 
     async 'manager.company'({ companyId }) {
@@ -176,9 +164,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.company.update'({ companyId, name, domains }) {
-      const company = await withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
-      changed([]);
-      return company;
+      return withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
     },
 
     async 'manager.companies'(query) {
@@ -186,9 +172,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.company.create'({ name, domains }) {
-      const company = await withDb(() => createCompany(db, { name, domains }, deps.now()));
-      changed([]);
-      return company;
+      return withDb(() => createCompany(db, { name, domains }, deps.now()));
     },
   };
 }

@@ -23,7 +23,6 @@ export function recoveryHandlers(deps: BackgroundDeps): HandlersFor<typeof RECOV
     },
     async 'recovery.startOver'() {
       await refusing(() => service().startOver());
-      deps.pushToAll({ type: 'data', customerIds: [] });
       return { ok: true };
     },
     async 'recovery.reset'() {
@@ -31,9 +30,7 @@ export function recoveryHandlers(deps: BackgroundDeps): HandlersFor<typeof RECOV
       return { ok: true };
     },
     async 'recovery.team'() {
-      const summary = await refusing(() => service().teamRestore());
-      deps.pushToAll({ type: 'data', customerIds: [] });
-      return summary;
+      return refusing(() => service().teamRestore());
     },
     async 'safety.list'() {
       return service().copies();

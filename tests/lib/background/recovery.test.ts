@@ -8,7 +8,7 @@ import type { BackgroundDeps } from '../../../lib/background/handlers/types';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { createRecovery, type RecoveryService } from '../../../lib/background/recovery';
 import { openDatabase, LATEST_SCHEMA, type CrmDatabase } from '../../../lib/db/database';
-import { addNote, bulkInsert } from '../../../lib/db/repository';
+import { addNote, bulkInsert } from '../../../lib/db/index';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { cacheSafetyStore, type SafetyStore } from '../../../lib/safety/store';
 import { readCopy, type CacheStorageLike } from '../../../lib/safety/copies';
