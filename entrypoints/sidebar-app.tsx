@@ -34,6 +34,7 @@ export default defineUnlistedScript(() => {
     updateNote: (id, patch) => request('note.update', { id, ...patch }),
     deleteNote: (id) => request('note.delete', { id }),
     logInteraction: (customerId, kind, summary) => request('interaction.log', { customerId, kind, summary }),
+    setConsent: (customerId, consent) => request('customer.consent', { customerId, consent }),
     setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
     siteContext: () => request('site.context', {}),
   });
@@ -103,6 +104,7 @@ export default defineUnlistedScript(() => {
         onUpdateNote={store.updateNote}
         onDeleteNote={store.deleteNote}
         onLogInteraction={store.logInteraction}
+        onSetConsent={store.setConsent}
         onCollapse={store.collapse}
         search={search.state.value}
         onSearch={search.setQuery}

@@ -3,7 +3,7 @@ import { Channel, Company, Customer, Id, Money, PartialDate, STAGES, Tier, TIERS
 import { CustomerDraft, OrderDraft } from '../../import/drafts';
 import { Mapping } from '../../import/formats/generic';
 import { message } from '../define';
-import { CustomerCard } from './spine';
+import { ConsentPatch, CustomerCard } from './spine';
 
 /**
  * The manager (options page): imports, backup and restore, the customer and company lists, edits,
@@ -14,6 +14,7 @@ import { CustomerCard } from './spine';
  */
 
 const Ok = z.object({ ok: z.literal(true) });
+
 
 /** A manager edit of a customer: every field the owner may change. */
 export const CustomerPatch = z.object({
@@ -28,6 +29,7 @@ export const CustomerPatch = z.object({
   family: z.string().max(1000).optional(),
   interests: z.string().max(1000).optional(),
   tierOverride: Tier.nullable().optional(),
+  consent: ConsentPatch.optional(),
 });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
