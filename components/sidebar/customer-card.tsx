@@ -1,6 +1,7 @@
 import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
-import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import type { ConsentPatch, CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 import { mailtoHref } from '../safe-href';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
@@ -19,6 +20,8 @@ export interface CustomerCardProps extends NoteCallbacks {
   now: number;
   locale?: string;
   onLogInteraction?: (kind: InteractionKind, summary: string) => Promise<void>;
+  /** Do-not-contact and marketing permission; the editor is hidden without it. */
+  onSetConsent?: (consent: ConsentPatch) => Promise<void>;
 }
 
 function EmailLink({ email }: { email: string }) {
@@ -38,7 +41,7 @@ function boundaries(customer: CustomerCardData['customer']): string[] {
  * Who the customer is, how valuable, what to keep in mind and the next action first (what must
  * show without scrolling at 1366×768), then contact, notes and history. Every string is text.
  */
-export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction }: CustomerCardProps) {
+export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction, onSetConsent }: CustomerCardProps) {
   const { customer, company } = card;
   const name = customer.name.trim() || customer.emails[0] || 'Unnamed customer';
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
@@ -83,6 +86,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           {insightState && <InsightBadges state={insightState} />}
         </div>
       </header>
+      <ConsentFlag consent={customer.consent} locale={locale} />
 
       <KeyFigures customer={customer} now={now} locale={locale} />
 
@@ -146,6 +150,8 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
       <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={noteReminders} />
 
       {onLogInteraction && <LogInteraction onLog={onLogInteraction} />}
+
+      {onSetConsent && <ConsentEditor consent={customer.consent} now={now} locale={locale} onSave={onSetConsent} />}
 
       <section class="section" aria-labelledby={historyId}>
         <h3 id={historyId} class="section__title">
