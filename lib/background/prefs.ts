@@ -1,4 +1,4 @@
-import { adoptLegacyPrefs, type CrmDatabase, type PrefsArea, readPrefs, writePrefs } from '../db/index';
+import { adoptLegacyPrefs, readPrefs, writePrefs, type CrmDatabase, type PrefsArea } from '../db/index';
 import { SETTINGS_KEY } from '../settings/key';
 import { UI_STATE_KEY } from '../ui-state';
 import { ENABLED_SITES_KEY } from './sites/site-access';

@@ -1,4 +1,4 @@
-import { addInteraction, addNote, commitImport, type CrmDatabase, findCustomersByEmails, stageChunk, updateCustomer } from '../db/index';
+import { addInteraction, addNote, beginRun, commitImport, type CrmDatabase, findCustomersByEmails, stageChunk, updateCustomer } from '../db/index';
 import type { FormatId } from '../import/format';
 import { runCsvImport } from '../import/job';
 import { createSampleBusiness } from '../sample/business';
@@ -14,6 +14,8 @@ export async function loadSampleBusiness(db: CrmDatabase, now: number): Promise<
   const business = createSampleBusiness(now);
   const files = toShopifyExports(business);
   const importId = `sample-${crypto.randomUUID()}`;
+  // Alive while it loads, so an import begun meanwhile does not sweep its chunks.
+  await beginRun(db, importId, now);
   const parts: [string, FormatId, number][] = [
     [files.customers, 'shopify-customers', 0],
     [files.orders, 'shopify-orders', 1000],

@@ -33,6 +33,14 @@ export const ImportChunk = z.discriminatedUnion('kind', [
     table: z.string().max(60),
     rows: z.array(z.record(z.string(), z.unknown())),
   }),
+  /** The import's run record (./import-staging.ts): when it began and when a chunk last arrived. */
+  z.object({
+    id: z.string(),
+    importId: z.string(),
+    kind: z.literal('run'),
+    begunAt: z.number(),
+    touchedAt: z.number(),
+  }),
 ]);
 export type ImportChunk = z.infer<typeof ImportChunk>;
 
@@ -52,6 +60,8 @@ export const SuggestionHoldRow = z.object({
   kind: z.enum(HOLD_KINDS),
   until: EpochMs.nullable(),
   createdAt: EpochMs,
+  /** What a `done` logged, so that undoing it takes the interaction back too. */
+  interactionId: Id.optional(),
 });
 export type SuggestionHoldRow = z.infer<typeof SuggestionHoldRow>;
 
