@@ -55,9 +55,10 @@ export function createSidebarStore(api: SidebarApi) {
    */
   let opened: TabPerson | null = null;
   let generation = 0;
-  /** Card-only and site-only reloads (a push naming the shown customer or a company contact). */
-  let cardGeneration = 0;
+  /** Counts requests for the site alone, so an older answer never overwrites a newer one. */
   let siteGeneration = 0;
+  /** Counts reloads of the shown card alone (a push naming only the customer shown). */
+  let cardGeneration = 0;
 
   /** `prefetched`: a card that came with the context; used when it is this person's. */
   async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean, prefetched: CustomerCard | null = null) {
@@ -97,7 +98,6 @@ export function createSidebarStore(api: SidebarApi) {
   /** Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes. */
   async function refresh(quiet = false) {
     const gen = ++generation;
-    siteGeneration++;
     let next: TabContext & { card?: CustomerCard | null };
     const nextSite = api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
     try {
@@ -189,11 +189,13 @@ export function createSidebarStore(api: SidebarApi) {
     state.value = { ...current, people, card };
   }
 
-  async function reloadSite() {
+  /** Loads the page's site and company alone (a push naming one of the company's contacts). */
+  async function refreshSite() {
     if (!api.siteContext) return;
     const gen = ++siteGeneration;
-    const next = await api.siteContext().catch(() => null);
-    if (gen === siteGeneration) site.value = next;
+    const value = await api.siteContext().catch(() => null);
+    // A later request for it brings a newer answer.
+    if (gen === siteGeneration) site.value = value;
   }
 
   /**
@@ -212,7 +214,7 @@ export function createSidebarStore(api: SidebarApi) {
       return;
     }
     if (reloads.card !== null) void reloadCard(reloads.card);
-    if (reloads.site) void reloadSite();
+    if (reloads.site) void refreshSite();
   }
 
   /**
