@@ -39,9 +39,12 @@ function shippedVersions(): { version: number; commit: string | null; note: stri
 /** Runs in a checkout of one version's code (its own lib/), with this repository's node_modules. */
 const GENERATOR = `
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { openDatabase } from './lib/db/database';
-import { loadSampleBusiness } from './lib/sample/load';
+
+// The sample's loader moved to the background's layer with schema 11's code.
+const loader = existsSync('./lib/background/sample.ts') ? './lib/background/sample' : './lib/sample/load';
+const { loadSampleBusiness } = await import(loader);
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 const db = openDatabase('crm', { indexedDB, IDBKeyRange });

@@ -2,10 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBKeyRange, IDBObjectStore, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA, openDatabase, type CrmDatabase } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import { LATEST_SCHEMA, type CrmDatabase } from '../../../lib/db/schema';
 import { findCustomersByEmails, getCustomerCard } from '../../../lib/db/index';
-import { bookOrders, countOrders, type OrderBook } from '../../../lib/db/order-books';
-import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
+import { bookOrders, type OrderBook } from '../../../lib/db/orders/book';
+import { countOrders } from '../../../lib/db/orders/store';
+import { expandOrderFacts } from '../../../lib/db/orders/fact-rows';
+import { getOrderFacts } from '../../../lib/db/orders/facts';
 import type { Customer, Order } from '../../../lib/model/records';
 
 /**
