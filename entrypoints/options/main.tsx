@@ -10,6 +10,10 @@ import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
 import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
 import { NewCompanyForm } from '../../components/manager/new-company-form';
+import { TodayPanel } from '../../components/manager/today-panel';
+import { CAMPAIGN_COLUMNS, campaignRow, toCsv } from '../../lib/export/csv';
+import { dateStamp, saveBlob } from '../../lib/manager/download';
+import { createPlanStore } from '../../lib/plan/store';
 import { createImportStore, type WorkerLike } from '../../lib/import/runner';
 import { createManagerStore } from '../../lib/manager/manager-store';
 import { syncRouteWithHash } from '../../lib/manager/route';
@@ -30,6 +34,17 @@ const imports = createImportStore(
 );
 const store = createManagerStore(request, imports);
 
+// Today's plan, the same as the popup's, and the win-back campaign list to export.
+const plan = createPlanStore({
+  today: (limit) => request('insights.today', limit === undefined ? {} : { limit }),
+  campaign: () => request('insights.campaign', {}),
+});
+void plan.load();
+async function exportCampaign() {
+  const { entries } = await plan.campaign();
+  saveBlob(new Blob(['\uFEFF' + toCsv([CAMPAIGN_COLUMNS, ...entries.map(campaignRow)])], { type: 'text/csv' }), `win-back-campaign-${dateStamp(Date.now())}.csv`);
+}
+
 // Ask the browser not to evict the database under storage pressure (unlimitedStorage lifts the
 // quota; persistence protects against eviction). Only an extension page can ask.
 const storage: StorageInfo = { persisted: null, usage: null, quota: null };
@@ -47,6 +62,7 @@ function dataChanged() {
   reloadTimer ??= setTimeout(() => {
     reloadTimer = undefined;
     store.onDataChanged();
+    if (store.view.value === 'today') void plan.load();
   }, 300);
 }
 
@@ -103,7 +119,10 @@ function App() {
       statusError={store.statusError.value}
       backupDue={store.backupDue()}
       undo={store.undo.value}
-      onView={store.setView}
+      onView={(view) => {
+        store.setView(view);
+        if (view === 'today') void plan.load();
+      }}
       onLoadSample={() => store.loadSample()}
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}
@@ -123,6 +142,17 @@ function App() {
           />
           <SidePanel />
         </>
+      )}
+      {store.view.value === 'today' && (
+        <TodayPanel
+          state={plan.plan.value}
+          onOpen={(entry) => {
+            store.setView('customers');
+            void store.open(entry.customerId);
+          }}
+          onMore={() => void plan.showMore()}
+          onExportCampaign={exportCampaign}
+        />
       )}
       {store.view.value === 'companies' && (
         <>

@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Loadable } from '../loadable';
-import type { ConcentrationView, CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
+import type { CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView } from '../messaging/protocol';
 import type { SnoozeOption } from '../reminders/schedule';
 
 /** What the popup needs from the extension. */
@@ -14,9 +14,6 @@ export interface PopupApi {
   doneReminder(id: string): Promise<unknown>;
   /** Firefox's notifications have no buttons, so the popup is where a reminder is snoozed there. */
   snoozeReminder(id: string, option: SnoozeOption): Promise<unknown>;
-  /** Today's relationships and concentration risk (insights); optional for callers without them. */
-  today?(): Promise<{ items: TodayEntry[] }>;
-  concentration?(): Promise<{ concentration: ConcentrationView | null }>;
 }
 
 export type { Loadable } from '../loadable';
@@ -50,9 +47,6 @@ export function createPopupStore(api: PopupApi) {
   const opening: Signal<Opening | null> = signal(null);
   const keepInTouch: Signal<Loadable<KeepInTouchItem[]>> = signal({ kind: 'loading' });
   const reminders: Signal<Loadable<ReminderView[]>> = signal({ kind: 'loading' });
-  const today: Signal<Loadable<TodayEntry[]>> = signal({ kind: 'loading' });
-  /** Shown only when flagged; a failure to load it is not worth an error in a quick-note popup. */
-  const concentration: Signal<ConcentrationView | null> = signal(null);
   let generation = 0;
 
   async function search(query: string) {
@@ -68,19 +62,9 @@ export function createPopupStore(api: PopupApi) {
   }
 
   async function loadLists() {
-    // Today's list may wait for the day's first recompute: it must not hold up the others.
-    const insightsLoaded = loadInsights();
     const [kit, rem] = await Promise.allSettled([api.keepInTouch(), api.reminders()]);
     keepInTouch.value = kit.status === 'fulfilled' ? { kind: 'ready', value: kit.value.items } : { kind: 'error', message: message(kit.reason) };
     reminders.value = rem.status === 'fulfilled' ? { kind: 'ready', value: rem.value.reminders } : { kind: 'error', message: message(rem.reason) };
-    await insightsLoaded;
-  }
-
-  async function loadInsights() {
-    const [list, risk] = await Promise.allSettled([api.today?.(), api.concentration?.()]);
-    if (list.status === 'rejected') today.value = { kind: 'error', message: message(list.reason) };
-    else if (list.value) today.value = { kind: 'ready', value: list.value.items };
-    concentration.value = risk.status === 'fulfilled' ? (risk.value?.concentration ?? null) : null;
   }
 
   /**
@@ -111,8 +95,6 @@ export function createPopupStore(api: PopupApi) {
     opening,
     keepInTouch,
     reminders,
-    today,
-    concentration,
     init,
     search,
     /** After a change elsewhere: the same search again and fresh lists. */

@@ -47,9 +47,9 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     await session?.close();
   });
 
-  it("lists the open complaint first on the popup's Today list, marked overdue", async () => {
+  it("lists the open complaint first on the popup's Today plan, under Service first, marked overdue", async () => {
     const popup = await session.extensionPage('/popup.html');
-    const today = popup.getByRole('list', { name: 'Today’s relationships' });
+    const today = popup.getByRole('list', { name: 'Service first' });
     await expect.poll(() => today.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const first = today.locator('li').first();
     expect(await first.textContent()).toContain(SAMPLE_PEOPLE.sabine.name);
@@ -125,9 +125,9 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     expect(await again.locator('.next-action .suggestion__title').allTextContents()).not.toContain(dismissed);
   });
 
-  it('takes a done complaint off the popup Today list', async () => {
+  it('takes a done complaint off the popup Today plan', async () => {
     const popup = await session.extensionPage('/popup.html');
-    const today = popup.getByRole('list', { name: 'Today’s relationships' });
+    const today = popup.getByRole('list', { name: 'Service first' });
     await expect.poll(() => today.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const rows = await today.locator('li').allTextContents();
     expect(rows.filter((row) => row.includes(SAMPLE_PEOPLE.sabine.name) && row.includes('Resolve the open complaint'))).toEqual([]);
