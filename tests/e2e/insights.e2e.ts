@@ -47,14 +47,14 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     await session?.close();
   });
 
-  it("lists the open complaint first on the popup's Today plan, under Service first, marked overdue", async () => {
+  it("lists the open complaint on the popup's Today plan under Service first, marked overdue, before every other kind", async () => {
     const popup = await session.extensionPage('/popup.html');
-    const today = popup.getByRole('list', { name: 'Service first' });
-    await expect.poll(() => today.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const first = today.locator('li').first();
-    expect(await first.textContent()).toContain(SAMPLE_PEOPLE.sabine.name);
-    expect(await first.textContent()).toContain('Resolve the open complaint');
-    expect(await first.locator('.badge--overdue').textContent()).toBe('overdue');
+    const service = popup.getByRole('list', { name: 'Service first' });
+    await expect.poll(() => service.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await popup.locator('.today-plan__group-title').first().textContent()).toBe('Service first');
+    const complaint = service.locator('li', { hasText: SAMPLE_PEOPLE.sabine.name });
+    expect(await complaint.textContent()).toContain('Resolve the open complaint');
+    expect(await complaint.locator('.badge--overdue').textContent()).toBe('overdue');
     await popup.close();
   });
 
