@@ -29,7 +29,7 @@ const nameOf = (entry: TodayEntry) => entry.name.trim() || entry.email || 'Unnam
  */
 export function TodayPlan({ state, onOpen, onMore, onCampaign }: TodayPlanProps) {
   return (
-    <section class="today-plan" aria-labelledby="today-title">
+    <section class="today-plan popup__plan" aria-labelledby="today-title">
       <h2 id="today-title" class="today-plan__heading">
         Today
       </h2>

@@ -1,6 +1,5 @@
-import { explain, RFM_GROUPS, RULE_BY_ID, startOfLocalDay, type BusinessSettings, type CustomerInsight, type Suggestion, type TodayItem } from '../insights/index';
-import type { InsightCard, InsightSuggestion, TodayEntry } from '../messaging/messages/insights';
-import type { InteractionKind } from '../model/records';
+import { explain, RFM_GROUPS, startOfLocalDay, type BusinessSettings, type CustomerInsight, type Suggestion, type TodayItem } from '../insights/index';
+import type { HeldSuggestion, InsightCard, InsightSuggestion, TodayEntry } from '../messaging/messages/insights';
 
 /** A finite, non-negative number for the pages (the model's figures are checked here once more). */
 const safe = (x: number) => (Number.isFinite(x) && x > 0 ? x : 0);
@@ -12,7 +11,7 @@ export function toSuggestionView(suggestion: Suggestion, settings: BusinessSetti
   return { ruleId, title, reason, channel, dueAt, priority, factsKey, overdue: dueAt < startOfLocalDay(now, settings.businessHours.timeZone) };
 }
 
-export function toInsightCard(insight: CustomerInsight, settings: BusinessSettings, now: number, computedAt: number): InsightCard {
+export function toInsightCard(insight: CustomerInsight, settings: BusinessSettings, now: number, computedAt: number, held: HeldSuggestion[] = []): InsightCard {
   const { figures, tier, buying } = insight;
   const explanation = explain(insight, settings, now);
   const description = explanation.buying.description;
@@ -41,6 +40,7 @@ export function toInsightCard(insight: CustomerInsight, settings: BusinessSettin
       currency: settings.currency,
     },
     suggestions: insight.suggestions.map((s) => toSuggestionView(s, settings, now)),
+    held,
     explanation: {
       buying: explanation.buying.sentences,
       tier: explanation.tier.sentences,
@@ -60,12 +60,4 @@ export function todayItemOf(entry: TodayEntry) {
   return { customerId: entry.customerId, group: entry.group, stakeMinor: entry.stakeMinor, suggestion: entry.suggestion };
 }
 
-/**
- * The interaction that doing a suggestion logs: the rule's `doneKind`. Where a rule waits for a
- * kind of interaction (a thank-you, a survey, a resolution, a referral) it is that kind, so the
- * rule sees it done; everything else is `other`, named by the suggestion, and still counts as a
- * contact (it resets keep-in-touch, check-in and win-back).
- */
-export function doneInteraction(suggestion: Suggestion): { kind: InteractionKind; summary: string } {
-  return { kind: RULE_BY_ID[suggestion.ruleId].doneKind, summary: suggestion.title };
-}
+export { doneInteraction } from '../insights/done';

@@ -8,6 +8,7 @@ import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from '
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
 import { trackChanges, type JournalEntry } from './changes';
+import { readOnlySwitch } from './safety';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -186,5 +187,7 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     );
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
+  // Refuses every write while the background says so (a database written by newer code: ./safety.ts).
+  db.use(readOnlySwitch(db));
   return db;
 }

@@ -139,7 +139,8 @@ export const MANAGER_MESSAGES = {
     reply: Ok,
     senders: ['page'],
   }),
-  'import.commit': message({ request: z.object({ importId: Id }), reply: CommitSummary, senders: ['page'] }),
+  /** `chunks`: how many the page staged (0…chunks−1); the commit refuses an import missing any. */
+  'import.commit': message({ request: z.object({ importId: Id, chunks: z.number().int().min(0) }), reply: CommitSummary, senders: ['page'] }),
   'import.cancel': message({ request: z.object({ importId: Id }), reply: Ok, senders: ['page'] }),
   /** The column mapping remembered for a set of headers (generic CSV). */
   'import.mapping.get': message({ request: z.object({ key: z.string().max(4000) }), reply: z.object({ mapping: Mapping.nullable() }), senders: ['page'] }),
@@ -159,7 +160,7 @@ export const MANAGER_MESSAGES = {
     senders: ['page'],
   }),
   'restore.commit': message({
-    request: z.object({ importId: Id, mode: z.enum(['replace', 'merge']) }),
+    request: z.object({ importId: Id, mode: z.enum(['replace', 'merge']), chunks: z.number().int().min(0) }),
     reply: z.object({ written: z.number().int(), skipped: z.number().int() }),
     senders: ['page'],
   }),
