@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Loadable } from '../../lib/loadable';
 import type { PlanGroup, TodayEntry } from '../../lib/messaging/protocol';
 import type { TodayPlan as Plan } from '../../lib/plan/store';
@@ -18,6 +19,8 @@ export interface TodayPlanProps {
   onMore: () => void;
   /** Shows the win-back campaign list (the manager); without it the count is only mentioned. */
   onCampaign?: () => void;
+  /** Shows only the first this many at first, the rest of the plan behind "Show N more" (the popup must fit its window). */
+  few?: number;
 }
 
 const nameOf = (entry: TodayEntry) => entry.name.trim() || entry.email || 'Unnamed customer';
@@ -27,7 +30,7 @@ const nameOf = (entry: TodayEntry) => entry.name.trim() || entry.email || 'Unnam
  * grouped by kind; the owner's own risk above them; the long-gone one-time buyers summed up as
  * a campaign. The popup and the manager show it alike.
  */
-export function TodayPlan({ state, onOpen, onMore, onCampaign }: TodayPlanProps) {
+export function TodayPlan({ state, onOpen, onMore, onCampaign, few }: TodayPlanProps) {
   return (
     <section class="today-plan popup__plan" aria-labelledby="today-title">
       <h2 id="today-title" class="today-plan__heading">
@@ -39,13 +42,17 @@ export function TodayPlan({ state, onOpen, onMore, onCampaign }: TodayPlanProps)
           {state.message}
         </p>
       )}
-      {state.kind === 'ready' && <PlanBody plan={state.value} onOpen={onOpen} onMore={onMore} onCampaign={onCampaign} />}
+      {state.kind === 'ready' && <PlanBody plan={state.value} onOpen={onOpen} onMore={onMore} onCampaign={onCampaign} few={few} />}
     </section>
   );
 }
 
-function PlanBody({ plan, onOpen, onMore, onCampaign }: { plan: Plan } & Omit<TodayPlanProps, 'state'>) {
+function PlanBody({ plan, onOpen, onMore, onCampaign, few }: { plan: Plan } & Omit<TodayPlanProps, 'state'>) {
   const { items, total, owner, campaign } = plan;
+  const [expanded, setExpanded] = useState(false);
+  // The first `few` in the plan's order; the rest of what is loaded one click away.
+  const folded = few !== undefined && !expanded && items.length > few;
+  const shown = folded ? items.slice(0, few) : items;
   return (
     <>
       {owner && (
@@ -61,7 +68,7 @@ function PlanBody({ plan, onOpen, onMore, onCampaign }: { plan: Plan } & Omit<To
       )}
       {items.length === 0 && <p class="muted">Nothing needs you today.</p>}
       {GROUPS.map(([group, heading]) => {
-        const entries = items.filter((e) => e.group === group);
+        const entries = shown.filter((e) => e.group === group);
         if (entries.length === 0) return null;
         return (
           <div key={group} class="today-plan__group" data-group={group}>
@@ -81,7 +88,12 @@ function PlanBody({ plan, onOpen, onMore, onCampaign }: { plan: Plan } & Omit<To
           </div>
         );
       })}
-      {total > items.length && (
+      {folded && (
+        <button type="button" class="button button--small" onClick={() => setExpanded(true)}>
+          Show {items.length - shown.length} more
+        </button>
+      )}
+      {!folded && total > items.length && (
         <button type="button" class="button button--small" onClick={onMore}>
           Show more ({total - items.length} more due today)
         </button>

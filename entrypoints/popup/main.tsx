@@ -65,7 +65,8 @@ function openCustomer(entry: { email: string | null }) {
 }
 
 function Today() {
-  return <TodayPlan state={plan.plan.value} onOpen={openCustomer} onMore={() => void plan.showMore()} />;
+  // Three at first: the popup must fit its window; the rest of the plan one click away.
+  return <TodayPlan state={plan.plan.value} onOpen={openCustomer} onMore={() => void plan.showMore()} few={3} />;
 }
 
 // The key the browser really assigned to the quick note (it may have assigned none).

@@ -26,7 +26,8 @@ import { betaRegularized, gammaRegularized, inverseTrigamma, lnGamma } from './s
  * Seasonal and yearly buyers: when the purchases cluster at one time of year over at least two
  * years, the model reads one visit per season (the first purchase of each cluster), so a
  * December buyer is judged by a gap of about a year, not by the month between two December
- * orders, and is not flagged before December.
+ * orders, and is not flagged before December; their regularity comes from how tightly their
+ * orders gather at that time of year, so their next order is expected in their season.
  *
  * Everything is pure arithmetic on numbers a full recompute has at hand; the two quantile
  * figures (the usual gap and the next order's window) need an inverse and are worked out only for
@@ -50,6 +51,14 @@ export const BURST_DAYS = 45;
 const SEASON_GAP_SHAPE = 40;
 /** Regularity is kept within what a few gaps can tell apart. */
 const K_RANGE: readonly [number, number] = [0.5, 12];
+/**
+ * A seasonal buyer's regularity comes from how tightly their orders gather at their time of year:
+ * the gap from one season to the next varies by about √2 × that spread (never read tighter than
+ * SEASON_MIN_GAP_SD_DAYS), so a buyer of every early December is expected in early December, not
+ * "in 10–14 months".
+ */
+const SEASON_MIN_GAP_SD_DAYS = 10;
+const SEASON_K_MAX = 1_000;
 /** How many gaps' worth of weight the business's typical spread of gaps has. */
 export const SPREAD_PRIOR_WEIGHT = 3;
 /** How many orders' worth of weight the business's average order value has. */
@@ -98,6 +107,8 @@ export type BuyingSummary = {
   valueMinor: number;
   /** The middle of their buying season (day of the year, 0–364) when seasonal, else null. */
   seasonDay: number | null;
+  /** When seasonal: how widely their orders spread around that day (circular standard deviation, days). */
+  seasonSpreadDays: number | null;
   /**
    * When every order so far lies within BURST_DAYS of the first (and they are not seasonal): the
    * week of the year (0–51) of the first, when they may be a seasonal buyer in their first season.
@@ -118,6 +129,7 @@ export const NO_PURCHASES: BuyingSummary = {
   valuedOrders: 0,
   valueMinor: 0,
   seasonDay: null,
+  seasonSpreadDays: null,
   burstWeek: null,
   orders: 0,
 };
@@ -148,6 +160,7 @@ export function summarizeBuying(purchases: readonly OrderFact[], currency: strin
   const first = (purchases[0] as OrderFact).orderedAt;
   const last = (purchases[count - 1] as OrderFact).orderedAt;
   let seasonDay: number | null = null;
+  let seasonSpreadDays: number | null = null;
   // Only a history spanning most of a year can be seasonal: the others skip the trigonometry.
   if (last - first >= SEASONAL_GAP_DAYS[0] * DAY) {
     let cos = 0;
@@ -157,7 +170,8 @@ export function summarizeBuying(purchases: readonly OrderFact[], currency: strin
       cos += Math.cos(angle);
       sin += Math.sin(angle);
     }
-    if (Math.hypot(cos, sin) / count >= SEASONAL_MIN_CONCENTRATION) {
+    const concentration = Math.hypot(cos, sin) / count;
+    if (concentration >= SEASONAL_MIN_CONCENTRATION) {
       // Cluster the visits into seasons; seasonal only if the seasons come about a year apart.
       let seasons = 0;
       let start = -Infinity;
@@ -175,6 +189,7 @@ export function summarizeBuying(purchases: readonly OrderFact[], currency: strin
         visits = seasons;
         const mean = Math.atan2(sin, cos);
         seasonDay = Math.round((((mean < 0 ? mean + 2 * Math.PI : mean) * YEAR_DAYS) / (2 * Math.PI)) % 365);
+        seasonSpreadDays = (Math.sqrt(-2 * Math.log(Math.min(1, concentration))) * YEAR_DAYS) / (2 * Math.PI);
       } else {
         // Not seasonal after all: the visits again.
         for (let i = 0; i < all; i++) visitTimes[i] = kept[i] as number;
@@ -203,6 +218,7 @@ export function summarizeBuying(purchases: readonly OrderFact[], currency: strin
     valuedOrders,
     valueMinor,
     seasonDay,
+    seasonSpreadDays,
     burstWeek: seasonDay === null && last - first <= BURST_DAYS * DAY ? weekOfYear(first) : null,
     orders: count,
   };
@@ -231,6 +247,10 @@ function dayOfYear(t: number): number {
 
 /** The customer's regularity k: their log-gap spread shrunk toward the business's, as a gamma shape. */
 export function regularityOf(summary: BuyingSummary, pattern: BuyingPattern): number {
+  if (summary.seasonSpreadDays !== null) {
+    const sd = Math.max(SEASON_MIN_GAP_SD_DAYS, Math.SQRT2 * summary.seasonSpreadDays);
+    return clamp((YEAR_DAYS / sd) ** 2, K_RANGE[0], SEASON_K_MAX);
+  }
   const gaps = summary.visits - 1;
   let variance = pattern.logGapVariance;
   if (gaps >= 2) {

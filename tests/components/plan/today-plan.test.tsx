@@ -32,6 +32,22 @@ describe('TodayPlan', () => {
     expect(onOpen).toHaveBeenCalledWith(items[1]);
   });
 
+  it('shows only the first few in the popup, the rest of what is loaded behind "Show N more"', () => {
+    const onMore = vi.fn();
+    const items = [entry('c1', 'keep', 'Win them back'), entry('c2', 'service', 'Resolve the open complaint'), entry('c3', 'grow', 'Ask for a referral'), entry('c4', 'keep', 'Check in')];
+    view = mount(<TodayPlan state={{ kind: 'ready', value: { items, total: 9, planSize: 4, campaign: 0, owner: null } }} onOpen={vi.fn()} onMore={onMore} few={2} />);
+    const root = view.container;
+    // The first two in the plan's order, still grouped.
+    expect([...root.querySelectorAll('.row__name')].map((n) => n.textContent)).toEqual(['Name c2', 'Name c1']);
+    expect([...root.querySelectorAll('.today-plan__group-title')].map((h) => h.textContent)).toEqual(['Service first', 'Keep customers']);
+    click(button(root, 'Show 2 more'));
+    expect(root.querySelectorAll('li.row')).toHaveLength(4);
+    expect(onMore).not.toHaveBeenCalled();
+    // Then the next part of the plan from the background.
+    click(button(root, 'Show more (5 more due today)'));
+    expect(onMore).toHaveBeenCalled();
+  });
+
   it('says when nothing needs the owner, and shows a failure as an alert', () => {
     view = mount(<TodayPlan state={{ kind: 'ready', value: { items: [], total: 0, planSize: 10, campaign: 0, owner: null } }} onOpen={vi.fn()} onMore={vi.fn()} />);
     expect(view.container.textContent).toContain('Nothing needs you today.');
