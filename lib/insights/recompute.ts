@@ -1,7 +1,7 @@
 import type { Tier } from '../model/records';
-import { columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
+import { businessMedianOfColumns, columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
 import { concentrationOf, type Concentration } from './concentration';
-import { businessMedianOfColumns, computeFigures, type CustomerFigures } from './figures';
+import { computeFigures, type CustomerFigures } from './figures';
 import { DEFAULT_PATTERN, predictBuying, summarizeBuying, type BuyingPattern, type BuyingPrediction, type BuyingSummary } from './model/buying';
 import { fitBuyingPattern } from './model/fit';
 import { prepareFacts, type PreparedFacts } from './prepare';
