@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate, formatSize } from '../format';
+import { formatDate, formatSize } from '../../lib/format';
 
 export interface StorageInfo {
   persisted: boolean | null;

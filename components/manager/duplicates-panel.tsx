@@ -1,5 +1,5 @@
 import type { DuplicateGroup } from '../../lib/messaging/protocol';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 
 export type DuplicatesState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: DuplicateGroup[] };
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 
 export interface WelcomeProps {
   onLoadSample: () => Promise<{ customers: number; orders: number }>;

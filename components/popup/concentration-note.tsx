@@ -1,5 +1,5 @@
 import type { ConcentrationView } from '../../lib/messaging/protocol';
-import { formatMoney } from '../format';
+import { formatMoney } from '../../lib/format';
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 

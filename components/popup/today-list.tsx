@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatCount } from '../format';
+import { formatCount } from '../../lib/format';
 
 /** One relationship on today's list, as the insights engine ranks it (most important first). */
 export interface TodayListItem {

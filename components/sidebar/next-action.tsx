@@ -5,7 +5,7 @@ import { INTERACTION_LABELS } from '../interaction-kinds';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
 import { closeOnEscape } from '../close-on-escape';
-import { formatDate, formatRelativeDays, isoDate } from '../format';
+import { formatDate, formatRelativeDays, isoDate } from '../../lib/format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
 import './insights.css';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/model/records';
 import { NOTE_MAX } from '../../lib/messaging/vocabulary';
-import { formatDate, isoDate } from '../format';
+import { formatDate, isoDate } from '../../lib/format';
 import { RemindMe } from './remind-me';
 import type { NotePatch, NoteReminders } from './types';
 import { useAction } from './use-action';

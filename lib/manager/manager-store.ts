@@ -9,7 +9,7 @@ import { restoreBackup, type Request } from '../recovery/restore';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
-import { countOf, formatSize } from '../../components/format';
+import { countOf, formatCount, formatSize } from '../format';
 
 /**
  * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
@@ -242,7 +242,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
 
   const backup = () =>
     run('Writing the backup…', async () => {
-      const blob = await writeBackup(source, now(), (rows) => (task.value = { kind: 'busy', label: `Writing the backup… ${rows.toLocaleString()} rows` }));
+      const blob = await writeBackup(source, now(), (rows) => (task.value = { kind: 'busy', label: `Writing the backup… ${formatCount(rows)} rows` }));
       saveBlob(blob, `crm-backup-${dateStamp(now())}.json`);
       await request('backup.done', {});
       await refreshStatus();
@@ -255,10 +255,10 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       if (!parsed.ok) throw new Error(parsed.reason);
       try {
         const summary = await restoreBackup(request, parsed.backup, mode, (sent) => {
-          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` : 'Restoring…' };
+          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${formatCount(sent)} of ${formatCount(parsed.rows)} rows` : 'Restoring…' };
         });
         onDataChanged();
-        return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
+        return `Restored ${formatCount(summary.written)} rows${summary.skipped > 0 ? ` (${formatCount(summary.skipped)} kept as they were here)` : ''}.`;
       } catch (error) {
         throw new Error(`${text(error)} Nothing was restored.`);
       }
@@ -281,7 +281,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       }
       const cards = customers.filter((c) => c.emails.length > 0).map((c) => toVcard(c, c.companyId === null ? null : (companies.get(c.companyId) ?? null)));
       saveBlob(new Blob(cards, { type: 'text/vcard' }), `contacts-${stamp}.vcf`);
-      return `Exported ${cards.length.toLocaleString()} contacts.`;
+      return `Exported ${countOf(cards.length, 'contact', 'contacts')}.`;
     });
 
   function downloadBadRows() {
