@@ -39,7 +39,6 @@ const NOT_WRITERS = new Set([
   'getReminder',
   'isDatabaseEmpty',
   'isJournaling',
-  'liveCustomers',
   'onDataChange',
   'openDatabase',
   'openReminders',
