@@ -47,6 +47,7 @@ export {
   writeDerivedMeta,
 } from './insights';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
+export { FIRST_DATA_KEY, markFirstData, readFirstDataAt } from './first-data';
 export { choicesFor, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
 export { adoptLegacyPrefs, LEGACY_MOVED_KEY, readPrefs, writePrefs, type PrefsArea } from './prefs';
 export { addQuickNote, NewQuickNote } from './quick-notes';

@@ -103,7 +103,10 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   function backupDue(): boolean {
     const s = status.value;
     if (s === null || s.customers === 0) return false;
-    return s.lastBackupAt === null || now() - s.lastBackupAt > BACKUP_REMINDER_DAYS * DAY;
+    // Counted from the last backup, or from the day the book first held a customer: a book made
+    // today (an import, the sample) is not yet due, whatever dates its customers carry.
+    const since = s.lastBackupAt ?? s.firstDataAt;
+    return since === null || now() - since > BACKUP_REMINDER_DAYS * DAY;
   }
 
   /** Something changed in the database (here or in another tab). */

@@ -5,7 +5,7 @@ import { CustomerIndex, toListRow } from '../../db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
 import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
-import { beginRun, discardImport, getCustomerCard, IncompleteImportError, stageRunChunk, sweepStaging } from '../../db/index';
+import { beginRun, discardImport, getCustomerCard, IncompleteImportError, readFirstDataAt, stageRunChunk, sweepStaging } from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -117,10 +117,12 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.status'() {
+      const customers = await db.customers.count();
       return {
-        customers: await db.customers.count(),
+        customers,
         lastBackupAt: await metaTime(LAST_BACKUP_KEY),
         lastImportAt: await metaTime(LAST_IMPORT_KEY, 'at'),
+        firstDataAt: customers === 0 ? null : await readFirstDataAt(db),
       };
     },
 

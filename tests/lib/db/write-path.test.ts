@@ -50,6 +50,8 @@ const NOT_WRITERS = new Set([
   'readHolds',
   'readJournal',
   'readMeta',
+  'readFirstDataAt',
+  'FIRST_DATA_KEY',
   'readPrefs',
   'readTablePage',
   'recentCustomers',
@@ -170,6 +172,7 @@ const SCENARIOS: Record<string, Scenario> = {
   writeClassifications: {
     run: (db) => entry.writeClassifications(db, [{ id: 'b', insights: { tier: 'A', tierOverridden: false, rfm: 'Champions', stage: 'active', computedAt: NOW } }]),
   },
+  markFirstData: { run: (db) => entry.markFirstData(db, NOW) },
   writeDerivedMeta: { run: (db) => entry.writeDerivedMeta(db, 'insights:agenda', { computedAt: NOW, entries: [] }) },
   setJournaling: { run: (db) => setJournaling(db, false) },
   writePrefs: { run: (db) => entry.writePrefs(db, { settings: { cadenceDays: 30 }, ui: { collapsed: true } }) },

@@ -62,7 +62,7 @@ describe('manager store: the company list', () => {
   const listCalls = (calls: [string, unknown][]) => calls.filter(([type]) => type === 'manager.companies');
 
   it('fetches companies only while their view is shown, and follows changes while it is', async () => {
-    const { request, calls } = fakeRequest({ 'manager.companies': () => page, 'manager.status': () => ({ customers: 1, lastBackupAt: null, lastImportAt: null }) });
+    const { request, calls } = fakeRequest({ 'manager.companies': () => page, 'manager.status': () => ({ customers: 1, lastBackupAt: null, lastImportAt: null, firstDataAt: NOW }) });
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
     store.onDataChanged();
     expect(listCalls(calls)).toHaveLength(0);
@@ -143,5 +143,30 @@ describe('manager store: routes', () => {
     expect(store.detail.value.kind).toBe('closed');
     store.setView('import');
     expect(store.route.value).toEqual({ view: 'import', open: null });
+  });
+});
+
+describe('manager store: the backup reminder', () => {
+  const DAY = 86_400_000;
+  async function dueWith(status: { customers: number; lastBackupAt: number | null; firstDataAt: number | null }, at: number) {
+    const { request } = fakeRequest({ 'manager.status': () => ({ lastImportAt: null, ...status }) });
+    const store = createManagerStore(request, {} as ImportStore, () => at);
+    await store.refreshStatus();
+    return store.backupDue();
+  }
+
+  it('is not due on the first day of a book, whatever dates its customers carry', async () => {
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 2 * 60_000)).toBe(false);
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 29 * DAY)).toBe(false);
+  });
+
+  it('is due 30 days after the first customer without a backup, or 30 days after the last backup', async () => {
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 31 * DAY)).toBe(true);
+    expect(await dueWith({ customers: 30, lastBackupAt: NOW + 20 * DAY, firstDataAt: NOW }, NOW + 31 * DAY)).toBe(false);
+    expect(await dueWith({ customers: 30, lastBackupAt: NOW + 20 * DAY, firstDataAt: NOW }, NOW + 51 * DAY)).toBe(true);
+  });
+
+  it('is never due for an empty book', async () => {
+    expect(await dueWith({ customers: 0, lastBackupAt: null, firstDataAt: null }, NOW + 400 * DAY)).toBe(false);
   });
 });
