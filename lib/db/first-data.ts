@@ -1,5 +1,5 @@
 import { tagOrigin } from './changes';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 
 /**
