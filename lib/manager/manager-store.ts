@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { guessCompanyFromEmail } from '../email/company';
 import type { Company, Customer, Order } from '../model/records';
 import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
@@ -301,6 +302,14 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     return loaded;
   }
 
+  /** The first run's "Add a customer": adds them (the company guessed from the address) and opens them. */
+  async function addCustomer(input: { name: string; email: string }): Promise<void> {
+    const { customerId } = await request('customer.create', { name: input.name, email: input.email, companyName: guessCompanyFromEmail(input.email)?.name ?? null, phone: null, tags: [] });
+    await refreshStatus();
+    onDataChanged();
+    await open(customerId);
+  }
+
   return {
     view,
     route,
@@ -342,6 +351,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     exportAs,
     downloadBadRows,
     loadSample,
+    addCustomer,
   };
 }
 

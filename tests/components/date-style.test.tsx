@@ -68,9 +68,10 @@ function insightCard(): InsightCard {
     rfm: 'Loyal',
     stage: 'active',
     held: [{ ruleId: 'reorder-reminder', factsKey: 'k2', title: 'Remind them to reorder', kind: 'snoozed', until: NOW + 9 * DAY }],
+    buying: { pAlive: 0.8, usualGapDays: [28, 35], nextOrder: null, seasonDay: null, expectedOrders12m: 6, expectedValue12mMinor: 90_000, atStakeMinor: 20_000, currency: 'EUR' },
     figures: { orderCount: 2, medianIntervalDays: 30, expectedNextOrderAt: NOW + 20 * DAY, daysSinceLastOrder: 10, daysSinceLastTouch: 5, revenue12m: [{ currency: 'EUR', minor: 24_000 }] },
     suggestions: [suggestion, { ...suggestion, ruleId: 'upsell', factsKey: 'k3', dueAt: NOW + 4 * DAY, overdue: false }],
-    explanation: { tier: ['Ranked 3 by revenue.'], rfm: ['Loyal.'], stage: ['Active.'], suggestions: [{ ruleId: 'ask-feedback', sentences: ['Their last order was 10 days ago.'] }] },
+    explanation: { buying: ['About 80 % likely still buying.'], tier: ['Ranked 3 by revenue.'], rfm: ['Loyal.'], stage: ['Active.'], suggestions: [{ ruleId: 'ask-feedback', sentences: ['Their last order was 10 days ago.'] }] },
   } as InsightCard;
 }
 

@@ -170,3 +170,34 @@ describe('manager store: the backup reminder', () => {
     expect(await dueWith({ customers: 0, lastBackupAt: null, firstDataAt: null }, NOW + 400 * DAY)).toBe(false);
   });
 });
+
+describe('manager store: the first run’s "Add a customer"', () => {
+  it('adds the customer with the company the address suggests, then opens them', async () => {
+    const card = { customer: { id: 'c1', name: 'Maria' } };
+    let customers = 0;
+    const { request, calls } = fakeRequest({
+      'customer.create': () => {
+        customers = 1;
+        return { customerId: 'c1' };
+      },
+      'manager.status': () => ({ customers, lastBackupAt: null, lastImportAt: null, firstDataAt: NOW }),
+      'manager.customer': () => card,
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.addCustomer({ name: 'Maria', email: 'maria@nordlicht.de' });
+    expect(calls).toContainEqual(['customer.create', { name: 'Maria', email: 'maria@nordlicht.de', companyName: 'Nordlicht', phone: null, tags: [] }]);
+    expect(store.status.value?.customers).toBe(1);
+    expect(store.detail.value).toEqual({ kind: 'card', card });
+  });
+
+  it('passes a refusal on to the form and opens nothing', async () => {
+    const { request } = fakeRequest({
+      'customer.create': () => {
+        throw new Error('maria@nordlicht.de already belongs to Maria.');
+      },
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await expect(store.addCustomer({ name: 'Maria', email: 'maria@nordlicht.de' })).rejects.toThrow('already belongs');
+    expect(store.detail.value).toEqual({ kind: 'closed' });
+  });
+});
