@@ -65,6 +65,23 @@ export function formatDateTime(at: number, locale?: string): string {
   return dateFormat(locale, true).format(at);
 }
 
+const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A day of the year without its year ("Dec 10" in en-US, "10. Dez." in de-DE), the one short
+ * form, where the year goes without saying: a season ("buys around Dec 10 each year") or a near
+ * range ("next order expected Dec 10–24"). `timeZone` reads the day in the business's zone.
+ */
+export function formatDayMonth(at: number, locale?: string, timeZone?: string): string {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = dayMonthFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
+    dayMonthFormats.set(key, format);
+  }
+  return format.format(at);
+}
+
 function startOfLocalDay(at: number): number {
   const day = new Date(at);
   day.setHours(0, 0, 0, 0);
