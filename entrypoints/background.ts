@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChangeCount, wireChanges } from '../lib/background/changes';
 import { pushContentUiState } from '../lib/background/content-ui';
+import { watchFirstData } from '../lib/background/first-data';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { startInsights } from '../lib/background/insight-alarms';
@@ -50,6 +51,8 @@ export default defineBackground(() => {
   // Every committed write, whoever made it, reaches the pages (through the hub), drops the
   // prepared sidebar contexts, and tells the insights: the database's one change signal.
   wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights, count });
+  // When the book first held a customer: the manager's backup reminder counts from there.
+  watchFirstData(db);
 
   const router = createRouter(
     createHandlers({

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { ConsentPatch } from '../../lib/messaging/protocol';
 import { MARKETING_CHANNELS, type Consent, type ConsentState, type MarketingChannel } from '../../lib/model/records';
-import { formatDate } from '../format';
+import { formatDate } from '../../lib/format';
 import { useAction } from '../sidebar/use-action';
 import './consent.css';
 

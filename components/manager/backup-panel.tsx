@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate, formatSize } from '../format';
+import { formatDate, formatSize } from '../../lib/format';
 
 export interface StorageInfo {
   persisted: boolean | null;
@@ -24,8 +24,7 @@ export function BackupPanel(props: BackupPanelProps) {
   const busy = props.task.kind === 'busy';
   const { storage } = props;
   return (
-    <section class="panel" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup and export</h2>
+    <section class="panel">
       <p>Your customers live only in this browser: uninstalling the extension deletes them. Keep a backup.</p>
       <p>
         Last backup: {props.lastBackupAt === null ? 'never' : formatDate(props.lastBackupAt)}.{' '}

@@ -1,6 +1,6 @@
 import type { CompanyFilters, ListStatus } from '../../lib/manager/list-store';
 import type { CompanyListRow } from '../../lib/messaging/protocol';
-import { countOf, formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../../lib/format';
 import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 

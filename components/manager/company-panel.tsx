@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CompanyDetail } from '../../lib/messaging/protocol';
-import { countOf, formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../../lib/format';
 import { PanelNotice } from './panel-notice';
 
 export type CompanyState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'company'; detail: CompanyDetail };

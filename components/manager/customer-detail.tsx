@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
-import { countOf, formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../../lib/format';
 import { PanelNotice } from './panel-notice';
 import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 

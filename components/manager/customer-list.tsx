@@ -1,7 +1,7 @@
 import { STAGES } from '../../lib/model/records';
 import type { ListFilters, ListStatus } from '../../lib/manager/list-store';
 import type { ListRow } from '../../lib/messaging/protocol';
-import { countOf, formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../../lib/format';
 import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 

@@ -1,5 +1,5 @@
 import type { DuplicateGroup } from '../../lib/messaging/protocol';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 
 export type DuplicatesState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: DuplicateGroup[] };
 
@@ -12,8 +12,7 @@ export interface DuplicatesPanelProps {
 /** Suggested duplicates (shared address, or same name at the same company domain) and merge. */
 export function DuplicatesPanel({ state, onFind, onMerge }: DuplicatesPanelProps) {
   return (
-    <section class="panel" aria-labelledby="dup-title">
-      <h2 id="dup-title">Duplicates</h2>
+    <section class="panel">
       <p>Merging keeps every email address, order, note and interaction on the customer you keep.</p>
       <button type="button" onClick={onFind} disabled={state.kind === 'loading'}>{state.kind === 'loading' ? 'Looking…' : 'Find duplicates'}</button>
       {state.kind === 'error' && <p class="banner banner--error" role="alert">{state.message}</p>}

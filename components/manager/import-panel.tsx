@@ -1,7 +1,7 @@
 import type { Mapping, MappingField } from '../../lib/import/formats/generic';
 import { FIELD_LABELS, MAPPING_FIELDS, ORDER_FIELDS } from '../../lib/import/formats/generic';
 import type { ImportState } from '../../lib/import/runner';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 
 export interface ImportPanelProps {
   state: ImportState;

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { View } from '../../lib/manager/manager-store';
 import { Welcome } from '../options/welcome';
 import './manager.css';
@@ -11,12 +12,14 @@ export interface ManagerProps {
   backupDue: boolean;
   undo: { label: string } | null;
   onView(view: View): void;
+  onAddCustomer(input: { name: string; email: string }): Promise<void>;
   onLoadSample(): Promise<{ customers: number; orders: number }>;
   onUndo(): void;
   onDismissUndo(): void;
   children: ComponentChildren;
 }
 
+/** The sections: the tab's label, which is also the page's heading while the section is open. */
 const VIEWS: readonly [View, string][] = [
   ['customers', 'Customers'],
   ['today', 'Today'],
@@ -26,18 +29,31 @@ const VIEWS: readonly [View, string][] = [
   ['backup', 'Backup & export'],
 ];
 
-/** The manager's frame: navigation, first-run welcome, backup reminder and undo toast. */
+const APP_NAME = 'Local CRM Sidebar';
+
+/**
+ * The manager's frame: the open section's heading, navigation (with Settings, a page of its own),
+ * the first run in place of an empty customer list, the backup reminder and the undo toast.
+ */
 export function Manager(props: ManagerProps) {
+  const title = VIEWS.find(([id]) => id === props.view)?.[1] ?? APP_NAME;
+  useEffect(() => {
+    document.title = `${title} · ${APP_NAME}`;
+  }, [title]);
+  const firstRun = props.customers === 0 && props.view === 'customers';
   return (
     <div class="manager">
       <header class="manager__head">
-        <h1>Customers</h1>
+        <h1>{title}</h1>
         <nav aria-label="Manager sections">
           {VIEWS.map(([id, label]) => (
             <button type="button" key={id} class={props.view === id ? 'tab tab--on' : 'tab'} aria-current={props.view === id ? 'page' : undefined} onClick={() => props.onView(id)}>
               {label}
             </button>
           ))}
+          <a class="tab" href="/settings.html">
+            Settings
+          </a>
         </nav>
       </header>
       {props.statusError !== null && (
@@ -53,8 +69,9 @@ export function Manager(props: ManagerProps) {
           </button>
         </p>
       )}
-      {props.customers === 0 && props.view === 'customers' && <Welcome onLoadSample={props.onLoadSample} />}
-      <main class="manager__body">{props.children}</main>
+      <main class="manager__body">
+        {firstRun ? <Welcome onImport={() => props.onView('import')} onAddCustomer={props.onAddCustomer} onLoadSample={props.onLoadSample} /> : props.children}
+      </main>
       {props.undo !== null && (
         <div class="toast" role="status">
           {props.undo.label}{' '}

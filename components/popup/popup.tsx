@@ -31,8 +31,9 @@ export interface PopupProps {
   onSetShortcut?: () => void;
 }
 
-function UnknownAddress({ email, onAdd }: { email: string; onAdd: (name: string) => Promise<void> }) {
-  const [name, setName] = useState('');
+/** An address from a context menu that is not a customer yet: its name, then "Add as customer". */
+export function UnknownAddress({ email, suggestedName, onAdd }: { email: string; suggestedName: string; onAdd: (name: string) => Promise<void> }) {
+  const [name, setName] = useState(suggestedName);
   const action = useAction();
   return (
     <form
@@ -46,7 +47,7 @@ function UnknownAddress({ email, onAdd }: { email: string; onAdd: (name: string)
         <strong>{email}</strong> is not a customer yet.
       </p>
       <div class="notice__row">
-        <input class="input" aria-label="Name" placeholder="Name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        <input class="input" aria-label="Name" placeholder="Name" maxLength={200} autoFocus value={name} onInput={(event) => setName(event.currentTarget.value)} />
         <button type="submit" class="button" disabled={action.busy}>
           Add as customer
         </button>
@@ -74,7 +75,7 @@ export function Popup(props: PopupProps) {
           </button>
         </span>
       </header>
-      {opening?.unknownEmail && <UnknownAddress email={opening.unknownEmail} onAdd={props.onAddUnknown} />}
+      {opening?.unknownEmail && <UnknownAddress email={opening.unknownEmail} suggestedName={opening.suggestedName} onAdd={props.onAddUnknown} />}
       <QuickNoteForm
         picker={props.picker}
         selected={props.selected}

@@ -2,7 +2,7 @@ import type { ReminderView } from '../../lib/messaging/protocol';
 import type { Loadable } from '../../lib/popup/store';
 import { SNOOZE_LABELS, SNOOZE_OPTIONS, type SnoozeOption } from '../../lib/reminders/schedule';
 import { useState } from 'preact/hooks';
-import { formatCount, formatDate, isoDate } from '../format';
+import { formatCount, formatDateTime, isoDate } from '../../lib/format';
 import { useAction } from '../sidebar/use-action';
 
 export interface ReminderListProps {
@@ -12,10 +12,6 @@ export interface ReminderListProps {
   onDone: (id: string) => Promise<void>;
   /** The notification's snooze choices again: Firefox shows notifications without buttons. */
   onSnooze: (id: string, option: SnoozeOption) => Promise<void>;
-}
-
-function time(at: number, locale: string | undefined): string {
-  return `${formatDate(at, locale)} ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at)}`;
 }
 
 type RowProps = Omit<ReminderListProps, 'state'> & { view: ReminderView };
@@ -29,7 +25,7 @@ function ReminderRow({ view: { reminder, customerName }, now, locale, onDone, on
         <span class="row__name">{customerName}</span>
         <span class="row__meta">{reminder.title}</span>
         <time class="row__meta muted" dateTime={isoDate(reminder.dueAt)}>
-          {time(reminder.dueAt, locale)}
+          {formatDateTime(reminder.dueAt, locale)}
         </time>
       </span>
       <span class="row__actions" role="group" aria-label={`Reminder: ${reminder.title}`}>

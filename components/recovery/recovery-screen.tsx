@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RecoveryState, RecoveryStatus, RecoveryStore, RecoveryTask, SafetyCopy } from '../../lib/recovery/store';
+import { countOf, formatDateTime, formatSize } from '../../lib/format';
 import './recovery.css';
 
 export interface RecoveryScreenProps {
@@ -27,9 +28,8 @@ export function recoveryActions(store: RecoveryStore): Omit<RecoveryScreenProps,
   };
 }
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const count = countOf;
+const when = (at: number) => formatDateTime(at);
 
 function heldList(counts: NonNullable<RecoveryStatus['held']>['counts']): string[] {
   return [
@@ -98,7 +98,7 @@ export function RecoveryScreen(props: RecoveryScreenProps) {
             {copies.map((copy: SafetyCopy) => (
               <li key={copy.id}>
                 <span>
-                  {when(copy.takenAt)}: {count(copy.counts.customers, 'customer', 'customers')}, {mb(copy.bytes)}
+                  {when(copy.takenAt)}: {count(copy.counts.customers, 'customer', 'customers')}, {formatSize(copy.bytes)}
                 </span>
                 <button type="button" disabled={busy || unreadable} onClick={() => props.onRestoreCopy(copy.id)}>
                   Restore

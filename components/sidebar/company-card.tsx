@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { CompanyCardData, CompanyContact } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { formatDate, formatMoney } from '../../lib/format';
 import { mailtoHref } from '../safe-href';
 import { initials } from './person-label';
 import './company-card.css';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CustomerChoice } from '../../lib/messaging/protocol';
 import type { SearchState } from '../../lib/sidebar/search-store';
 import './customer-search.css';
-import { countOf } from '../format';
+import { countOf } from '../../lib/format';
 
 export interface CustomerSearchProps {
   state: SearchState;

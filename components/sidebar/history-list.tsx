@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { countOf, formatDate, isoDate } from '../format';
+import { countOf, formatDate, isoDate } from '../../lib/format';
 import type { HistoryEntry } from './history';
 
 export interface HistoryListProps {

@@ -1,6 +1,6 @@
 import type { CustomerCard } from '../../lib/messaging/protocol';
 import type { InteractionKind } from '../../lib/model/records';
-import { formatMoney } from '../format';
+import { formatMoney } from '../../lib/format';
 
 export type HistoryKind = 'order' | InteractionKind;
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Customer, Money } from '../../lib/model/records';
-import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../format';
+import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../../lib/format';
 
 export interface KeyFiguresProps {
   customer: Customer;

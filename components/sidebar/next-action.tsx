@@ -5,7 +5,7 @@ import { INTERACTION_LABELS } from '../interaction-kinds';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
 import { closeOnEscape } from '../close-on-escape';
-import { formatDate, formatRelativeDays, isoDate } from '../format';
+import { formatDate, formatDayMonth, formatRelativeDays, isoDate } from '../../lib/format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
 import './insights.css';
@@ -250,7 +250,7 @@ function span(low: number, high: number): string {
 function Rhythm({ card, now, locale }: { card: InsightCard; now: number; locale?: string }) {
   const { figures, buying } = card;
   const parts: string[] = [];
-  const day = (t: number) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(t);
+  const day = (t: number) => formatDayMonth(t, locale);
   if (buying.seasonDay !== null) parts.push(`Buys around ${day(Date.UTC(2001, 0, 1) + buying.seasonDay * DAY_MS)} each year`);
   else if (buying.usualGapDays) parts.push(`Usually every ${span(buying.usualGapDays[0], buying.usualGapDays[1])}`);
   if (buying.pAlive !== null) parts.push(`${Math.round(buying.pAlive * 100)} % likely still buying`);

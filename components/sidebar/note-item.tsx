@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../lib/model/records';
 import { NOTE_MAX } from '../../lib/messaging/vocabulary';
-import { formatDate, isoDate } from '../format';
+import { formatDate, isoDate } from '../../lib/format';
 import { RemindMe } from './remind-me';
 import type { NotePatch, NoteReminders } from './types';
 import { useAction } from './use-action';
@@ -14,6 +14,8 @@ export interface NoteItemProps {
   locale?: string;
   /** "Remind me" on the note; without it the note offers none. */
   remind?: NoteReminders;
+  /** Shown short (the pinned notes above the next action), with "Show all" when it is longer. */
+  clamped?: boolean;
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
@@ -24,8 +26,16 @@ export function noteExcerpt(body: string): string {
   return line.length > 40 ? `${line.slice(0, 39).trimEnd()}…` : line;
 }
 
-export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemProps) {
+/** Where layout cannot be measured: a note longer than the four lines a clamped note shows. */
+function looksLong(body: string): boolean {
+  return body.length > 160 || body.split('\n').length > 4;
+}
+
+export function NoteItem({ note, onUpdate, onDelete, locale, remind, clamped = false }: NoteItemProps) {
   const [mode, setMode] = useState<Mode>('view');
+  const [expanded, setExpanded] = useState(false);
+  const [overflows, setOverflows] = useState(false);
+  const bodyRef = useRef<HTMLParagraphElement>(null);
   const [draft, setDraft] = useState(note.body);
   const action = useAction();
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -60,6 +70,13 @@ export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemP
     if (body === note.body) return close(editButton.current);
     if (await action.run(() => onUpdate(note.id, { body }))) close(editButton.current);
   }
+
+  // Whether the clamped body hides lines: measured where there is layout, else judged by length.
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!clamped || expanded || !body) return;
+    setOverflows(body.clientHeight > 0 ? body.scrollHeight > body.clientHeight + 1 : looksLong(note.body));
+  }, [clamped, expanded, note.body, mode]);
 
   const edited = note.updatedAt > note.createdAt;
   const date = (
@@ -117,7 +134,21 @@ export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemP
             )}
             {date}
           </div>
-          <p class="note__body" dir="auto">{note.body}</p>
+          <p ref={bodyRef} id={`note-body-${note.id}`} class={`note__body${clamped && !expanded ? ' note__body--clamped' : ''}`} dir="auto">
+            {note.body}
+          </p>
+          {clamped && (overflows || expanded) && (
+            <button
+              type="button"
+              class="button button--link button--small note__more"
+              aria-expanded={expanded}
+              aria-controls={`note-body-${note.id}`}
+              aria-label={`${expanded ? 'Show less of' : 'Show all of'} the note “${noteExcerpt(note.body)}”`}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? 'Show less' : 'Show all'}
+            </button>
+          )}
           {mode === 'confirm-delete' ? (
             <div class="note__actions note__confirm" role="group" aria-label="Confirm delete">
               <span class="note__question">Delete this note?</span>

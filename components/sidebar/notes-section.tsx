@@ -41,7 +41,7 @@ export function KeepInMind({ notes, boundaries, onUpdate, onDelete, locale, remi
       {pinned.length > 0 && (
         <ul class="notes" aria-label="Pinned notes">
           {pinned.map((note) => (
-            <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={remind} />
+            <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={remind} clamped />
           ))}
         </ul>
       )}

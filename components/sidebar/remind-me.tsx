@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { closeOnEscape } from '../close-on-escape';
 import type { Reminder } from '../../lib/model/records';
 import { dateInputValue, fromDateAndTime, inAWeek, tomorrowMorning } from '../../lib/reminders/quick-picks';
-import { formatDate, isoDate } from '../format';
+import { formatDateTime, isoDate } from '../../lib/format';
 import { useAction } from './use-action';
 
 export interface RemindMeProps {
@@ -14,10 +14,6 @@ export interface RemindMeProps {
   subject: string;
   onSet: (dueAt: number) => Promise<void>;
   onClear: (id: string) => Promise<void>;
-}
-
-export function formatDateTime(at: number, locale?: string): string {
-  return `${formatDate(at, locale)} ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(at)}`;
 }
 
 /**

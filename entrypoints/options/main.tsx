@@ -160,6 +160,7 @@ function Book() {
         store.setView(view);
         if (view === 'today') void plan.load();
       }}
+      onAddCustomer={store.addCustomer}
       onLoadSample={() => store.loadSample()}
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}

@@ -1,6 +1,6 @@
-import { guessCompanyFromEmail } from '../email/company';
+import { nameFromAddress } from '../email/name';
 import { normalizeEmail } from '../email/normalize';
-import { createCustomer, type CrmDatabase, findCustomersByEmails } from '../db/index';
+import { type CrmDatabase, findCustomersByEmails } from '../db/index';
 import { NOTE_MAX } from '../model/records';
 import type { QuickNoteDraft } from '../messaging/messages/quick-notes';
 
@@ -61,9 +61,10 @@ export interface MenuDeps {
 
 /**
  * Handles a menu click. Nothing from the page is trusted: the selection becomes note text (cut
- * to the note limit) and the link must be a mailto with a valid address. "Add as customer"
- * creates the customer at once (name from the link text when it is not just the address) and
- * opens the popup on them, so a note can follow in the same motion.
+ * to the note limit) and the link must be a mailto with a valid address. For an address that is
+ * not a customer yet, "Add as customer" (and "Note about this customer") opens the popup on its
+ * name field, filled with the link's text or a name read from the address, so the customer is
+ * added under a name the user has seen and a note can follow in the same motion.
  */
 export async function handleMenuClick(click: MenuClick, tabId: number | null, deps: MenuDeps): Promise<void> {
   if (click.menuItemId === MENU_IDS.noteFromSelection) {
@@ -76,17 +77,12 @@ export async function handleMenuClick(click: MenuClick, tabId: number | null, de
   const email = mailtoAddress(click.linkUrl ?? '');
   if (email === null) return;
   const known = (await findCustomersByEmails(deps.db, [email])).get(email);
-  let customerId = known?.id ?? null;
-  if (customerId === null && click.menuItemId === MENU_IDS.addCustomer) {
-    const text = (click.linkText ?? '').trim();
-    const name = text !== '' && normalizeEmail(text) !== email ? text.slice(0, 200) : '';
-    const customer = await createCustomer(
-      deps.db,
-      { name, email, companyName: guessCompanyFromEmail(email)?.name ?? null, phone: null, tags: [] },
-      deps.now(),
-    );
-    customerId = customer.id;
+  if (known) {
+    await deps.putDraft({ body: '', email, customerId: known.id, tabId });
+  } else {
+    const text = (click.linkText ?? '').replace(/\s+/g, ' ').trim();
+    const name = text !== '' && normalizeEmail(text) !== email ? text.slice(0, 200) : nameFromAddress(email);
+    await deps.putDraft({ body: '', email, customerId: null, name, tabId });
   }
-  await deps.putDraft({ body: '', email, customerId, tabId });
   await deps.openQuickNote();
 }

@@ -75,8 +75,3 @@ export function searchCustomers(db: CrmDatabase, query: string, limit: number): 
     return toChoices(db, [...found.values()]);
   });
 }
-
-/** Every live customer (the keep-in-touch list needs each one's tier and last touch). */
-export function liveCustomers(db: CrmDatabase): Promise<Customer[]> {
-  return guard(() => db.customers.filter((c) => c.deletedAt === null).toArray());
-}

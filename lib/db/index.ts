@@ -48,7 +48,8 @@ export {
   writeDerivedMeta,
 } from './insights';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
-export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
+export { FIRST_DATA_KEY, markFirstData, readFirstDataAt } from './first-data';
+export { choicesFor, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
 export { adoptLegacyPrefs, LEGACY_MOVED_KEY, readPrefs, writePrefs, type PrefsArea } from './prefs';
 export { addQuickNote, NewQuickNote } from './quick-notes';
 export { bookCounts, holdsData, installedSchema, readOnlyReason, setReadOnly, type BookCounts } from './safety';

@@ -4,6 +4,8 @@
  * given (NaN, Infinity and negatives included), so no reason ever shows "NaN" or "Infinity".
  */
 
+import { formatDayMonth } from '../format';
+
 const WEEK = 7;
 const MONTH = 30.44;
 const YEAR = 365.25;
@@ -69,15 +71,8 @@ export function timeOfYear(dayOfYear: number): string {
   return part === 'mid-' ? `mid-${month}` : `${part} ${month}`;
 }
 
-const shortDates = new Map<string, Intl.DateTimeFormat>();
-
 /** "Dec 10" in the business's time zone. */
 export function shortDate(at: number, timeZone: string): string {
   if (!Number.isFinite(at)) return 'some day';
-  let format = shortDates.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone });
-    shortDates.set(timeZone, format);
-  }
-  return format.format(at);
+  return formatDayMonth(at, 'en-US', timeZone);
 }

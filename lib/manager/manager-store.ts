@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { guessCompanyFromEmail } from '../email/company';
 import type { Company, Customer, Order } from '../model/records';
 import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
@@ -9,7 +10,7 @@ import { restoreBackup, type Request } from '../recovery/restore';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
-import { countOf, formatSize } from '../../components/format';
+import { countOf, formatCount, formatSize } from '../format';
 
 /**
  * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
@@ -103,7 +104,10 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   function backupDue(): boolean {
     const s = status.value;
     if (s === null || s.customers === 0) return false;
-    return s.lastBackupAt === null || now() - s.lastBackupAt > BACKUP_REMINDER_DAYS * DAY;
+    // Counted from the last backup, or from the day the book first held a customer: a book made
+    // today (an import, the sample) is not yet due, whatever dates its customers carry.
+    const since = s.lastBackupAt ?? s.firstDataAt;
+    return since === null || now() - since > BACKUP_REMINDER_DAYS * DAY;
   }
 
   /** Something changed in the database (here or in another tab). */
@@ -242,7 +246,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
 
   const backup = () =>
     run('Writing the backup…', async () => {
-      const blob = await writeBackup(source, now(), (rows) => (task.value = { kind: 'busy', label: `Writing the backup… ${rows.toLocaleString()} rows` }));
+      const blob = await writeBackup(source, now(), (rows) => (task.value = { kind: 'busy', label: `Writing the backup… ${formatCount(rows)} rows` }));
       saveBlob(blob, `crm-backup-${dateStamp(now())}.json`);
       await request('backup.done', {});
       await refreshStatus();
@@ -255,10 +259,10 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       if (!parsed.ok) throw new Error(parsed.reason);
       try {
         const summary = await restoreBackup(request, parsed.backup, mode, (sent) => {
-          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` : 'Restoring…' };
+          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${formatCount(sent)} of ${formatCount(parsed.rows)} rows` : 'Restoring…' };
         });
         onDataChanged();
-        return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
+        return `Restored ${formatCount(summary.written)} rows${summary.skipped > 0 ? ` (${formatCount(summary.skipped)} kept as they were here)` : ''}.`;
       } catch (error) {
         throw new Error(`${text(error)} Nothing was restored.`);
       }
@@ -281,7 +285,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       }
       const cards = customers.filter((c) => c.emails.length > 0).map((c) => toVcard(c, c.companyId === null ? null : (companies.get(c.companyId) ?? null)));
       saveBlob(new Blob(cards, { type: 'text/vcard' }), `contacts-${stamp}.vcf`);
-      return `Exported ${cards.length.toLocaleString()} contacts.`;
+      return `Exported ${countOf(cards.length, 'contact', 'contacts')}.`;
     });
 
   function downloadBadRows() {
@@ -296,6 +300,14 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     const loaded = await request('sample.load', {});
     onDataChanged();
     return loaded;
+  }
+
+  /** The first run's "Add a customer": adds them (the company guessed from the address) and opens them. */
+  async function addCustomer(input: { name: string; email: string }): Promise<void> {
+    const { customerId } = await request('customer.create', { name: input.name, email: input.email, companyName: guessCompanyFromEmail(input.email)?.name ?? null, phone: null, tags: [] });
+    await refreshStatus();
+    onDataChanged();
+    await open(customerId);
   }
 
   return {
@@ -339,6 +351,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     exportAs,
     downloadBadRows,
     loadSample,
+    addCustomer,
   };
 }
 

@@ -1,4 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
+import { guessCompanyFromEmail } from '../email/company';
 import type { Loadable } from '../loadable';
 import type { CustomerChoice, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView } from '../messaging/protocol';
 import type { SnoozeOption } from '../reminders/schedule';
@@ -26,10 +27,14 @@ export interface PickerState {
   error: string | null;
 }
 
-/** The note the popup opens with (from a context menu) and an address that is not a customer yet. */
+/**
+ * The note the popup opens with (from a context menu), and an address that is not a customer yet
+ * with the name to offer for it.
+ */
 export interface Opening {
   body: string;
   unknownEmail: string | null;
+  suggestedName: string;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -80,7 +85,7 @@ export function createPopupStore(api: PopupApi) {
       // No draft is the normal case; a failure here must not block writing a note.
     }
     if (draft?.tabId != null) tabId = draft.tabId;
-    if (draft) opening.value = { body: draft.body, unknownEmail: draft.customerId === null ? draft.email : null };
+    if (draft) opening.value = { body: draft.body, unknownEmail: draft.customerId === null ? draft.email : null, suggestedName: draft.name ?? '' };
     await search(draft?.customerId == null && draft?.email ? draft.email : '');
     const { onTab, recent, matches } = picker.value;
     const all = [...onTab, ...recent, ...matches];
@@ -122,8 +127,8 @@ export function createPopupStore(api: PopupApi) {
     async addUnknown(name: string) {
       const email = opening.value?.unknownEmail;
       if (!email) return;
-      const { customerId } = await api.createCustomer({ name, email, companyName: null, phone: null, tags: [] });
-      opening.value = { body: opening.value?.body ?? '', unknownEmail: null };
+      const { customerId } = await api.createCustomer({ name, email, companyName: guessCompanyFromEmail(email)?.name ?? null, phone: null, tags: [] });
+      opening.value = { body: opening.value?.body ?? '', unknownEmail: null, suggestedName: '' };
       await search(email);
       selected.value = [...picker.value.matches, ...picker.value.recent].find((c) => c.customerId === customerId) ?? null;
     },

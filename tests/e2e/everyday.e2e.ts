@@ -172,6 +172,12 @@ describe.runIf(run)('everyday use in real Chromium', () => {
     expect((laid.who?.bottom ?? 0) - (laid.who?.top ?? 0)).toBeLessThan(50);
     expect(await frame.locator('.card__name').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    // The long pinned note shows four lines; "Show all" opens the whole of it in place.
+    const pinned = frame.locator('.keep-in-mind .note__body');
+    const short = await pinned.evaluate((el) => el.getBoundingClientRect().height);
+    await frame.locator('.keep-in-mind').getByRole('button', { name: /^Show all/ }).click();
+    await expect.poll(() => pinned.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(short * 10);
+    expect(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.close();
   });
 

@@ -14,6 +14,7 @@ import {
   IncompleteImportError,
   LAST_IMPORT_KEY,
   mergeCustomers,
+  readFirstDataAt,
   readTablePage,
   rowSchemaFor,
   stageRunChunk,
@@ -135,10 +136,12 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.status'() {
+      const customers = await db.customers.count();
       return {
-        customers: await db.customers.count(),
+        customers,
         lastBackupAt: await metaTime(LAST_BACKUP_KEY),
         lastImportAt: await metaTime(LAST_IMPORT_KEY, 'at'),
+        firstDataAt: customers === 0 ? null : await readFirstDataAt(db),
       };
     },
 

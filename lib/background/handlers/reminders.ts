@@ -1,8 +1,6 @@
-import { addReminder, choicesFor, customerReminders, liveCustomers, openReminders } from '../../db/index';
+import { addReminder, choicesFor, customerReminders, openReminders } from '../../db/index';
 import type { REMINDER_MESSAGES } from '../../messaging/messages/reminders';
 import { ProtocolError } from '../../messaging/router';
-import { overdueList } from '../../reminders/cadence';
-import { loadSettings } from '../../settings/store';
 import { withDb, type BackgroundDeps, type HandlersFor } from './types';
 
 const LISTED = 20;
@@ -54,12 +52,6 @@ export function reminderHandlers(deps: BackgroundDeps): HandlersFor<typeof REMIN
 
     async 'reminder.forCustomer'({ customerId }) {
       return { reminders: await withDb(() => customerReminders(deps.db, customerId)) };
-    },
-
-    async 'keepInTouch.list'() {
-      const settings = await loadSettings(deps.prefs);
-      const customers = await withDb(() => liveCustomers(deps.db));
-      return { items: overdueList(customers, settings.cadenceDays, deps.now()) };
     },
   };
 }

@@ -105,6 +105,8 @@ export const ManagerStatus = z.object({
   customers: z.number().int(),
   lastBackupAt: z.number().nullable(),
   lastImportAt: z.number().nullable(),
+  /** When this browser's book first held a customer (the backup reminder counts from there). */
+  firstDataAt: z.number().nullable(),
 });
 export type ManagerStatus = z.infer<typeof ManagerStatus>;
 

@@ -30,6 +30,8 @@ export const QuickNoteDraft = z.object({
   body: z.string().max(NOTE_MAX),
   email: z.string().max(320).nullable(),
   customerId: Id.nullable(),
+  /** For an address that is not a customer yet: the name to offer (the link's text, or one read from the address). */
+  name: z.string().max(200).nullable().optional(),
   /** The tab the menu was used in, whose recognized customers the picker offers first. */
   tabId: z.number().int().nullable(),
 });

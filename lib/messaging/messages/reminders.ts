@@ -3,20 +3,7 @@ import { EpochMs, Id, Reminder } from '../../model/records';
 import { SNOOZE_OPTIONS } from '../../reminders/schedule';
 import { message } from '../define';
 
-/** Reminders on notes and next actions, and the keep-in-touch list. */
-
-export const KeepInTouchItem = z.object({
-  customerId: Id,
-  name: z.string(),
-  email: z.string().nullable(),
-  tier: z.enum(['A', 'B', 'C', 'Prospect']),
-  cadenceDays: z.number().int(),
-  lastTouchAt: EpochMs.nullable(),
-  dueAt: z.number(),
-  overdue: z.boolean(),
-  daysOverdue: z.number().int(),
-});
-export type KeepInTouchItem = z.infer<typeof KeepInTouchItem>;
+/** Reminders on notes and next actions. */
 
 export const ReminderView = z.object({ reminder: Reminder, customerName: z.string() });
 export type ReminderView = z.infer<typeof ReminderView>;
@@ -50,12 +37,6 @@ export const REMINDER_MESSAGES = {
   'reminder.forCustomer': message({
     request: z.object({ customerId: Id }),
     reply: z.object({ reminders: z.array(Reminder) }),
-    senders: ['page'],
-  }),
-  /** Customers due for contact by their tier's cadence, the longest overdue first. */
-  'keepInTouch.list': message({
-    request: z.object({}),
-    reply: z.object({ items: z.array(KeepInTouchItem) }),
     senders: ['page'],
   }),
 } as const;

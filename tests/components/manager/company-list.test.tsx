@@ -164,7 +164,7 @@ describe('NewCompanyForm', () => {
 describe('Manager navigation', () => {
   it('has a Companies section next to Customers', () => {
     const onView = vi.fn();
-    const props: ManagerProps = { view: 'companies', customers: 3, statusError: null, backupDue: false, undo: null, onView, onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
+    const props: ManagerProps = { view: 'companies', customers: 3, statusError: null, backupDue: false, undo: null, onView, onAddCustomer: vi.fn(), onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
     view = mount(<Manager {...props} />);
     const tabs = [...view.container.querySelectorAll('nav button')].map((b) => b.textContent);
     expect(tabs.slice(0, 3)).toEqual(['Customers', 'Today', 'Companies']);
@@ -174,7 +174,7 @@ describe('Manager navigation', () => {
   });
 
   it('reminds of a backup on the other pages, not on the Backup page itself', () => {
-    const props: ManagerProps = { view: 'customers', customers: 3, statusError: null, backupDue: true, undo: null, onView: vi.fn(), onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
+    const props: ManagerProps = { view: 'customers', customers: 3, statusError: null, backupDue: true, undo: null, onView: vi.fn(), onAddCustomer: vi.fn(), onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
     view = mount(<Manager {...props} />);
     expect(view.container.textContent).toContain('No backup in the last 30 days');
     view.unmount();

@@ -272,3 +272,29 @@ describe('CustomerCard notes: edit, pin, delete', () => {
     expect(onDelete).toHaveBeenCalledWith('n1');
   });
 });
+
+describe('CustomerCard notes: a long pinned note', () => {
+  it('is shown short above the next action, with "Show all" that opens the whole note in place and "Show less"', () => {
+    const long = 'Prefers phone calls before 11:00. '.repeat(20).trim();
+    const { container } = renderCard(createCard({ notes: [createNote({ id: 'p', body: long, pinned: true }), createNote({ id: 'q', body: 'Short and pinned', pinned: true }), createNote({ id: 'r', body: long })] }));
+    const keep = get(container, '.keep-in-mind');
+    const [body, short] = Array.from(keep.querySelectorAll('.note__body'));
+    expect(body?.classList.contains('note__body--clamped')).toBe(true);
+    expect(body?.textContent).toBe(long);
+    // Only the long one offers more; the other notes under the composer are shown whole.
+    expect(keep.querySelectorAll('.note__more')).toHaveLength(1);
+    expect(short?.parentElement?.querySelector('.note__more')).toBeNull();
+    expect(container.querySelectorAll('.note__body--clamped')).toHaveLength(2);
+
+    const more = button(keep, 'Show all');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(more.getAttribute('aria-controls')).toBe(body?.id);
+    expect(more.getAttribute('aria-label')).toBe('Show all of the note “Prefers phone calls before 11:00. Prefe…”');
+    click(more);
+    expect(body?.classList.contains('note__body--clamped')).toBe(false);
+    const less = button(keep, 'Show less');
+    expect(less.getAttribute('aria-expanded')).toBe('true');
+    click(less);
+    expect(body?.classList.contains('note__body--clamped')).toBe(true);
+  });
+});

@@ -3,9 +3,10 @@ import { createChangeCount, mergePushes, PUSH_CUSTOMER_LIMIT, toPush, wireChange
 import { handleMenuClick, MENU_IDS } from '../../../lib/background/context-menus';
 import { interactionHandlers } from '../../../lib/background/handlers/interactions';
 import { quickNoteHandlers } from '../../../lib/background/handlers/quick-notes';
+import { spineHandlers } from '../../../lib/background/handlers/spine';
 import { CONTEXT_KEY } from '../../../lib/background/insight-store';
 import { bulkInsert, stageChunk, type DataChange } from '../../../lib/db/index';
-import { parsePushEvent, type PushEvent } from '../../../lib/messaging/protocol';
+import { parsePushEvent, type PushEvent, type QuickNoteDraft } from '../../../lib/messaging/protocol';
 import { freshDatabase, makeCustomer } from '../db/factories';
 import { testDeps } from './fakes';
 
@@ -92,12 +93,17 @@ describe('wireChanges', () => {
     const toAll = vi.fn();
     const heard: DataChange[] = [];
     wireChanges({ db, toAll, insights: { onDataChanged: (c) => heard.push(c) }, now: () => 0, setTimeout: () => undefined });
+    // The menu opens the popup on the name; the popup adds the customer under the name confirmed.
+    const drafts: QuickNoteDraft[] = [];
     await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:maria.berg@gmail.com', linkText: 'Maria Berg' }, 1, {
       db,
-      putDraft: async () => undefined,
+      putDraft: async (draft) => void drafts.push(draft),
       openQuickNote: async () => undefined,
       now: () => 1_000,
     });
+    expect(heard).toEqual([]);
+    const draft = drafts[0] as QuickNoteDraft;
+    await spineHandlers(testDeps(new Map(), { db }))['customer.create']({ name: draft.name ?? '', email: draft.email ?? '', companyName: null, phone: null, tags: [] }, { sender: 'page', tabId: 1 });
     const customerId = heard[0]?.customerIds[0] as string;
     expect(heard[0]).toMatchObject({ tables: expect.arrayContaining(['customers']), customerIds: [customerId], origin: 'local' });
     expect(toAll).toHaveBeenCalledWith({ type: 'data', customerIds: [customerId], all: false });

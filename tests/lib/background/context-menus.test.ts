@@ -44,11 +44,18 @@ describe('handleMenuClick', () => {
     expect(opened).toBe(1);
   });
 
-  it('adds a mailto address as a customer and opens the quick note on them', async () => {
-    await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:jonas@kaffeerad.de', linkText: 'Jonas Weber' }, 3, deps);
-    const [customer] = await db.customers.toArray();
-    expect(customer).toMatchObject({ name: 'Jonas Weber', emails: ['jonas@kaffeerad.de'] });
-    expect(drafts).toEqual([{ body: '', email: 'jonas@kaffeerad.de', customerId: customer?.id, tabId: 3 }]);
+  it('opens the popup on the name of a new address, filled with the link text, adding no one before the name is confirmed', async () => {
+    await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:jonas@kaffeerad.de', linkText: '  Jonas\n Weber ' }, 3, deps);
+    expect(await db.customers.count()).toBe(0);
+    expect(drafts).toEqual([{ body: '', email: 'jonas@kaffeerad.de', customerId: null, name: 'Jonas Weber', tabId: 3 }]);
+    expect(opened).toBe(1);
+  });
+
+  it('offers a name read from the address when the link text is the address, and none for a shared mailbox', async () => {
+    await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:jonas.weber@kaffeerad.de', linkText: 'Jonas.Weber@kaffeerad.de' }, 3, deps);
+    await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:info@kaffeerad.de' }, 3, deps);
+    expect(drafts.map((d) => d.name)).toEqual(['Jonas Weber', '']);
+    expect(await db.customers.count()).toBe(0);
   });
 
   it('does not add a second customer for a known address', async () => {
@@ -59,9 +66,9 @@ describe('handleMenuClick', () => {
   });
 
   it('opens a note about an unknown address without adding it', async () => {
-    await handleMenuClick({ menuItemId: MENU_IDS.noteAboutAddress, linkUrl: 'mailto:new@shop.de' }, null, deps);
+    await handleMenuClick({ menuItemId: MENU_IDS.noteAboutAddress, linkUrl: 'mailto:anna@shop.de' }, null, deps);
     expect(await db.customers.count()).toBe(0);
-    expect(drafts).toEqual([{ body: '', email: 'new@shop.de', customerId: null, tabId: null }]);
+    expect(drafts).toEqual([{ body: '', email: 'anna@shop.de', customerId: null, name: 'Anna', tabId: null }]);
   });
 
   it('ignores a link that is not a mailto', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { managerHandlers } from '../../../lib/background/handlers/manager';
+import { markFirstData } from '../../../lib/db/index';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { makeCustomer, NOW } from '../db/factories';
@@ -57,6 +58,16 @@ describe('manager company handlers', () => {
     const { send } = setup();
     expect(await send('manager.companies', {}, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(await send('manager.company.create', { name: 'Acme', domains: [] }, CONTENT)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+});
+
+describe('manager status', () => {
+  it('says since when the book holds customers, for the backup reminder', async () => {
+    const { db, send } = setup();
+    expect(await send('manager.status', {})).toEqual({ ok: true, data: { customers: 0, lastBackupAt: null, lastImportAt: null, firstDataAt: null } });
+    await db.customers.add(makeCustomer({ createdAt: NOW - 400 * 86_400_000 }));
+    await markFirstData(db, NOW);
+    expect(await send('manager.status', {})).toMatchObject({ ok: true, data: { customers: 1, lastBackupAt: null, firstDataAt: NOW } });
   });
 });
 

@@ -62,7 +62,7 @@ describe('manager store: the company list', () => {
   const listCalls = (calls: [string, unknown][]) => calls.filter(([type]) => type === 'manager.companies');
 
   it('fetches companies only while their view is shown, and follows changes while it is', async () => {
-    const { request, calls } = fakeRequest({ 'manager.companies': () => page, 'manager.status': () => ({ customers: 1, lastBackupAt: null, lastImportAt: null }) });
+    const { request, calls } = fakeRequest({ 'manager.companies': () => page, 'manager.status': () => ({ customers: 1, lastBackupAt: null, lastImportAt: null, firstDataAt: NOW }) });
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
     store.onDataChanged();
     expect(listCalls(calls)).toHaveLength(0);
@@ -143,5 +143,61 @@ describe('manager store: routes', () => {
     expect(store.detail.value.kind).toBe('closed');
     store.setView('import');
     expect(store.route.value).toEqual({ view: 'import', open: null });
+  });
+});
+
+describe('manager store: the backup reminder', () => {
+  const DAY = 86_400_000;
+  async function dueWith(status: { customers: number; lastBackupAt: number | null; firstDataAt: number | null }, at: number) {
+    const { request } = fakeRequest({ 'manager.status': () => ({ lastImportAt: null, ...status }) });
+    const store = createManagerStore(request, {} as ImportStore, () => at);
+    await store.refreshStatus();
+    return store.backupDue();
+  }
+
+  it('is not due on the first day of a book, whatever dates its customers carry', async () => {
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 2 * 60_000)).toBe(false);
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 29 * DAY)).toBe(false);
+  });
+
+  it('is due 30 days after the first customer without a backup, or 30 days after the last backup', async () => {
+    expect(await dueWith({ customers: 30, lastBackupAt: null, firstDataAt: NOW }, NOW + 31 * DAY)).toBe(true);
+    expect(await dueWith({ customers: 30, lastBackupAt: NOW + 20 * DAY, firstDataAt: NOW }, NOW + 31 * DAY)).toBe(false);
+    expect(await dueWith({ customers: 30, lastBackupAt: NOW + 20 * DAY, firstDataAt: NOW }, NOW + 51 * DAY)).toBe(true);
+  });
+
+  it('is never due for an empty book', async () => {
+    expect(await dueWith({ customers: 0, lastBackupAt: null, firstDataAt: null }, NOW + 400 * DAY)).toBe(false);
+  });
+});
+
+describe('manager store: the first run’s "Add a customer"', () => {
+  it('adds the customer with the company the address suggests, then opens them', async () => {
+    const card = { customer: { id: 'c1', name: 'Maria' } };
+    let customers = 0;
+    const { request, calls } = fakeRequest({
+      'customer.create': () => {
+        customers = 1;
+        return { customerId: 'c1' };
+      },
+      'manager.status': () => ({ customers, lastBackupAt: null, lastImportAt: null, firstDataAt: NOW }),
+      'manager.customer': () => card,
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.addCustomer({ name: 'Maria', email: 'maria@nordlicht.de' });
+    expect(calls).toContainEqual(['customer.create', { name: 'Maria', email: 'maria@nordlicht.de', companyName: 'Nordlicht', phone: null, tags: [] }]);
+    expect(store.status.value?.customers).toBe(1);
+    expect(store.detail.value).toEqual({ kind: 'card', card });
+  });
+
+  it('passes a refusal on to the form and opens nothing', async () => {
+    const { request } = fakeRequest({
+      'customer.create': () => {
+        throw new Error('maria@nordlicht.de already belongs to Maria.');
+      },
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await expect(store.addCustomer({ name: 'Maria', email: 'maria@nordlicht.de' })).rejects.toThrow('already belongs');
+    expect(store.detail.value).toEqual({ kind: 'closed' });
   });
 });

@@ -1,6 +1,11 @@
 /**
- * Pure display formatting for money and dates. Locale is a parameter (undefined = the
- * browser's) so tests are deterministic and the sidebar can follow the user's locale.
+ * Pure display formatting for money, counts, sizes and dates, for every screen (the sidebar,
+ * popup, manager, settings and what the background words for them). Locale is a parameter
+ * (undefined = the browser's, i.e. the user's) so tests are deterministic.
+ *
+ * One date style everywhere: `DATE_STYLE` ("Dec 6, 2026" in en-US, "06.12.2026" in de-DE), with
+ * the time of day added in the same style where a time matters (reminders). Nothing else in the
+ * code builds a date format: tests/lib/format-style.test.ts fails on a second one.
  */
 
 const DAY_MS = 86_400_000;
@@ -34,15 +39,45 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return format.format(minor / 10 ** digits);
 }
 
+/** The one date style (Intl's `dateStyle`), and the time style used beside it. */
+export const DATE_STYLE = 'medium' as const;
+export const TIME_STYLE = 'short' as const;
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar date like "Mar 4, 2026" in the given locale. */
-export function formatDate(at: number, locale?: string): string {
-  const key = locale ?? '';
+function dateFormat(locale: string | undefined, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${withTime ? 't' : ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: DATE_STYLE, timeStyle: TIME_STYLE } : { dateStyle: DATE_STYLE });
     dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A calendar date in the one date style: "Mar 4, 2026" in en-US. */
+export function formatDate(at: number, locale?: string): string {
+  return dateFormat(locale, false).format(at);
+}
+
+/** A date with its time of day, the date in the same style: "Mar 4, 2026, 9:00 AM" in en-US. */
+export function formatDateTime(at: number, locale?: string): string {
+  return dateFormat(locale, true).format(at);
+}
+
+const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A day of the year without its year ("Dec 10" in en-US, "10. Dez." in de-DE), the one short
+ * form, where the year goes without saying: a season ("buys around Dec 10 each year") or a near
+ * range ("next order expected Dec 10–24"). `timeZone` reads the day in the business's zone.
+ */
+export function formatDayMonth(at: number, locale?: string, timeZone?: string): string {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
+  let format = dayMonthFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
+    dayMonthFormats.set(key, format);
   }
   return format.format(at);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDate, formatMoney, formatRelativeDays, formatSize } from '../../components/format';
+import { countOf, formatDate, formatMoney, formatRelativeDays, formatSize } from '../../lib/format';
 
 describe('formatMoney', () => {
   it('reads EUR minor units as cents', () => {
