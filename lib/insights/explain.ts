@@ -118,7 +118,11 @@ function stageSentence({ stage }: CustomerInsight): string {
   if (stage.stage === 'prospect') return 'No purchase yet.';
   const since = stage.daysSinceLastOrder ?? 0;
   const chance = stage.pAlive === null ? '' : `, ${percent(stage.pAlive)} likely still buying (${percent(stage.pAliveAfterLastOrder ?? 1)} just after it)`;
-  return `Last order ${aboutDuration(since)} ago${chance}. At risk below ${Math.round(AT_RISK_BELOW * 100)} % of the chance just after the last order, lapsed below ${Math.round(LAPSED_BELOW * 100)} %: ${stage.stage.replace('_', ' ')}.`;
+  const season =
+    stage.awaitingSeason && stage.stage !== 'lapsed'
+      ? " Their orders so far are one season's buying, at a time of year when this business's seasonal buyers buy: not counted at risk before that season comes round again."
+      : '';
+  return `Last order ${aboutDuration(since)} ago${chance}. At risk below ${Math.round(AT_RISK_BELOW * 100)} % of the chance just after the last order, lapsed below ${Math.round(LAPSED_BELOW * 100)} %: ${stage.stage.replace('_', ' ')}.${season}`;
 }
 
 /**

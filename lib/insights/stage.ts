@@ -13,6 +13,13 @@ export const DEFAULT_INTERVAL_DAYS = 60;
  * (`npm run sim`) is this line.
  */
 export const AT_RISK_BELOW = 0.7;
+/**
+ * A customer whose orders so far are one burst at a time of year when this business's seasonal
+ * buyers buy is waiting for their season while the chance that they buy by season and that
+ * season is still ahead (model/buying.ts seasonAhead) is at least this: not at risk before it
+ * comes round (lapsed still applies), as a known seasonal buyer is not.
+ */
+export const SEASON_WAIT = 0.3;
 /** Lapsed: less than a 20 % chance they still buy. */
 export const LAPSED_BELOW = 0.2;
 export const GROWTH_FACTOR = 1.25;
@@ -33,6 +40,8 @@ export type StageResult = {
   /** Average of the last 3 purchases vs the ones before (main currency); null when not comparable. */
   spend: { recentAverageMinor: number; previousAverageMinor: number } | null;
   intervalsShrinking: boolean;
+  /** Not at risk while their first season may still come round again (SEASON_WAIT). */
+  awaitingSeason: boolean;
 };
 
 /**
@@ -57,7 +66,7 @@ export function computeStage(
 }
 
 /** From the model's prediction: the chance now and just after the last order. */
-export type StillBuying = { pAlive: number | null; pAliveAfterLastOrder: number | null };
+export type StillBuying = { pAlive: number | null; pAliveAfterLastOrder: number | null; seasonAhead?: number };
 
 /**
  * computeStage with the two trends already taken: a full recompute takes them while the
@@ -83,15 +92,16 @@ export function stageFromTrends(
     intervalSource = 'default';
   }
   const days = figures.daysSinceLastOrder;
-  const stage = stageOf(figures.orderCount, days, chance, spend, intervalsShrinking);
-  return { stage, pAlive: chance.pAlive, pAliveAfterLastOrder: chance.pAliveAfterLastOrder, intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
+  const awaitingSeason = (chance.seasonAhead ?? 0) >= SEASON_WAIT;
+  const stage = stageOf(figures.orderCount, days, chance, spend, intervalsShrinking, awaitingSeason);
+  return { stage, pAlive: chance.pAlive, pAliveAfterLastOrder: chance.pAliveAfterLastOrder, intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking, awaitingSeason };
 }
 
-function stageOf(orderCount: number, days: number | null, chance: StillBuying, spend: StageResult['spend'], intervalsShrinking: boolean): Stage {
+function stageOf(orderCount: number, days: number | null, chance: StillBuying, spend: StageResult['spend'], intervalsShrinking: boolean, awaitingSeason: boolean): Stage {
   if (orderCount === 0 || days === null) return 'prospect';
   const { pAlive, pAliveAfterLastOrder } = chance;
   if (pAlive !== null && pAlive < LAPSED_BELOW) return 'lapsed';
-  if (pAlive !== null && pAlive < AT_RISK_BELOW * (pAliveAfterLastOrder ?? 1)) return 'at_risk';
+  if (pAlive !== null && pAlive < AT_RISK_BELOW * (pAliveAfterLastOrder ?? 1) && !awaitingSeason) return 'at_risk';
   if (orderCount === 1) return 'new';
   const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
   return rising || intervalsShrinking ? 'growing' : 'active';

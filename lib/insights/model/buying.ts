@@ -341,13 +341,18 @@ export type BuyingPrediction = {
   /** Chance they slipped away × what they would bring in 12 months. */
   atStakeMinor: number;
   seasonDay: number | null;
+  /**
+   * For a customer whose orders so far are one burst in a seasonal week: the chance, given their
+   * silence, that they buy by season and their second season is still ahead (0 otherwise).
+   */
+  seasonAhead: number;
 };
 
 /** One customer's prediction against the business's pattern at `now`. */
 export function predictBuying(summary: BuyingSummary, pattern: BuyingPattern, now: number): BuyingPrediction {
   const components = gapComponents(summary, pattern);
   if (summary.visits === 0 || summary.lastVisitAt === null) {
-    return { pAlive: null, pAliveAfterLastOrder: null, components, openGapDays: 0, expectedOrders12m: 0, expectedValue12mMinor: 0, valueIfRetained12mMinor: 0, atStakeMinor: 0, seasonDay: null };
+    return { pAlive: null, pAliveAfterLastOrder: null, components, openGapDays: 0, expectedOrders12m: 0, expectedValue12mMinor: 0, valueIfRetained12mMinor: 0, atStakeMinor: 0, seasonDay: null, seasonAhead: 0 };
   }
   const n = summary.visits;
   const s = Math.max(0, (now - summary.lastVisitAt) / DAY);
@@ -385,6 +390,7 @@ export function predictBuying(summary: BuyingSummary, pattern: BuyingPattern, no
     valueIfRetained12mMinor: valueIfRetained,
     atStakeMinor: (1 - pAlive) * valueIfRetained,
     seasonDay: summary.seasonDay,
+    seasonAhead: given.reduce((sum, c) => (c.fromFirst ? sum + c.weight * componentSurvival(sinceFirst, c) : sum), 0),
   };
 }
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../lib/insights/figures';
-import { predictBuying, summarizeBuying } from '../../../lib/insights/model/buying';
+import { predictBuying, summarizeBuying, type BuyingPattern } from '../../../lib/insights/model/buying';
 import { prepareFacts } from '../../../lib/insights/prepare';
+import { explain } from '../../../lib/insights/explain';
+import { recomputeAll } from '../../../lib/insights/recompute';
 import { computeStage, type Stage } from '../../../lib/insights/stage';
+import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
 import { NOW, TEST_PATTERN, createFacts } from './factories';
 
 type Case = { name: string; orders: readonly (number | readonly [number, number])[]; stage: Stage };
@@ -32,5 +35,33 @@ describe('computeStage', () => {
     const result = computeStage(prepared, computeFigures(prepared, 'EUR', NOW), null, buying);
     expect(result.stage).toBe(stage);
     expect(result.pAlive).toBe(buying.pAlive);
+  });
+});
+
+describe('a first season', () => {
+  /** A business where a tenth of the customers who start buying in any week buy by season. */
+  const SEASONAL: BuyingPattern = { ...TEST_PATTERN, seasonalByWeek: new Array<number>(52).fill(0.1) };
+  const stageOf = (orders: readonly number[], pattern: BuyingPattern) => {
+    const prepared = prepareFacts(createFacts({ orders }), NOW);
+    const buying = predictBuying(summarizeBuying(prepared.purchases, 'EUR'), pattern, NOW);
+    return computeStage(prepared, computeFigures(prepared, 'EUR', NOW), null, buying);
+  };
+
+  it('is not at risk between a burst of orders and the same season a year on, where the business has seasonal buyers', () => {
+    // Three orders within three weeks, seven months ago: a season's buying, or a regular who stopped.
+    const burst = [220, 212, 205];
+    expect(stageOf(burst, TEST_PATTERN)).toMatchObject({ stage: 'lapsed', awaitingSeason: false });
+    const waiting = stageOf(burst, SEASONAL);
+    expect(waiting).toMatchObject({ stage: 'active', awaitingSeason: true });
+    // The chance itself is not raised to hide the doubt; Explain says why they are not at risk.
+    expect(waiting.pAlive!).toBeLessThan(0.7 * waiting.pAliveAfterLastOrder!);
+    const insight = recomputeAll([createFacts({ customer: { id: 'burst' }, orders: burst })], DEFAULT_SETTINGS, NOW).customers.get('burst')!;
+    expect(explain({ ...insight, stage: waiting }, DEFAULT_SETTINGS).stage.sentences[0]).toMatch(/: active\. Their orders so far are one season's buying, .*not counted at risk before that season comes round again\.$/);
+    expect(explain(insight, DEFAULT_SETTINGS).stage.sentences[0]).not.toContain('season');
+  });
+
+  it('is at risk, then lapsed, once that season has passed without an order', () => {
+    expect(stageOf([395, 387, 380], SEASONAL)).toMatchObject({ stage: 'at_risk', awaitingSeason: false });
+    expect(stageOf([460, 452, 445], SEASONAL)).toMatchObject({ stage: 'lapsed', awaitingSeason: false });
   });
 });
