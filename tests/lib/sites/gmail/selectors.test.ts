@@ -10,6 +10,7 @@ import { loadPage } from './load-page';
  */
 const COUNTS: Record<string, Partial<Record<keyof typeof SELECTOR, number>>> = {
   'thread-single.html': { sender: 1, recipient: 1, detailsTable: 0, threadSubject: 1, threadListRow: 2, me: 1, main: 1 },
+  'thread-inline-reply.html': { sender: 1, recipient: 1, detailsTable: 0, threadSubject: 1, threadListRow: 2, me: 1, main: 1, person: 5 },
   'thread-long.html': { sender: 6, recipient: 2, detailsTable: 0, threadSubject: 1, threadListRow: 2, me: 3, main: 1 },
   'thread-many-recipients.html': { sender: 4, recipient: 18, detailsTable: 1, threadSubject: 1, threadListRow: 2, me: 4 },
   'thread-own-replies.html': { sender: 7, recipient: 3, detailsTable: 1, threadSubject: 1, threadListRow: 2, me: 2 },
