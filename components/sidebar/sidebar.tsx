@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { PageView, SiteContext } from '../../lib/messaging/protocol';
+import { siteById } from '../../lib/sites/registry';
 import { AddCustomerForm } from './add-customer-form';
 import { CompanyCard } from './company-card';
 import { CustomerCard } from './customer-card';
@@ -37,14 +38,15 @@ const EMPTY_TEXT: Record<PageView, { title: string; text: string }> = {
   thread: { title: 'No one found in this conversation', text: 'We could not read any email addresses in this thread.' },
 };
 
-/** Outside Gmail there is no email to open: the page's adapter found no one. */
+/** Beyond the mail sites there is no email to open: the page's adapter found no one. */
 const EMPTY_SITE_TEXT = {
   title: 'No customer found on this page',
   text: 'Customers appear here when the page shows their email address.',
 };
 
 function Empty({ view, site }: { view: PageView; site?: SiteContext['site'] }) {
-  const { title, text } = site && site !== 'gmail' ? EMPTY_SITE_TEXT : EMPTY_TEXT[view];
+  // Before the first report the site is not known yet: the mail words, as most pages are mail.
+  const { title, text } = (siteById(site)?.kind ?? 'mail') === 'mail' ? EMPTY_TEXT[view] : EMPTY_SITE_TEXT;
   return (
     <div class="state state--empty">
       <span class="state__icon" aria-hidden="true" />
@@ -88,7 +90,7 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
   }
 }
 
-/** The sidebar shown in the iframe beside Gmail. Pure view: state in, events out. */
+/** The sidebar shown in the iframe beside the page. Pure view: state in, events out. */
 export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, search, onSearch, onChooseCustomer, ...writes }: SidebarProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;

@@ -1,9 +1,12 @@
 import { normalizeEmail } from '../email/normalize';
 import type { PageReport, PersonRole, PageView } from '../messaging/protocol';
+import type { SiteId } from '../sites/registry';
 import { SessionMap, type SessionArea } from './session-map';
 
 /** What a tab's content script last reported, normalized; never holds customer records. */
 export interface TabState {
+  /** The site whose adapter reported (optional: states stored before sites were named in them). */
+  site?: SiteId;
   view: PageView;
   threadId: string | null;
   people: { email: string; name: string; roles: PersonRole[] }[];
@@ -29,12 +32,12 @@ export function toTabState(report: PageReport, ownAddresses: ReadonlySet<string>
     if (!known.roles.includes(person.role)) known.roles.push(person.role);
     if (!known.name && name) known.name = name;
   }
-  return { view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq };
+  return { site: report.site, view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq };
 }
 
-/** Which site family a tab's content script runs for beyond Gmail, and its page's host. */
+/** Which site a tab's content script runs for, and its page's host. */
 export interface SitePage {
-  site: 'shopify' | 'woocommerce' | 'generic';
+  site: SiteId;
   host: string | null;
 }
 

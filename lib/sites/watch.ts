@@ -24,6 +24,11 @@ export interface PageWatchOptions<T> {
   onSettle?: () => void;
 }
 
+/** The watcher for pages read by their addresses in links, form values, text and structured data. */
+export const PAGE_WATCH = {
+  attributeFilter: ['href', 'value', 'selected', 'content', 'data-cfemail'],
+} as const;
+
 /** A burst that never goes quiet still reports after this many debounce periods. */
 const MAX_WAIT_PERIODS = 10;
 

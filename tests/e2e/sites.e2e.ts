@@ -213,24 +213,33 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     await expect.poll(reports, { timeout: 5000 }).toBe(1);
 
     // A burst: 60 changes over ~300 ms (about 5 ms apart), each adding an address.
-    await big.evaluate(async () => {
+    const times = await big.evaluate(async () => {
+      const at: number[] = [];
       for (let i = 0; i < 60; i++) {
         // Links at the top, so they change the first 500 addresses the report carries.
         const link = document.createElement('a');
         link.href = `mailto:neu${i}@burst.example`;
         link.textContent = `Neu ${i}`;
         document.querySelector('main')?.prepend(link);
+        at.push(performance.now());
         await new Promise((r) => setTimeout(r, 5));
       }
+      return at;
     });
-    // One more report for the burst: wait for it, then make sure no second one follows.
-    await expect.poll(reports, { timeout: 5000 }).toBe(2);
+    // One more report for the burst: wait for it, then make sure no second one follows. A machine
+    // so loaded that the page's 5 ms timers stall past the quiet time (150 ms) or stretch the burst
+    // past the longest wait (1.5 s) splits it, as the watcher is meant to: those splits are allowed.
+    const stalls = times.slice(1).filter((t, i) => t - (times[i] as number) >= 150).length;
+    const span = (times[times.length - 1] as number) - (times[0] as number);
+    const allowed = 1 + stalls + Math.floor(span / 1500);
+    await expect.poll(reports, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
     await big.waitForTimeout(500);
-    expect(await reports()).toBe(2);
+    expect(await reports()).toBeLessThanOrEqual(1 + allowed);
+    if (allowed > 1) console.log(`burst split by the machine's load: ${stalls} stalls, ${Math.round(span)} ms long`);
 
     // The scan itself, the content script's code bundled as is, timed in the page.
     const bundle = buildSync({
-      entryPoints: [resolve(import.meta.dirname, '../../lib/sites/registry.ts')],
+      entryPoints: [resolve(import.meta.dirname, '../../lib/sites/enabled-site.ts')],
       bundle: true,
       write: false,
       format: 'iife',
@@ -239,12 +248,12 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     }).outputFiles[0]?.text;
     await big.addScriptTag({ content: bundle });
     const timing = await big.evaluate((runs) => {
-      const scan = (globalThis as unknown as { siteScan: { scanEnabledSite(root: ParentNode, url: string): { report: { people: unknown[] } } } }).siteScan;
+      const scan = (globalThis as unknown as { siteScan: { scanEnabledSite(root: Document, url: string): { report: { people: unknown[] } } | null } }).siteScan;
       const times: number[] = [];
       let people = 0;
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        people = scan.scanEnabledSite(document, location.href).report.people.length;
+        people = scan.scanEnabledSite(document, location.href)?.report.people.length ?? 0;
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

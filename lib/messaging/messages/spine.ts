@@ -24,7 +24,7 @@ export const FoundPerson = z.object({
 export type FoundPerson = z.infer<typeof FoundPerson>;
 
 export const PageReport = z.object({
-  site: z.enum(['gmail', ...SITE_IDS]),
+  site: z.enum(SITE_IDS),
   view: PageView,
   threadId: z.string().max(100).nullable(),
   /** The signed-in user's address as the page shows it, if found. */

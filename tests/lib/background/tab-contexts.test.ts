@@ -24,6 +24,7 @@ describe('toTabState', () => {
       5,
     );
     expect(state).toEqual({
+      site: 'gmail',
       view: 'thread',
       threadId: 't1',
       seq: 5,

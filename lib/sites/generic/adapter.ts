@@ -1,0 +1,15 @@
+import type { SiteAdapter } from '../site';
+import { PAGE_WATCH } from '../watch';
+import { findPageEmails } from './finder';
+import { genericSite } from './site';
+import { pageHost, pageKey } from './url';
+
+/** Any page: its addresses, and its host for the company whose website it is. */
+export const genericAdapter: SiteAdapter = {
+  site: genericSite,
+  scan: (doc, url) => ({
+    report: { site: 'generic', view: 'other', threadId: pageKey(url), self: null, people: findPageEmails(doc) },
+    host: pageHost(url),
+  }),
+  watch: PAGE_WATCH,
+};

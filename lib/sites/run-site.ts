@@ -1,0 +1,87 @@
+import { reportPage, reportSite } from '../messaging/content-client';
+import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
+import type { SiteAdapter, SiteScan } from './site';
+import { watchPage } from './watch';
+
+export type { ScriptContext } from '../mount/mount-sidebar';
+
+/** Set in the content scripts' isolated world (invisible to the page) once a script runs in a tab. */
+const RUNNING = Symbol.for('local-crm-sidebar.site-script');
+
+/**
+ * Every site's content script: mounts the launcher and the sidebar frame, then reports what the
+ * site's adapter finds: the page's site and host once (and again when they change), the people
+ * once per burst of changes. `adapters` are tried in order on each scan, the first that claims
+ * the page reads it (the enabled-site script's WooCommerce-then-generic; one for a built-in
+ * site). Every failure stays inside: the host page never sees an error from us.
+ */
+export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter[]): Promise<void> {
+  // Only the top frame hosts the sidebar; a second script (a toolbar click on a page whose
+  // script already runs) is a no-op.
+  const marks = window as unknown as Record<symbol, boolean>;
+  if (window.top !== window || marks[RUNNING]) return;
+  marks[RUNNING] = true;
+  ctx.onInvalidated(() => {
+    marks[RUNNING] = false;
+  });
+
+  const extras = adapters.map((adapter) => adapter.extras?.(document, ctx.signal) ?? {});
+  // The frame starts loading at once (at document_start too), while the site itself loads.
+  const frame = await mountSidebar(ctx, (state) => {
+    for (const extra of extras) extra.onState?.(state);
+  });
+  if (frame === null) return;
+
+  const scan = (): SiteScan | null => {
+    for (const adapter of adapters) {
+      const found = adapter.scan(document, location.href);
+      if (found) return found;
+    }
+    return null;
+  };
+
+  let sentPage: string | null = null;
+  const watch = () =>
+    watchPage<SiteScan | null>({
+      win: window,
+      scan,
+      signal: ctx.signal,
+      ...mergeTuning(adapters),
+      onSettle: () => {
+        for (const extra of extras) extra.onSettle?.();
+      },
+      onChange: (found) => {
+        if (!found) return;
+        const { report, host } = found;
+        const page = JSON.stringify([report.site, host]);
+        const deliver = async () => {
+          // The report names the site; the host is worth a message of its own only where there is one.
+          if (page !== sentPage && (host !== null || sentPage !== null)) {
+            sentPage = page;
+            await reportSite({ site: report.site, host });
+          }
+          await reportPage(report);
+        };
+        void deliver().catch(() => undefined);
+      },
+    });
+  // The page is read once its DOM is there.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
+  else watch();
+}
+
+/** One watcher for several adapters: every attribute any of them reads, the shortest quiet time. */
+function mergeTuning(adapters: readonly SiteAdapter[]) {
+  const [first, ...rest] = adapters;
+  if (!first || rest.length === 0) return first?.watch ?? {};
+  const all = adapters.map((a) => a.watch);
+  const debounce = all.map((w) => w.debounceMs).filter((ms): ms is number => ms !== undefined);
+  const filters = all.map((w) => w.attributeFilter);
+  return {
+    debounceMs: debounce.length > 0 ? Math.min(...debounce) : undefined,
+    // Any adapter that watches every attribute makes the merged watcher do so.
+    attributeFilter: filters.some((f) => f === undefined) ? undefined : [...new Set(filters.flatMap((f) => f ?? []))],
+    characterData: all.some((w) => w.characterData !== false),
+    alsoObserve: (doc: Document) => all.flatMap((w) => w.alsoObserve?.(doc) ?? []),
+  };
+}

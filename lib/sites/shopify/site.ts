@@ -1,0 +1,13 @@
+import type { SiteDescriptor } from '../site';
+import { isShopifyAdmin } from './url';
+
+/** The Shopify admin: granted at install; the script runs on the whole admin to follow its navigation. */
+export const shopifySite = {
+  id: 'shopify',
+  label: 'the Shopify admin',
+  kind: 'store',
+  access: 'built-in',
+  matches: ['https://admin.shopify.com/store/*'],
+  hosts: ['https://admin.shopify.com/*'],
+  isSiteUrl: isShopifyAdmin,
+} as const satisfies SiteDescriptor<'shopify'>;
