@@ -1,5 +1,5 @@
 import type { FoundPerson, PersonRole } from '../../messaging/protocol';
-import { cleanAddress, cleanName } from './text';
+import { cleanAddress, cleanName } from '../text';
 
 /**
  * The recipients of open compose windows, as they are typed: context while writing. Pure,

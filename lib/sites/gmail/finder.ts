@@ -1,8 +1,9 @@
 import { PERSON_ROLES } from '../../messaging/vocabulary';
 import type { FoundPerson, PageView, PersonRole } from '../../messaging/protocol';
 import { findComposeRecipients } from './compose';
-import { ATTR, DETAILS_LABELS, ME_NAME, SELECTOR } from './selectors';
-import { cleanAddress, cleanName, selfFromTitle } from './text';
+import { ATTR, ME_NAME, SELECTOR } from './selectors';
+import { cleanAddress, cleanName, roleOfLabel } from '../text';
+import { selfFromTitle } from './text';
 import { viewFromUrl } from './url';
 
 /**
@@ -162,12 +163,8 @@ function classify(el: Element, email: string): Hit | null {
 }
 
 function roleFromDetailsRow(el: Element): PersonRole | null {
-  const label = el.closest(SELECTOR.detailsRow)?.firstElementChild?.textContent ?? '';
-  const word = cleanName(label).replace(/:$/, '').trim().toLowerCase();
-  for (const role of PERSON_ROLES) {
-    if ((DETAILS_LABELS[role] as readonly string[]).includes(word)) return role;
-  }
-  return null;
+  // The details table is localized with the Gmail UI; an unknown label falls back to the class.
+  return roleOfLabel(el.closest(SELECTOR.detailsRow)?.firstElementChild?.textContent);
 }
 
 function addressOf(el: Element): string | null {
