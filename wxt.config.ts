@@ -38,7 +38,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Local CRM Sidebar',
-    description: 'Your customers beside Gmail: who they are, their history and notes. All data stays on this computer.',
+    description: 'Your customers beside Gmail and Outlook: who they are, their history and notes. All data stays on this computer.',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: BUILT_IN_HOSTS,
     ...(browser === 'firefox'

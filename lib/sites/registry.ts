@@ -1,5 +1,6 @@
 import { genericSite } from './generic/site';
 import { gmailSite } from './gmail/site';
+import { outlookSite } from './outlook/site';
 import { shopifySite } from './shopify/site';
 import { matchesPattern, type SiteDescriptor } from './site';
 import { woocommerceSite } from './woocommerce/site';
@@ -13,6 +14,7 @@ import { woocommerceSite } from './woocommerce/site';
  */
 export const SITES = {
   gmail: gmailSite,
+  outlook: outlookSite,
   shopify: shopifySite,
   woocommerce: woocommerceSite,
   generic: genericSite,

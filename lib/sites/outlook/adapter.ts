@@ -1,0 +1,15 @@
+import type { SiteAdapter } from '../site';
+import { findOutlookPeople } from './finder';
+import { WATCHED_ATTRIBUTES } from './selectors';
+import { outlookSite } from './site';
+
+/** Outlook on the web's adapter: the open conversation's people and the recipients being written. */
+export const outlookAdapter: SiteAdapter = {
+  site: outlookSite,
+  scan(doc, url) {
+    const found = findOutlookPeople(doc, url);
+    return { report: { site: 'outlook', view: found.view, threadId: found.threadId, self: found.self, people: found.people }, host: null };
+  },
+  // Names and addresses are text in Outlook's DOM (senders, pills), so text edits count.
+  watch: { attributeFilter: WATCHED_ATTRIBUTES, debounceMs: 100 },
+};
