@@ -74,7 +74,8 @@ export class TabContexts {
   async report(tabId: number, report: PageReport, ownAddresses: ReadonlySet<string>): Promise<TabState> {
     this.seq = Math.max(this.seq, Date.now()) + 1;
     const state = toTabState(report, ownAddresses, this.seq);
-    await this.states.set(tabId, state);
+    // Kept in memory at once; the copy in storage.session (for a restarted worker) is not waited for.
+    void this.states.set(tabId, state);
     return state;
   }
 

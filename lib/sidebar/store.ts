@@ -52,6 +52,8 @@ export function createSidebarStore(api: SidebarApi) {
    */
   let opened: TabPerson | null = null;
   let generation = 0;
+  /** Counts requests for the site alone, so an older answer never overwrites a newer one. */
+  let siteGeneration = 0;
 
   /** `prefetched`: a card that came with the context; used when it is this person's. */
   async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean, prefetched: CustomerCard | null = null) {
@@ -87,20 +89,27 @@ export function createSidebarStore(api: SidebarApi) {
     state.value = { kind: 'people', people, selectedEmail: person.email, card };
   }
 
-  /** Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes. */
-  async function refresh(quiet = false) {
+  /**
+   * Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes.
+   * `pushed`: the context the background sent with its push (a page report of the same site), used
+   * as it is: nothing is asked.
+   */
+  async function refresh(quiet = false, pushed?: TabContext & { card?: CustomerCard | null }) {
     const gen = ++generation;
     let next: TabContext & { card?: CustomerCard | null };
-    const nextSite = api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
+    const siteGen = pushed ? siteGeneration : ++siteGeneration;
+    const nextSite = pushed ? null : api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
     try {
-      next = await api.context(selectedEmail);
+      next = pushed ?? (await api.context(selectedEmail));
     } catch (error) {
       if (gen === generation) state.value = { kind: 'error', message: message(error) };
       return;
     }
-    const siteValue = await nextSite;
-    if (gen !== generation) return;
-    site.value = siteValue;
+    if (nextSite) {
+      const siteValue = await nextSite;
+      if (gen !== generation) return;
+      if (siteGen === siteGeneration) site.value = siteValue;
+    }
     if (context && context.threadId !== next.threadId) selectedEmail = null;
     context = next;
     if (!quiet) opened = null;
@@ -115,6 +124,15 @@ export function createSidebarStore(api: SidebarApi) {
       return;
     }
     await showPerson(person, next.people, gen, quiet, next.card ?? null);
+  }
+
+  /** Loads the page's site and company alone (the context came from elsewhere: the shell). */
+  async function refreshSite() {
+    if (!api.siteContext) return;
+    const gen = ++siteGeneration;
+    const value = await api.siteContext().catch(() => null);
+    // A later request for it brings a newer answer.
+    if (gen === siteGeneration) site.value = value;
   }
 
   /** Opens a customer who may not be among the page's people (a company contact). */
@@ -136,7 +154,7 @@ export function createSidebarStore(api: SidebarApi) {
   }
 
   function onEvent(event: PushEvent) {
-    if (event.type === 'context') void refresh(false);
+    if (event.type === 'context') void refresh(false, event.context);
     else void refresh(true);
   }
 
@@ -159,6 +177,7 @@ export function createSidebarStore(api: SidebarApi) {
     state,
     site,
     refresh,
+    refreshSite,
     select,
     openCustomer,
     onEvent,

@@ -1,6 +1,6 @@
 import { reportPage, reportSite } from '../messaging/content-client';
 import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
-import type { SiteAdapter, SiteScan } from './site';
+import type { SiteAdapter, SiteScan, WatchTuning } from './site';
 import { watchPage } from './watch';
 
 export type { ScriptContext } from '../mount/mount-sidebar';
@@ -41,12 +41,14 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
   };
 
   let sentPage: string | null = null;
+  const { identity, ...rest } = mergeTuning(adapters);
+  const tuning = { ...rest, identity: identity && (() => identity(document)) };
   const watch = () =>
     watchPage<SiteScan | null>({
       win: window,
       scan,
       signal: ctx.signal,
-      ...mergeTuning(adapters),
+      ...tuning,
       onSettle: () => {
         for (const extra of extras) extra.onSettle?.();
       },
@@ -71,7 +73,7 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
 }
 
 /** One watcher for several adapters: every attribute any of them reads, the shortest quiet time. */
-function mergeTuning(adapters: readonly SiteAdapter[]) {
+function mergeTuning(adapters: readonly SiteAdapter[]): WatchTuning {
   const [first, ...rest] = adapters;
   if (!first || rest.length === 0) return first?.watch ?? {};
   const all = adapters.map((a) => a.watch);
@@ -83,5 +85,6 @@ function mergeTuning(adapters: readonly SiteAdapter[]) {
     attributeFilter: filters.some((f) => f === undefined) ? undefined : [...new Set(filters.flatMap((f) => f ?? []))],
     characterData: all.some((w) => w.characterData !== false),
     alsoObserve: (doc: Document) => all.flatMap((w) => w.alsoObserve?.(doc) ?? []),
+    identity: all.some((w) => w.identity) ? (doc: Document) => all.map((w) => w.identity?.(doc) ?? '').join('|') : undefined,
   };
 }

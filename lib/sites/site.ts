@@ -55,6 +55,12 @@ export interface WatchTuning {
   characterData?: boolean;
   /** Nodes outside <body> to watch as well (Gmail's <title>). */
   alsoObserve?: (doc: Document) => readonly Node[];
+  /**
+   * A cheap probe of what the page shows, read from the DOM on every change (the open thread's
+   * id): when it changes, the page is reported at once rather than after the quiet time. From the
+   * DOM, not the URL: a mail app changes its URL before it renders the thread.
+   */
+  identity?: (doc: Document) => string;
 }
 
 /** What a site adds beside the sidebar (Gmail's inbox tier marks), started once the frame mounted. */

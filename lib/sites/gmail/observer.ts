@@ -1,6 +1,6 @@
 import type { PageReport } from '../../messaging/protocol';
 import { findPeople } from './finder';
-import { WATCHED_ATTRIBUTES } from './selectors';
+import { ATTR, SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
 import type { WatchTuning } from '../site';
 import { watchPage } from '../watch';
 
@@ -35,6 +35,8 @@ export const GMAIL_WATCH = {
     const title = doc.querySelector('title');
     return title ? [title] : [];
   },
+  // The open thread's id in the DOM (Gmail changes the hash first, renders the thread after).
+  identity: (doc: Document) => doc.querySelector(SELECTOR.threadSubject)?.getAttribute(ATTR.legacyThreadId) ?? '',
 } as const satisfies WatchTuning;
 
 /**
@@ -47,5 +49,6 @@ export function watchGmail(
   onChange: (report: PageReport) => void,
   { signal, debounceMs = GMAIL_WATCH.debounceMs, onSettle }: WatchOptions,
 ): void {
-  watchPage({ win, scan: () => reportGmail(win.document, win.location.href), onChange, signal, onSettle, ...GMAIL_WATCH, debounceMs });
+  const { identity, ...tuning } = GMAIL_WATCH;
+  watchPage({ win, scan: () => reportGmail(win.document, win.location.href), onChange, signal, onSettle, ...tuning, debounceMs, identity: () => identity(win.document) });
 }

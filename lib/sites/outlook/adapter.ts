@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../site';
 import { findOutlookPeople } from './finder';
-import { WATCHED_ATTRIBUTES } from './selectors';
+import { SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
 import { outlookSite } from './site';
 
 /** Outlook on the web's adapter: the open conversation's people and the recipients being written. */
@@ -11,5 +11,10 @@ export const outlookAdapter: SiteAdapter = {
     return { report: { site: 'outlook', view: found.view, threadId: found.threadId, self: found.self, people: found.people }, host: null };
   },
   // Names and addresses are text in Outlook's DOM (senders, pills), so text edits count.
-  watch: { attributeFilter: WATCHED_ATTRIBUTES, debounceMs: 100 },
+  watch: {
+    attributeFilter: WATCHED_ATTRIBUTES,
+    debounceMs: 100,
+    // The conversation in the reading pane (Outlook re-renders the pane, then changes the URL).
+    identity: (doc) => doc.querySelector(SELECTOR.subject)?.id ?? '',
+  },
 };
