@@ -11,13 +11,14 @@ import { PORT_NAME } from '../lib/messaging/vocabulary';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
+import { takeShellHandoff } from '../lib/sidebar/shell';
 import { createSidebarStore } from '../lib/sidebar/store';
 
 /**
- * The sidebar page's script (public/sidebar.html loads it and its stylesheet). An unlisted
- * script, so WXT builds it as one file with everything it imports (and one CSS file) rather than
- * as a page sharing chunks with the others: the sidebar loads in an iframe on every Gmail load,
- * and each extra file is one more request to the browser before the first card can paint.
+ * The whole sidebar, loaded by the shell (entrypoints/sidebar-shell.tsx) once it painted the card
+ * or found none to paint. An unlisted script, so WXT builds it as one file with everything it
+ * imports (and one CSS file) rather than as a page sharing chunks with the others: the sidebar
+ * loads in an iframe on every mail page, and each extra file is one more request to the browser.
  */
 export default defineUnlistedScript(() => {
   const store = createSidebarStore({
@@ -56,25 +57,42 @@ export default defineUnlistedScript(() => {
 
   // The background pushes "your tab's page changed" and "data changed" over a port; the port
   // is also how it knows which sidebars are open. Reconnect if the service worker restarts.
+  const onPush = (raw: unknown) => {
+    const event = parsePushEvent(raw);
+    if (event) store.onEvent(event);
+    if (event?.type === 'data') {
+      insights.refresh();
+      reminders.refresh();
+    }
+  };
+  const reconnect = () => {
+    setTimeout(() => {
+      connect();
+      void store.refresh(true);
+    }, 250);
+  };
   function connect() {
     const port = browser.runtime.connect({ name: PORT_NAME });
-    port.onMessage.addListener((raw: unknown) => {
-      const event = parsePushEvent(raw);
-      if (event) store.onEvent(event);
-      if (event?.type === 'data') {
-        insights.refresh();
-        reminders.refresh();
-      }
-    });
-    port.onDisconnect.addListener(() => {
-      setTimeout(() => {
-        connect();
-        void store.refresh(true);
-      }, 250);
-    });
+    port.onMessage.addListener(onPush);
+    port.onDisconnect.addListener(reconnect);
   }
-  connect();
-  void store.refresh();
+
+  // The shell (entrypoints/sidebar-shell.tsx) opened the port and may have painted a card: its
+  // context is the store's first state, so the card stays on screen as the whole sidebar takes over.
+  const shell = takeShellHandoff();
+  if (shell) {
+    shell.port.onDisconnect.addListener(reconnect);
+    if (shell.context) {
+      void store.refresh(false, shell.context);
+      void store.refreshSite();
+    } else {
+      void store.refresh();
+    }
+    shell.listen(onPush);
+  } else {
+    connect();
+    void store.refresh();
+  }
 
   function App() {
     return (
@@ -110,4 +128,6 @@ export default defineUnlistedScript(() => {
 
   const root = document.getElementById('app');
   if (root) render(<WithInsights />, root);
+  // In the same task as the first render: the preview and the sidebar are never both on screen.
+  document.getElementById('shell')?.remove();
 });
