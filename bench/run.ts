@@ -16,6 +16,7 @@ import { measureInsights } from './measure-insights';
 import { measureLookup } from './measure-lookup';
 import { measurePaint } from './measure-paint';
 import { measureSwitch } from './measure-switch';
+import { measureCold } from './measure-cold';
 import { addBlankPage } from './blank-page';
 import { measureSizes } from './measure-size';
 import { loadAverage, machine, printTable, saveResults, withVerdicts } from './report';
@@ -80,6 +81,11 @@ try {
   if (wants(7)) {
     figures.push(...(await measureHeap(session, Math.min(runs, 7))));
     log('content-script heap measured');
+  }
+  // Last: it stops the service worker, which the other measurements hold handles to.
+  if (wants(10)) {
+    figures.push(...(await measureCold(session, build, runs)));
+    log('cold service worker measured');
   }
 } finally {
   await session.close();
