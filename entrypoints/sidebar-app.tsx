@@ -8,6 +8,7 @@ import { Sidebar } from '../components/sidebar/sidebar';
 import { request } from '../lib/messaging/client';
 import { parsePushEvent } from '../lib/messaging/push';
 import { PORT_NAME } from '../lib/messaging/vocabulary';
+import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
@@ -21,6 +22,7 @@ import { createSidebarStore } from '../lib/sidebar/store';
  * loads in an iframe on every mail page, and each extra file is one more request to the browser.
  */
 export default defineUnlistedScript(() => {
+  followFrameTheme(window);
   const store = createSidebarStore({
     context: (keep) => request('sidebar.context', { keep }),
     card: (customerId) => request('customer.card', { customerId }),
@@ -61,8 +63,8 @@ export default defineUnlistedScript(() => {
     const event = parsePushEvent(raw);
     if (event) store.onEvent(event);
     if (event?.type === 'data') {
-      insights.refresh();
-      reminders.refresh();
+      insights.changed(event);
+      reminders.changed(event);
     }
   };
   const reconnect = () => {

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { CardPreview } from '../components/sidebar/card-top';
 import { request } from '../lib/messaging/client';
+import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { PORT_NAME } from '../lib/messaging/vocabulary';
 import { startShell } from '../lib/sidebar/shell';
 
@@ -13,6 +14,8 @@ import { startShell } from '../lib/sidebar/shell';
 export default defineUnlistedScript(() => {
   // Marks for the bench's account of where a first card's time goes (bench/measure-paint.ts).
   performance.mark('crm:shell');
+  // Dark beside a dark page from the first paint on, as the whole sidebar will be.
+  followFrameTheme(window);
   const root = document.getElementById('shell');
   startShell({
     connect: () => browser.runtime.connect({ name: PORT_NAME }),

@@ -43,7 +43,16 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
   let sentPage: string | null = null;
   const { identity, ...rest } = mergeTuning(adapters);
   const tuning = { ...rest, identity: identity && (() => identity(document)) };
-  const watch = () =>
+  // The sidebar turns dark with a page in a dark theme, checked again whenever the page settles.
+  const followTheme = () => {
+    try {
+      frame.setDark(adapters.some((adapter) => adapter.isDark?.(document) ?? false));
+    } catch {
+      // A theme we cannot read leaves the sidebar as it is.
+    }
+  };
+  const watch = () => {
+    followTheme();
     watchPage<SiteScan | null>({
       win: window,
       scan,
@@ -51,6 +60,7 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
       ...tuning,
       onSettle: () => {
         for (const extra of extras) extra.onSettle?.();
+        followTheme();
       },
       onChange: (found) => {
         if (!found) return;
@@ -67,6 +77,7 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
         void deliver().catch(() => undefined);
       },
     });
+  };
   // The page is read once its DOM is there.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true, signal: ctx.signal });
   else watch();

@@ -81,6 +81,11 @@ export interface SiteAdapter {
   readonly watch: WatchTuning;
   /** Site-specific extras, started with the sidebar; they own their listeners through `signal`. */
   extras?(doc: Document, signal: AbortSignal): SiteExtras;
+  /**
+   * Whether the page shows a dark theme, so the sidebar beside it turns dark too; read when the
+   * page is first read and after every burst of changes. Without it the sidebar follows the system.
+   */
+  isDark?(doc: Document): boolean;
 }
 
 /**

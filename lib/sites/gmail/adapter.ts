@@ -4,6 +4,7 @@ import type { SiteAdapter } from '../site';
 import { watchInboxMarks } from './inbox-marks-watch';
 import { GMAIL_WATCH, reportGmail } from './observer';
 import { gmailSite } from './site';
+import { gmailIsDark } from './theme';
 
 /** Gmail's adapter: the thread's people (and compose recipients), the inbox tier marks beside them. */
 export const gmailAdapter: SiteAdapter = {
@@ -16,4 +17,5 @@ export const gmailAdapter: SiteAdapter = {
     const marks = watchInboxMarks({ doc, signal, ask: inboxMarks, marks: createTierMarks(doc) });
     return { onState: (state) => marks.setEnabled(state.inboxMarks), onSettle: marks.update };
   },
+  isDark: gmailIsDark,
 };
