@@ -12,6 +12,7 @@ import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
+import { driftDiagnostic, type Drift } from '../lib/sidebar/drift';
 import { takeShellHandoff } from '../lib/sidebar/shell';
 import { createSidebarStore } from '../lib/sidebar/store';
 
@@ -96,6 +97,9 @@ export default defineUnlistedScript(() => {
     void store.refresh();
   }
 
+  const diagnosticOf = (drift: Drift) =>
+    driftDiagnostic(drift, { version: browser.runtime.getManifest().version, now: Date.now(), browser: navigator.userAgent });
+
   function App() {
     return (
       <Sidebar
@@ -112,6 +116,8 @@ export default defineUnlistedScript(() => {
         search={search.state.value}
         onSearch={search.setQuery}
         onChooseCustomer={(choice) => store.openCustomer(choice.customerId, choice.email)}
+        diagnostic={diagnosticOf}
+        onCopyDiagnostic={(drift) => navigator.clipboard.writeText(diagnosticOf(drift))}
       />
     );
   }

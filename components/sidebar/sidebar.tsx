@@ -5,6 +5,7 @@ import { AddCustomerForm } from './add-customer-form';
 import { CompanyCard } from './company-card';
 import { CustomerCard } from './customer-card';
 import { CustomerSearch } from './customer-search';
+import { DriftNotice } from './drift-notice';
 import { PersonSwitcher, personTabId, selectedPersonIndex } from './person-switcher';
 import type { CardState, SidebarCallbacks, SidebarProps } from './types';
 import './sidebar.css';
@@ -91,7 +92,21 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
 }
 
 /** The sidebar shown in the iframe beside the page. Pure view: state in, events out. */
-export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, search, onSearch, onChooseCustomer, ...writes }: SidebarProps) {
+export function Sidebar({
+  state,
+  now,
+  locale,
+  onSelect,
+  onCollapse,
+  site,
+  onOpenCustomer,
+  search,
+  onSearch,
+  onChooseCustomer,
+  onCopyDiagnostic,
+  diagnostic,
+  ...writes
+}: SidebarProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;
   const clock = now ?? Date.now();
@@ -123,7 +138,9 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
   if (state.kind === 'loading') body = <Loading label="Loading…" />;
   else if (state.kind === 'error') body = <Failure message={state.message} />;
   // A company page with no one on it: the company card alone says who this is.
-  else if (state.kind === 'empty') body = site?.company ? null : <Empty view={state.view} site={site?.site} />;
+  else if (state.kind === 'empty' && state.drift) {
+    body = <DriftNotice drift={state.drift} diagnostic={diagnostic?.(state.drift) ?? ''} onCopy={onCopyDiagnostic} />;
+  } else if (state.kind === 'empty') body = site?.company ? null : <Empty view={state.view} site={site?.site} />;
   else {
     const many = state.people.length > 1;
     const tabId = personTabId(baseId, selectedPersonIndex(state.people, state.selectedEmail));

@@ -11,6 +11,8 @@ export interface TabState {
   threadId: string | null;
   people: { email: string; name: string; roles: PersonRole[] }[];
   seq: number;
+  /** Selector counts when the site's adapter found no one where people should be. */
+  drift?: Record<string, number> | null;
 }
 
 /**
@@ -32,7 +34,7 @@ export function toTabState(report: PageReport, ownAddresses: ReadonlySet<string>
     if (!known.roles.includes(person.role)) known.roles.push(person.role);
     if (!known.name && name) known.name = name;
   }
-  return { site: report.site, view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq };
+  return { site: report.site, view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq, drift: report.drift?.counts ?? null };
 }
 
 /** Which site a tab's content script runs for, and its page's host. */

@@ -32,7 +32,7 @@ export type CardState =
 export type SidebarState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'empty'; view: TabContext['view'] }
+  | { kind: 'empty'; view: TabContext['view']; drift?: TabContext['drift'] }
   | { kind: 'people'; people: TabPerson[]; selectedEmail: string; card: CardState };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -121,7 +121,7 @@ export function createSidebarStore(api: SidebarApi) {
     const person = pickPerson(next.people, selectedEmail);
     if (!person) {
       selectedEmail = null;
-      state.value = { kind: 'empty', view: next.view };
+      state.value = { kind: 'empty', view: next.view, drift: next.drift ?? null };
       return;
     }
     await showPerson(person, next.people, gen, quiet, next.card ?? null);

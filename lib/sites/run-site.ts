@@ -9,6 +9,13 @@ export type { ScriptContext } from '../mount/mount-sidebar';
 const RUNNING = Symbol.for('local-crm-sidebar.site-script');
 
 /**
+ * How long a page that should show people must show none, its structure missing, before the
+ * sidebar is told the site's markup changed: a mail app renders a conversation a moment after
+ * its URL changes, and that moment is no drift.
+ */
+export const DRIFT_AFTER_MS = 1500;
+
+/**
  * Every site's content script: mounts the launcher and the sidebar frame, then reports what the
  * site's adapter finds: the page's site and host once (and again when they change), the people
  * once per burst of changes. `adapters` are tried in order on each scan, the first that claims
@@ -41,6 +48,18 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
   };
 
   let sentPage: string | null = null;
+  let driftTimer: ReturnType<typeof setTimeout> | undefined;
+  ctx.signal.addEventListener('abort', () => clearTimeout(driftTimer), { once: true });
+  /** The adapter's diagnosis of the page as it is now, when it should show people and shows none. */
+  const drift = (found: SiteScan): Record<string, number> | null => {
+    if (found.report.people.length > 0) return null;
+    const adapter = adapters.find((a) => a.site.id === found.report.site);
+    try {
+      return adapter?.diagnose?.(document, location.href) ?? null;
+    } catch {
+      return null;
+    }
+  };
   const { identity, ...rest } = mergeTuning(adapters);
   const tuning = { ...rest, identity: identity && (() => identity(document)) };
   // The sidebar turns dark with a page in a dark theme, checked again whenever the page settles.
@@ -63,7 +82,16 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
         followTheme();
       },
       onChange: (found) => {
+        clearTimeout(driftTimer);
         if (!found) return;
+        // Nobody where people should be: tell the sidebar if it lasts (the site changed its markup).
+        if (drift(found)) {
+          driftTimer = setTimeout(() => {
+            const now = scan();
+            const counts = now && drift(now);
+            if (now && counts) void reportPage({ ...now.report, drift: { counts } }).catch(() => undefined);
+          }, DRIFT_AFTER_MS);
+        }
         const { report, host } = found;
         const page = JSON.stringify([report.site, host]);
         const deliver = async () => {

@@ -82,6 +82,12 @@ export interface SiteAdapter {
   /** Site-specific extras, started with the sidebar; they own their listeners through `signal`. */
   extras?(doc: Document, signal: AbortSignal): SiteExtras;
   /**
+   * How many elements each of the adapter's selectors matches, when the page should show people
+   * (its URL says a conversation is open) and the structure the finder reads is missing: the
+   * site changed its markup. Null when nothing is missing. Counts only, never page content.
+   */
+  diagnose?(doc: Document, url: string): Record<string, number> | null;
+  /**
    * Whether the page shows a dark theme, so the sidebar beside it turns dark too; read when the
    * page is first read and after every burst of changes. Without it the sidebar follows the system.
    */
@@ -116,4 +122,17 @@ export function matchesPattern(url: string, pattern: string): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** How many elements each selector matches (a drift diagnosis: counts, never content). */
+export function countSelectors(doc: ParentNode, selectors: Readonly<Record<string, string>>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [key, selector] of Object.entries(selectors)) {
+    try {
+      counts[key] = doc.querySelectorAll(selector).length;
+    } catch {
+      counts[key] = 0;
+    }
+  }
+  return counts;
 }

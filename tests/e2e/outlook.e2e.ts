@@ -17,7 +17,11 @@ const REPLY = `https://outlook.cloud.microsoft/mail/inbox/id/${ID}`;
 const INBOX = 'https://outlook.live.com/mail/0/';
 const COMPOSE = 'https://outlook.office365.com/mail/deeplink/compose';
 
+/** The conversation as a later Outlook might write it: the date line under another test id. */
+const DRIFTED = `https://outlook.office.com/mail/archive/id/${ID}`;
+
 function pick(url: URL): string {
+  if (url.pathname.startsWith('/mail/archive/')) return 'drifted';
   if (url.pathname.startsWith('/mail/deeplink/compose')) return 'compose.html';
   if (url.hostname === 'outlook.cloud.microsoft') return 'conversation-reply.html';
   if (url.pathname === '/mail/0/') return 'inbox.html';
@@ -50,7 +54,9 @@ describe.runIf(run)('Outlook on the web in real Chromium', () => {
     session = await launchExtension();
     await session.context.route(/^https:\/\/outlook\.(office\.com|office365\.com|live\.com|cloud\.microsoft)\//, async (route) => {
       if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture(pick(new URL(route.request().url()))) });
+      const name = pick(new URL(route.request().url()));
+      const body = name === 'drifted' ? fixture('conversation.html').replaceAll('data-testid="SentReceivedSavedTime"', 'data-testid="MessageDate"') : fixture(name);
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     });
     const options = await session.extensionPage('/options.html');
     expect(await sendFromPage(options, 'sample.load', {})).toMatchObject({ ok: true });
@@ -133,6 +139,26 @@ describe.runIf(run)('Outlook on the web in real Chromium', () => {
     const { page, frame } = await open(INBOX);
     await expect.poll(() => frame.locator('main').textContent(), { timeout: 5000 }).toContain("Open an email to see who you're writing with");
     await expect.poll(() => frame.getByRole('search').count()).toBe(1);
+    await page.close();
+  });
+
+  it('says when the page could not be read, keeps the search, and copies a diagnostic of counts only', async () => {
+    const { page, frame } = await open(DRIFTED);
+    await expect.poll(() => frame.locator('main').textContent(), { timeout: 6000 }).toContain('This page could not be read');
+    expect(await frame.getByRole('search').count()).toBe(1);
+    // What the sidebar hands the clipboard (headless Chromium grants no clipboard to an extension frame).
+    await frame.evaluate(() => {
+      navigator.clipboard.writeText = async (text: string) => {
+        (window as unknown as { copied: string }).copied = text;
+      };
+    });
+    await frame.getByRole('button', { name: 'Copy diagnostic' }).click();
+    await expect.poll(() => frame.locator('main').textContent()).toContain('Copied');
+    const copied = JSON.parse(await frame.evaluate(() => (window as unknown as { copied: string }).copied)) as { site: string; selectorCounts: Record<string, number> };
+    expect(copied).toMatchObject({ site: 'outlook', selectorCounts: { date: 0, person: 10 } });
+    // Counts only: no name, address or subject from the page.
+    const text = JSON.stringify(copied);
+    for (const word of [SAMPLE_PEOPLE.maria.email, SAMPLE_PEOPLE.maria.name, 'order 4711', ID]) expect(text).not.toContain(word);
     await page.close();
   });
 });

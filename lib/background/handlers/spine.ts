@@ -37,7 +37,8 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     });
     const shown = pickPerson(people, keep);
     const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
-    return { view: state.view, threadId: state.threadId, seq: state.seq, people, card };
+    const drift = state.drift && state.site ? { site: state.site, view: state.view, counts: state.drift } : null;
+    return { view: state.view, threadId: state.threadId, seq: state.seq, people, card, drift };
   }
 
   return {

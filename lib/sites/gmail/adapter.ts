@@ -1,10 +1,12 @@
 import { inboxMarks } from '../../messaging/content-client';
 import { createTierMarks } from '../../mount/tier-marks';
-import type { SiteAdapter } from '../site';
+import { countSelectors, type SiteAdapter } from '../site';
 import { watchInboxMarks } from './inbox-marks-watch';
 import { GMAIL_WATCH, reportGmail } from './observer';
+import { SELECTOR } from './selectors';
 import { gmailSite } from './site';
 import { gmailIsDark } from './theme';
+import { viewFromUrl } from './url';
 
 /** Gmail's adapter: the thread's people (and compose recipients), the inbox tier marks beside them. */
 export const gmailAdapter: SiteAdapter = {
@@ -18,4 +20,10 @@ export const gmailAdapter: SiteAdapter = {
     return { onState: (state) => marks.setEnabled(state.inboxMarks), onSettle: marks.update };
   },
   isDark: gmailIsDark,
+  diagnose(doc, url) {
+    // A thread's URL, and no thread or no person of a message in the DOM: Gmail changed its markup.
+    if (viewFromUrl(url).view !== 'thread') return null;
+    const counts = countSelectors(doc, SELECTOR);
+    return counts.threadOpen === 0 || (counts.sender === 0 && counts.recipient === 0) ? counts : null;
+  },
 };

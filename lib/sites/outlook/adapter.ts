@@ -1,7 +1,8 @@
-import type { SiteAdapter } from '../site';
+import { countSelectors, type SiteAdapter } from '../site';
 import { findOutlookPeople } from './finder';
 import { SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
 import { outlookSite } from './site';
+import { outlookRoute } from './url';
 
 /** Outlook on the web's adapter: the open conversation's people and the recipients being written. */
 export const outlookAdapter: SiteAdapter = {
@@ -16,5 +17,13 @@ export const outlookAdapter: SiteAdapter = {
     debounceMs: 100,
     // The conversation in the reading pane (Outlook re-renders the pane, then changes the URL).
     identity: (doc) => doc.querySelector(SELECTOR.subject)?.id ?? '',
+  },
+  diagnose(doc, url) {
+    // A message's URL and no message in the pane, or a compose URL and no field: Outlook changed its markup.
+    const { view } = outlookRoute(url);
+    const counts = countSelectors(doc, SELECTOR);
+    if (view === 'thread' && counts.date === 0) return counts;
+    if (view === 'compose' && counts.composeField === 0) return counts;
+    return null;
   },
 };

@@ -29,6 +29,7 @@ describe('toTabState', () => {
       threadId: 't1',
       seq: 5,
       people: [{ email: 'maria@example.com', name: 'Maria', roles: ['from', 'cc'] }],
+      drift: null,
     });
   });
 });

@@ -38,7 +38,7 @@ describe('createSidebarStore', () => {
   it('shows the empty state when the tab has nobody (the inbox)', async () => {
     const store = createSidebarStore(fakeApi({ context: async () => context([], null) }));
     await store.refresh();
-    expect(store.state.value).toEqual({ kind: 'empty', view: 'inbox' });
+    expect(store.state.value).toEqual({ kind: 'empty', view: 'inbox', drift: null });
   });
 
   it('selects the first known customer, not the first person', async () => {

@@ -91,3 +91,35 @@ describe.each(ALL_SITES.map((site) => [site.id, site] as const))('site %s', (id)
     expect(served).toBe(true);
   });
 });
+
+describe('drift diagnoses', () => {
+  const gmail = adapters.find((a) => a.site.id === 'gmail') as SiteAdapter;
+  const outlook = adapters.find((a) => a.site.id === 'outlook') as SiteAdapter;
+  const page = (dir: string, name: string) => new DOMParser().parseFromString(readFileSync(join(PAGES, dir, name), 'utf8'), 'text/html');
+  const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKrzzLDFKRWhmrVNKVtJv';
+  const OUTLOOK = 'https://outlook.office.com/mail/inbox/id/AAQkAGI2NTZhZmI4LTMzYjAtNDRkZC1iMDkxLWE0OTQ5MjdiMmQ5MQAQAOB5wq1pIUKlx3TLBBzJ7s%3D';
+
+  it('find nothing missing on the pages as the adapters know them', () => {
+    expect(gmail.diagnose?.(page('gmail', 'thread-single.html'), THREAD)).toBeNull();
+    expect(gmail.diagnose?.(page('gmail', 'inbox.html'), 'https://mail.google.com/mail/u/0/#inbox')).toBeNull();
+    expect(outlook.diagnose?.(page('outlook', 'conversation.html'), OUTLOOK)).toBeNull();
+    expect(outlook.diagnose?.(page('outlook', 'inbox.html'), 'https://outlook.live.com/mail/0/')).toBeNull();
+  });
+
+  it('count every selector where a conversation should be and its markup is not what they read', () => {
+    // The sites renamed what the adapters read: Gmail's message classes, Outlook's date test id.
+    const gmailDoc = page('gmail', 'thread-single.html');
+    for (const el of Array.from(gmailDoc.querySelectorAll('.adn, h2.hP, [data-legacy-message-id]'))) {
+      el.removeAttribute('class');
+      el.removeAttribute('data-legacy-message-id');
+    }
+    for (const el of Array.from(gmailDoc.querySelectorAll('[data-legacy-thread-id]'))) el.removeAttribute('data-legacy-thread-id');
+    const gmailCounts = gmail.diagnose?.(gmailDoc, THREAD);
+    expect(gmailCounts).toMatchObject({ threadOpen: 0, main: 1 });
+    expect(Object.values(gmailCounts ?? {}).every((n) => Number.isInteger(n))).toBe(true);
+
+    const outlookDoc = page('outlook', 'conversation.html');
+    for (const el of Array.from(outlookDoc.querySelectorAll('[data-testid="SentReceivedSavedTime"]'))) el.setAttribute('data-testid', 'MessageDate');
+    expect(outlook.diagnose?.(outlookDoc, OUTLOOK)).toMatchObject({ date: 0, readingPane: 2, person: 10 });
+  });
+});
