@@ -16,8 +16,11 @@ function EmailLink({ email }: { email: string }) {
   return href ? <a href={href}>{email}</a> : <span>{email}</span>;
 }
 
-/** The top of a customer's card: who they are and how to reach them. `badges`: their tier and stage, once known. */
-export function CardTop({ card, name, badges }: { card: CustomerCardData; name: string; badges?: ComponentChildren }) {
+/**
+ * The top of a customer's card: who they are and how to reach them. `badges`: their tier and
+ * stage, once known; `afterHeader`: what must be read before contacting them (consent).
+ */
+export function CardTop({ card, name, badges, afterHeader }: { card: CustomerCardData; name: string; badges?: ComponentChildren; afterHeader?: ComponentChildren }) {
   const { customer, company } = card;
   const contactId = useId();
   return (
@@ -32,6 +35,7 @@ export function CardTop({ card, name, badges }: { card: CustomerCardData; name: 
           {badges}
         </div>
       </header>
+      {afterHeader}
 
       <section class="section section--contact" aria-labelledby={contactId}>
         <h3 id={contactId} class="visually-hidden">

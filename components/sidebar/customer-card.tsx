@@ -1,6 +1,7 @@
 import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
-import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import type { ConsentPatch, CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 import { CardTop, cardName } from './card-top';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
@@ -18,10 +19,12 @@ export interface CustomerCardProps extends NoteCallbacks {
   now: number;
   locale?: string;
   onLogInteraction?: (kind: InteractionKind, summary: string) => Promise<void>;
+  /** Do-not-contact and marketing permission; the editor is hidden without it. */
+  onSetConsent?: (consent: ConsentPatch) => Promise<void>;
 }
 
 /** Who the customer is, their figures, notes and history. Every string is rendered as text. */
-export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction }: CustomerCardProps) {
+export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction, onSetConsent }: CustomerCardProps) {
   const { customer } = card;
   const name = cardName(card);
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
@@ -53,7 +56,12 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
 
   return (
     <article class="card" aria-label={`Customer: ${name}`}>
-      <CardTop card={card} name={name} badges={insightState && <InsightBadges state={insightState} />} />
+      <CardTop
+        card={card}
+        name={name}
+        badges={insightState && <InsightBadges state={insightState} />}
+        afterHeader={<ConsentFlag consent={customer.consent} locale={locale} />}
+      />
 
       {insights && insightState && (
         <NextAction
@@ -78,6 +86,8 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
       <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={noteReminders} />
 
       {onLogInteraction && <LogInteraction onLog={onLogInteraction} />}
+
+      {onSetConsent && <ConsentEditor consent={customer.consent} now={now} locale={locale} onSave={onSetConsent} />}
 
       <section class="section" aria-labelledby={historyId}>
         <h3 id={historyId} class="section__title">

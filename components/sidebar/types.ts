@@ -1,4 +1,4 @@
-import type { CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
+import type { ConsentPatch, CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
 import type { Drift } from '../../lib/sidebar/drift';
 import type { SearchState } from '../../lib/sidebar/search-store';
 
@@ -41,6 +41,8 @@ export interface SidebarCallbacks {
   onDeleteNote: (noteId: string) => Promise<void>;
   /** Logs a call, meeting, complaint… for a customer; the control is hidden without it. */
   onLogInteraction?: (customerId: string, kind: InteractionKind, summary: string) => Promise<void>;
+  /** Sets do-not-contact and marketing permission; the control is hidden without it. */
+  onSetConsent?: (customerId: string, consent: ConsentPatch) => Promise<void>;
   onCollapse: () => void;
   /** Copies the drift diagnostic (lib/sidebar/drift.ts) to the clipboard; rejects when it cannot. */
   onCopyDiagnostic?: (drift: Drift) => Promise<void>;

@@ -4,7 +4,8 @@ import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
 import { toVcard } from '../export/vcard';
 import { badRowsCsv, type ImportStore } from '../import/runner';
-import type { MessageType, ReplyOf, RequestOf } from '../messaging/protocol';
+import type { ReplyOf, RequestOf } from '../messaging/protocol';
+import { restoreBackup, type Request } from '../recovery/restore';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
@@ -15,11 +16,10 @@ import { sameRoute, type Opened, type Route, type View } from './route';
  * new-company form), duplicates, backup / restore / export tasks, and the undo of the last delete.
  */
 
-export type Request = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ReplyOf<T>>;
+export type { Request } from '../recovery/restore';
 
 export const BACKUP_REMINDER_DAYS = 30;
 const DAY = 86_400_000;
-const RESTORE_CHUNK = 2000;
 
 export type { View } from './route';
 type Status = ReplyOf<'manager.status'>;
@@ -252,23 +252,13 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     run('Checking the backup…', async () => {
       const parsed = await readBackup(file);
       if (!parsed.ok) throw new Error(parsed.reason);
-      const { importId } = await request('import.begin', {});
       try {
-        let seq = 0;
-        let sent = 0;
-        for (const [table, rows] of Object.entries(parsed.backup.tables)) {
-          for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
-            await request('restore.stage', { importId, seq: seq++, table, rows: rows.slice(i, i + RESTORE_CHUNK) });
-            sent += Math.min(RESTORE_CHUNK, rows.length - i);
-            task.value = { kind: 'busy', label: `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` };
-          }
-        }
-        task.value = { kind: 'busy', label: 'Restoring…' };
-        const summary = await request('restore.commit', { importId, mode });
+        const summary = await restoreBackup(request, parsed.backup, mode, (sent) => {
+          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` : 'Restoring…' };
+        });
         onDataChanged();
         return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
       } catch (error) {
-        await request('import.cancel', { importId }).catch(() => undefined);
         throw new Error(`${text(error)} Nothing was restored.`);
       }
     });

@@ -8,6 +8,7 @@ import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
 import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
+import { RECOVERY_MESSAGES } from './messages/recovery';
 
 /**
  * The whole message protocol between the surfaces and the background: each message's request
@@ -27,6 +28,7 @@ export * from './messages/settings';
 export * from './messages/sites';
 export * from './messages/insights';
 export * from './messages/inbox-marks';
+export * from './messages/recovery';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
@@ -38,6 +40,7 @@ export const PROTOCOL = {
   ...SITES_MESSAGES,
   ...INBOX_MARK_MESSAGES,
   ...INSIGHT_MESSAGES,
+  ...RECOVERY_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;
@@ -53,6 +56,10 @@ export const ERROR_CODES = [
   'not_found',
   'invalid',
   'storage',
+  /** The database was written by a newer version of the extension: reads only (lib/background/recovery.ts). */
+  'read_only',
+  /** The customer book was lost or cannot be opened: only recovery works (lib/background/recovery.ts). */
+  'recovery',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
 import { managerHandlers } from './manager';
 import { quickNoteHandlers } from './quick-notes';
+import { recoveryHandlers } from './recovery';
 import { reminderHandlers } from './reminders';
 import { settingsHandlers } from './settings';
 import { spineHandlers } from './spine';
@@ -24,5 +25,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...settingsHandlers(deps),
     ...inboxMarkHandlers(deps),
     ...insightHandlers(deps),
+    ...recoveryHandlers(deps),
   };
 }

@@ -16,6 +16,7 @@ import { loadSampleBusiness } from '../../sample/load';
 import { pickPerson } from '../../sidebar/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
 import { contentUiState } from '../content-ui';
+import { updateCustomer } from '../../db/customer-edit';
 import type { TabState } from '../tab-contexts';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
@@ -83,6 +84,11 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     async 'customer.create'(input) {
       const customer = await withDb(() => createCustomer(deps.db, input, deps.now()));
       return { customerId: customer.id };
+    },
+
+    async 'customer.consent'({ customerId, consent }) {
+      const customer = await withDb(() => updateCustomer(deps.db, customerId, { consent }, deps.now()));
+      return { customer };
     },
 
     async 'note.add'({ customerId, body }) {

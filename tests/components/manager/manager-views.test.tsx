@@ -138,6 +138,21 @@ describe('CustomerDetail', () => {
     expect(root.textContent).toContain('Saved.');
   });
 
+  it('shows the do-not-contact flag and saves consent on its own, as a consent patch', async () => {
+    const customer = createCustomer({ consent: { doNotContact: { since: NOW, reason: 'Wrote: please stop contacting me' }, marketing: { email: 'no', sms: 'unknown', whatsapp: 'unknown' }, marketingUpdatedAt: NOW } });
+    const p = detailProps({ state: { kind: 'card', card: createCard({ customer }) } });
+    view = mount(<CustomerDetail {...p} />);
+    const root = view.container;
+    expect(get(root, '.consent-flag').textContent).toContain('Do not contact since');
+    expect(get(root, '.consent-flag').textContent).toContain('Wrote: please stop contacting me');
+    const form = get(root, 'form[aria-label="Consent"]');
+    click(get(form, 'input[type="checkbox"]'));
+    await settle();
+    click(button(form, 'Save consent'));
+    await settle();
+    expect(p.onSave).toHaveBeenCalledWith({ consent: { doNotContact: null, marketing: { email: 'no', sms: 'unknown', whatsapp: 'unknown' } } });
+  });
+
   it('clears optional fields to null', async () => {
     const p = detailProps({ state: { kind: 'card', card: createCard({ customer: createCustomer({ phone: '+1 555', birthday: '04-02' }) }) } });
     view = mount(<CustomerDetail {...p} />);

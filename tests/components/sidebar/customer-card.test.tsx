@@ -75,6 +75,20 @@ const statsCard = () =>
   });
 
 describe('CustomerCard', () => {
+  it('flags a do-not-contact customer and offers the consent editor only with a handler', async () => {
+    const customer = createCustomer({ consent: { doNotContact: { since: NOW, reason: 'Asked by phone' }, marketing: { email: 'unknown', sms: 'no', whatsapp: 'unknown' }, marketingUpdatedAt: NOW } });
+    const { container } = renderCard(createCard({ customer }));
+    expect(get(container, '.consent-flag').textContent).toContain('Do not contact since');
+    expect(get(container, '.consent-flag').textContent).toContain('SMS marketing: no');
+    expect(container.querySelector('form[aria-label="Consent"]')).toBeNull();
+    view?.unmount();
+    const onSetConsent = vi.fn(async () => undefined);
+    const second = renderCard(createCard({ customer }), { onSetConsent });
+    click(button(get(second.container, 'form[aria-label="Consent"]'), 'Save consent'));
+    await settle();
+    expect(onSetConsent).toHaveBeenCalledWith({ doNotContact: customer.consent.doNotContact, marketing: customer.consent.marketing });
+  });
+
   it('shows who the customer is: name, company, mailto emails, phone as text, tags', () => {
     const { container } = renderCard(statsCard());
     expect(get(container, 'h2').textContent).toBe('Ann Example');
