@@ -52,6 +52,7 @@ export default defineUnlistedScript(() => {
     done: (customerId, ruleId) => request('insights.done', { customerId, ruleId }),
     snooze: (customerId, ruleId, factsKey, until) => request('insights.snooze', { customerId, ruleId, factsKey, until }),
     dismiss: (customerId, ruleId, factsKey) => request('insights.dismiss', { customerId, ruleId, factsKey }),
+    undo: (customerId, ruleId, factsKey) => request('insights.undo', { customerId, ruleId, factsKey }),
   });
   effect(() => insights.show(store.selectedCustomerId()));
 
@@ -152,7 +153,7 @@ export default defineUnlistedScript(() => {
       );
     }
     return (
-      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
+      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss, onUndo: insights.undo }}>
         <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
           <ReadOnlyNotice status={checked.kind === 'ready' ? checked.status : null} />
           <App />

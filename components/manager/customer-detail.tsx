@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../format';
 import { PanelNotice } from './panel-notice';
 import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 
@@ -98,7 +98,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         <button type="button" class="secondary" onClick={onClose} aria-label="Close customer">×</button>
       </header>
       <p class="detail__figures">
-        {stats.orderCount} orders · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
+        {countOf(stats.orderCount, 'order', 'orders')} · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
         {stats.lastOrderAt !== null && ` · last order ${formatDate(stats.lastOrderAt)}`}
         {card.customer.insights && ` · tier ${card.customer.insights.tier}, ${card.customer.insights.stage.replace('_', ' ')}`}
       </p>

@@ -16,62 +16,64 @@ function EmailLink({ email }: { email: string }) {
   return href ? <a href={href}>{email}</a> : <span>{email}</span>;
 }
 
-/**
- * The top of a customer's card: who they are and how to reach them. `badges`: their tier and
- * stage, once known; `afterHeader`: what must be read before contacting them (consent).
- */
-export function CardTop({ card, name, badges, afterHeader }: { card: CustomerCardData; name: string; badges?: ComponentChildren; afterHeader?: ComponentChildren }) {
-  const { customer, company } = card;
+/** The head of a customer's card: who they are. `badges`: their tier and stage, once known. */
+export function CardHeader({ card, name, badges }: { card: CustomerCardData; name: string; badges?: ComponentChildren }) {
+  const { company } = card;
+  return (
+    <header class="card__header">
+      <span class="avatar" aria-hidden="true">
+        {initials(name)}
+      </span>
+      <div class="card__identity">
+        <h2 class="card__name" title={name} dir="auto">
+          {name}
+        </h2>
+        {company && <p class="card__company">{company.name}</p>}
+        {badges}
+      </div>
+    </header>
+  );
+}
+
+/** How to reach the customer: their addresses, phone and tags. */
+export function CardContact({ card }: { card: CustomerCardData }) {
+  const { customer } = card;
   const contactId = useId();
   return (
-    <>
-      <header class="card__header">
-        <span class="avatar" aria-hidden="true">
-          {initials(name)}
-        </span>
-        <div class="card__identity">
-          <h2 class="card__name">{name}</h2>
-          {company && <p class="card__company">{company.name}</p>}
-          {badges}
-        </div>
-      </header>
-      {afterHeader}
-
-      <section class="section section--contact" aria-labelledby={contactId}>
-        <h3 id={contactId} class="visually-hidden">
-          Contact
-        </h3>
-        {customer.emails.length > 0 && (
-          <ul class="contact__emails" aria-label="Email addresses">
-            {customer.emails.map((email) => (
-              <li key={email}>
-                <EmailLink email={email} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {customer.phone && (
-          <p class="contact__phone">
-            <span class="contact__label">Phone</span> {customer.phone}
-          </p>
-        )}
-        {customer.tags.length > 0 && (
-          <ul class="tags" aria-label="Tags">
-            {customer.tags.map((tag) => (
-              <li key={tag} class="tag">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+    <section class="section section--contact" aria-labelledby={contactId}>
+      <h3 id={contactId} class="visually-hidden">
+        Contact
+      </h3>
+      {customer.emails.length > 0 && (
+        <ul class="contact__emails" aria-label="Email addresses">
+          {customer.emails.map((email) => (
+            <li key={email}>
+              <EmailLink email={email} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {customer.phone && (
+        <p class="contact__phone">
+          <span class="contact__label">Phone</span> {customer.phone}
+        </p>
+      )}
+      {customer.tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {customer.tags.map((tag) => (
+            <li key={tag} class="tag">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
 /**
- * The first paint of a card (the sidebar's shell, entrypoints/sidebar-shell.tsx): its top and key
- * figures, in the sidebar's own layout, until the whole sidebar takes over a moment later.
+ * The first paint of a card (the sidebar's shell, entrypoints/sidebar-shell.tsx): who and how
+ * valuable, in the sidebar's own layout, until the whole sidebar takes over a moment later.
  */
 export function CardPreview({ card, now, locale }: { card: CustomerCardData; now: number; locale?: string }) {
   const name = cardName(card);
@@ -82,7 +84,7 @@ export function CardPreview({ card, now, locale }: { card: CustomerCardData; now
       </header>
       <div class="sidebar__body">
         <article class="card" aria-label={`Customer: ${name}`} aria-busy="true">
-          <CardTop card={card} name={name} />
+          <CardHeader card={card} name={name} />
           <KeyFigures customer={card.customer} now={now} locale={locale} />
         </article>
       </div>

@@ -2,15 +2,15 @@ import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
 import type { ConsentPatch, CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
 import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
-import { CardTop, cardName } from './card-top';
+import { CardContact, CardHeader, cardName } from './card-top';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
 import { KeyFigures } from './key-figures';
 import { LogInteraction } from './log-interaction';
-import { NotesSection } from './notes-section';
+import { KeepInMind, NotesSection } from './notes-section';
 import { InsightBadges } from './insight-badges';
 import { InsightsContext } from './insights-context';
-import { NextAction, type RuleReminders } from './next-action';
+import { CHANNEL_LABELS, NextAction, type RuleReminders } from './next-action';
 import { RemindersContext, remindersByNote, remindersByRule } from './reminders-context';
 import type { NoteCallbacks, NoteReminders } from './types';
 
@@ -23,7 +23,17 @@ export interface CustomerCardProps extends NoteCallbacks {
   onSetConsent?: (consent: ConsentPatch) => Promise<void>;
 }
 
-/** Who the customer is, their figures, notes and history. Every string is rendered as text. */
+/** The customer's own boundaries, as the card states them before the next action. */
+function boundaries(customer: CustomerCardData['customer']): string[] {
+  const out: string[] = [];
+  if (customer.preferredChannel) out.push(`Prefers ${CHANNEL_LABELS[customer.preferredChannel].toLowerCase()}`);
+  return out;
+}
+
+/**
+ * Who the customer is, how valuable, what to keep in mind and the next action first (what must
+ * show without scrolling at 1366×768), then contact, notes and history. Every string is text.
+ */
 export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction, onSetConsent }: CustomerCardProps) {
   const { customer } = card;
   const name = cardName(card);
@@ -56,11 +66,18 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
 
   return (
     <article class="card" aria-label={`Customer: ${name}`}>
-      <CardTop
-        card={card}
-        name={name}
-        badges={insightState && <InsightBadges state={insightState} />}
-        afterHeader={<ConsentFlag consent={customer.consent} locale={locale} />}
+      <CardHeader card={card} name={name} badges={insightState && <InsightBadges state={insightState} />} />
+      <ConsentFlag consent={customer.consent} locale={locale} />
+
+      <KeyFigures customer={customer} now={now} locale={locale} />
+
+      <KeepInMind
+        notes={card.notes}
+        boundaries={boundaries(customer)}
+        onUpdate={onUpdate}
+        onDelete={onDelete}
+        locale={locale}
+        remind={noteReminders}
       />
 
       {insights && insightState && (
@@ -71,11 +88,12 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
           onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
           onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
+          onUndo={(ruleId, factsKey) => insights.onUndo(customer.id, ruleId, factsKey)}
           remind={ruleReminders}
         />
       )}
 
-      <KeyFigures customer={customer} now={now} locale={locale} />
+      <CardContact card={card} />
 
       {reminderSlot?.state.kind === 'error' && reminderSlot.state.customerId === customer.id && (
         <p class="error-text" role="alert">

@@ -39,8 +39,10 @@ export {
   readAllHolds,
   readCustomerFacts,
   readFactsInPages,
+  readHoldRows,
   readHolds,
   readMeta,
+  undoHold,
   writeClassifications,
   writeDerivedMeta,
 } from './insights';

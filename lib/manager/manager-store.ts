@@ -9,6 +9,7 @@ import { restoreBackup, type Request } from '../recovery/restore';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
+import { countOf, formatSize } from '../../components/format';
 
 /**
  * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
@@ -245,7 +246,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       saveBlob(blob, `crm-backup-${dateStamp(now())}.json`);
       await request('backup.done', {});
       await refreshStatus();
-      return `Backup saved (${(blob.size / 1_048_576).toFixed(1)} MB).`;
+      return `Backup saved (${formatSize(blob.size)}).`;
     });
 
   const restore = (file: File, mode: 'replace' | 'merge') =>
@@ -270,13 +271,13 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       const stamp = dateStamp(now());
       if (kind === 'customers-csv') {
         saveBlob(new Blob(['\uFEFF' + toCsv([CUSTOMER_COLUMNS, ...customers.map((c) => customerRow(c, companies))])], { type: 'text/csv' }), `customers-${stamp}.csv`);
-        return `Exported ${customers.length.toLocaleString()} customers.`;
+        return `Exported ${countOf(customers.length, 'customer', 'customers')}.`;
       }
       if (kind === 'orders-csv') {
         const byId = new Map(customers.map((c) => [c.id, c]));
         const orders = (await readAll<Order>('orders')).filter((o) => o.deletedAt === null);
         saveBlob(new Blob(['\uFEFF' + toCsv([ORDER_COLUMNS, ...orders.map((o) => orderRow(o, byId))])], { type: 'text/csv' }), `orders-${stamp}.csv`);
-        return `Exported ${orders.length.toLocaleString()} orders.`;
+        return `Exported ${countOf(orders.length, 'order', 'orders')}.`;
       }
       const cards = customers.filter((c) => c.emails.length > 0).map((c) => toVcard(c, c.companyId === null ? null : (companies.get(c.companyId) ?? null)));
       saveBlob(new Blob(cards, { type: 'text/vcard' }), `contacts-${stamp}.vcf`);

@@ -1,5 +1,6 @@
 import { reportPage, reportSite } from '../messaging/content-client';
 import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
+import { OVERLAY } from '../mount/room';
 import type { SiteAdapter, SiteScan, WatchTuning } from './site';
 import { watchPage } from './watch';
 
@@ -34,7 +35,9 @@ export async function runSite(ctx: ScriptContext, adapters: readonly SiteAdapter
 
   const extras = adapters.map((adapter) => adapter.extras?.(document, ctx.signal) ?? {});
   // The frame starts loading at once (at document_start too), while the site itself loads.
-  const frame = await mountSidebar(ctx, (state) => {
+  // The enabled-site script's adapters all make room as any page does; a built-in site has one.
+  const room = adapters[0]?.room ?? OVERLAY;
+  const frame = await mountSidebar(ctx, room, (state) => {
     for (const extra of extras) extra.onState?.(state);
   });
   if (frame === null) return;

@@ -1,4 +1,5 @@
 import type { PageReport } from '../messaging/protocol';
+import type { RoomStrategy } from '../mount/room';
 import type { ContentUiState } from '../ui-state';
 
 /**
@@ -79,6 +80,8 @@ export interface SiteAdapter {
    */
   scan(doc: Document, url: string): SiteScan | null;
   readonly watch: WatchTuning;
+  /** How the site's pages make room for the open sidebar (lib/sites/<id>/room.ts, lib/mount/room.ts). */
+  readonly room: RoomStrategy;
   /** Site-specific extras, started with the sidebar; they own their listeners through `signal`. */
   extras?(doc: Document, signal: AbortSignal): SiteExtras;
   /**

@@ -3,6 +3,7 @@ import { PAGE_WATCH } from '../watch';
 import { findPageEmails } from './finder';
 import { genericSite } from './site';
 import { pageHost, pageKey } from './url';
+import { genericRoom } from './room';
 
 /** Any page: its addresses, and its host for the company whose website it is. */
 export const genericAdapter: SiteAdapter = {
@@ -11,5 +12,6 @@ export const genericAdapter: SiteAdapter = {
     report: { site: 'generic', view: 'other', threadId: pageKey(url), self: null, people: findPageEmails(doc) },
     host: pageHost(url),
   }),
+  room: genericRoom,
   watch: PAGE_WATCH,
 };

@@ -7,11 +7,13 @@ import { SELECTOR } from './selectors';
 import { gmailSite } from './site';
 import { gmailIsDark } from './theme';
 import { viewFromUrl } from './url';
+import { gmailRoom } from './room';
 
 /** Gmail's adapter: the thread's people (and compose recipients), the inbox tier marks beside them. */
 export const gmailAdapter: SiteAdapter = {
   site: gmailSite,
   scan: (doc, url) => ({ report: reportGmail(doc, url), host: null }),
+  room: gmailRoom,
   watch: GMAIL_WATCH,
   extras(doc, signal) {
     // Opt-in, off by default: they follow the switch the background sends at mount and pushes

@@ -3,6 +3,7 @@ import { findOutlookPeople } from './finder';
 import { SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
 import { outlookSite } from './site';
 import { outlookRoute } from './url';
+import { outlookRoom } from './room';
 
 /** Outlook on the web's adapter: the open conversation's people and the recipients being written. */
 export const outlookAdapter: SiteAdapter = {
@@ -11,6 +12,7 @@ export const outlookAdapter: SiteAdapter = {
     const found = findOutlookPeople(doc, url);
     return { report: { site: 'outlook', view: found.view, threadId: found.threadId, self: found.self, people: found.people }, host: null };
   },
+  room: outlookRoom,
   // Names and addresses are text in Outlook's DOM (senders, pills), so text edits count.
   watch: {
     attributeFilter: WATCHED_ATTRIBUTES,

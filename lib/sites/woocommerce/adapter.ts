@@ -2,6 +2,7 @@ import type { SiteAdapter } from '../site';
 import { PAGE_WATCH } from '../watch';
 import { findWooCustomer } from './finder';
 import { woocommerceSite } from './site';
+import { genericRoom } from '../generic/room';
 
 /**
  * A WooCommerce order page's adapter, on the sites the user enables: the order's customer. A page
@@ -14,5 +15,6 @@ export const woocommerceAdapter: SiteAdapter = {
     if (!found.isOrder) return null;
     return { report: { site: 'woocommerce', view: 'other', threadId: found.pageKey, self: null, people: found.people }, host: null };
   },
+  room: genericRoom,
   watch: PAGE_WATCH,
 };

@@ -227,7 +227,7 @@ describe('BackupPanel', () => {
     const p = backupProps();
     view = mount(<BackupPanel {...p} />);
     expect(view.container.textContent).toContain('Last backup: never.');
-    expect(view.container.textContent).toContain('Using 5.0 MB of 100.0 MB.');
+    expect(view.container.textContent).toContain('Using 5 MB of 100 MB.');
     click(button(view.container, 'Download full backup (JSON)'));
     click(button(view.container, 'Customers CSV'));
     click(button(view.container, 'Orders CSV'));

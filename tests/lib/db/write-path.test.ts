@@ -44,6 +44,7 @@ const NOT_WRITERS = new Set([
   'openDatabase',
   'openReminders',
   'pendingReminders',
+  'readHoldRows',
   'readAllHolds',
   'readCustomerFacts',
   'readFactsInPages',
@@ -162,6 +163,11 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   putHold: { run: (db) => entry.putHold(db, { customerId: 'b', ruleId: 'win-back', factsKey: 'f', kind: 'dismissed', until: null }, NOW) },
   purgeExpiredSnoozes: { run: (db) => entry.purgeExpiredSnoozes(db, NOW) },
+  undoHold: {
+    // A Done taken back: its hold goes and the interaction it logged is tombstoned.
+    prepare: (db) => entry.putHold(db, { customerId: 'a', ruleId: 'ask-feedback', factsKey: 'f', kind: 'done', until: null, interactionId: 'i1' }, NOW),
+    run: (db) => entry.undoHold(db, 'a', 'ask-feedback', 'f', NOW + 1),
+  },
   writeClassifications: {
     run: (db) => entry.writeClassifications(db, [{ id: 'b', insights: { tier: 'A', tierOverridden: false, rfm: 'Champions', stage: 'active', computedAt: NOW } }]),
   },
