@@ -1,5 +1,5 @@
 import { genericAdapter } from './generic/adapter';
-import type { SiteAdapter } from './site';
+import type { SiteAdapter } from './adapter';
 import { woocommerceAdapter } from './woocommerce/adapter';
 
 /**

@@ -1,7 +1,7 @@
 import { reportPage, reportSite } from '../messaging/content-client';
 import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
 import { OVERLAY } from '../mount/room';
-import type { SiteAdapter, SiteScan, WatchTuning } from './site';
+import type { SiteAdapter, SiteScan, WatchTuning } from './adapter';
 import { watchPage } from './watch';
 
 export type { ScriptContext } from '../mount/mount-sidebar';

@@ -1,6 +1,6 @@
 import { inboxMarks } from '../../messaging/content-client';
 import { createTierMarks } from '../../mount/tier-marks';
-import { countSelectors, type SiteAdapter } from '../site';
+import { countSelectors, type SiteAdapter } from '../adapter';
 import { watchInboxMarks } from './inbox-marks-watch';
 import { GMAIL_WATCH, reportGmail } from './observer';
 import { SELECTOR } from './selectors';

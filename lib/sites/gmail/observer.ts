@@ -1,7 +1,7 @@
 import type { PageReport } from '../../messaging/protocol';
 import { findPeople } from './finder';
 import { ATTR, SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
-import type { WatchTuning } from '../site';
+import type { WatchTuning } from '../adapter';
 import { watchPage } from '../watch';
 
 export { stableJson } from '../watch';

@@ -1,4 +1,4 @@
-import { countSelectors, type SiteAdapter } from '../site';
+import { countSelectors, type SiteAdapter } from '../adapter';
 import { findOutlookPeople } from './finder';
 import { SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
 import { outlookSite } from './site';

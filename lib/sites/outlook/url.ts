@@ -1,4 +1,6 @@
-import type { PageView } from '../../messaging/protocol';
+import type { PAGE_VIEWS } from '../../messaging/vocabulary';
+
+type PageView = (typeof PAGE_VIEWS)[number];
 
 /**
  * Pure predicates over Outlook on the web URLs (tests/fixtures/pages/outlook/SOURCES.md, "URL

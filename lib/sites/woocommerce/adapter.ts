@@ -1,4 +1,4 @@
-import type { SiteAdapter } from '../site';
+import type { SiteAdapter } from '../adapter';
 import { PAGE_WATCH } from '../watch';
 import { findWooCustomer } from './finder';
 import { woocommerceSite } from './site';

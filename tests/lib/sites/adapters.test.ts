@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_SITES, SITES } from '../../../lib/sites/registry';
-import type { SiteAdapter } from '../../../lib/sites/site';
+import type { SiteAdapter } from '../../../lib/sites/adapter';
 
 /**
  * Every registered site is held to the same bar: saved or authored pages with a SOURCES note and
