@@ -90,13 +90,6 @@ export const SELECTOR = {
   main: 'div[role=main]',
 } as const;
 
-/** thread_view: "message state from its wrapper's class" (InboxSDK getViewState). */
-export const MESSAGE_STATE_CLASS = {
-  expanded: 'h7',
-  collapsed: 'kv',
-  hidden: ['kQ', 'kx'],
-} as const;
-
 /**
  * Attributes the observer watches: only the ones the finder reads, so Gmail's constant class
  * and style churn (hover, focus) wakes nothing.
