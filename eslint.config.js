@@ -44,7 +44,7 @@ const PAGES = [
 ];
 /**
  * The pure part of the sites (DESIGN.md: a site's `matches(url)`): the registry of site
- * descriptors (id, name, kind, match patterns, URL predicates) and their URL parsing. The build,
+ * descriptors (id, name, kind, match patterns) and their URL parsing. The build,
  * the background (which pages are built in, a tab's site) and the protocol (the site ids) read
  * it; the rest of a site's folder (finder, watcher, room, content script) is page code.
  */

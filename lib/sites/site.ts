@@ -1,7 +1,7 @@
 /**
  * What a site is to the extension, in two halves:
  *
- * - a `SiteDescriptor`: plain data and pure URL predicates, read by the build (manifest matches
+ * - a `SiteDescriptor`: plain data (match patterns among it), read by the build (manifest matches
  *   and host permissions, one content script per built-in site), the background (which pages are
  *   built in, which site a tab is on) and the pages (the sidebar's words for the site);
  * - a `SiteAdapter`: what runs in the page, the descriptor plus the finder, the tuning of the
@@ -32,8 +32,6 @@ export interface SiteDescriptor<Id extends string = string> {
   readonly hosts?: readonly string[];
   /** When the content script starts (built-in sites); `document_idle` when not given. */
   readonly runAt?: 'document_start' | 'document_end' | 'document_idle';
-  /** Pure: whether a URL is a page of this site at all (people or not). */
-  isSiteUrl(url: string): boolean;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { SiteDescriptor } from '../site';
-import { matches } from './url';
 
 /** Any page the user enables: addresses in links, text and structured data; the page's company. */
 export const genericSite = {
@@ -8,5 +7,4 @@ export const genericSite = {
   kind: 'web',
   access: 'opt-in',
   matches: [],
-  isSiteUrl: matches,
 } as const satisfies SiteDescriptor<'generic'>;

@@ -1,5 +1,4 @@
 import type { SiteDescriptor } from '../site';
-import { matches } from './url';
 
 /** Gmail: granted at install; the script starts with the page so the sidebar loads beside Gmail. */
 export const gmailSite = {
@@ -9,5 +8,4 @@ export const gmailSite = {
   access: 'built-in',
   matches: ['https://mail.google.com/*'],
   runAt: 'document_start',
-  isSiteUrl: matches,
 } as const satisfies SiteDescriptor<'gmail'>;

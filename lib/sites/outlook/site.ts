@@ -1,5 +1,5 @@
 import type { SiteDescriptor } from '../site';
-import { isOutlook, OUTLOOK_HOSTS } from './url';
+import { OUTLOOK_HOSTS } from './url';
 
 /**
  * Outlook on the web (Microsoft 365 work and school accounts, and personal Outlook.com): granted
@@ -13,5 +13,4 @@ export const outlookSite = {
   access: 'built-in',
   matches: OUTLOOK_HOSTS.map((host) => `https://${host}/*`),
   runAt: 'document_start',
-  isSiteUrl: isOutlook,
 } as const satisfies SiteDescriptor<'outlook'>;

@@ -1,5 +1,4 @@
 import type { SiteDescriptor } from '../site';
-import { isShopifyAdmin } from './url';
 
 /** The Shopify admin: granted at install; the script runs on the whole admin to follow its navigation. */
 export const shopifySite = {
@@ -9,5 +8,4 @@ export const shopifySite = {
   access: 'built-in',
   matches: ['https://admin.shopify.com/store/*'],
   hosts: ['https://admin.shopify.com/*'],
-  isSiteUrl: isShopifyAdmin,
 } as const satisfies SiteDescriptor<'shopify'>;

@@ -1,5 +1,4 @@
 import type { SiteDescriptor } from '../site';
-import { matches } from './url';
 
 /** A WooCommerce store's admin: on the sites the user enables, its order pages read by this adapter. */
 export const woocommerceSite = {
@@ -8,5 +7,4 @@ export const woocommerceSite = {
   kind: 'store',
   access: 'opt-in',
   matches: [],
-  isSiteUrl: matches,
 } as const satisfies SiteDescriptor<'woocommerce'>;
