@@ -9,7 +9,7 @@ import type { BenchData } from './generate';
  * real URL) from navigation start to the customer card painted in the sidebar iframe. Each run
  * is a new tab; the first run warms the service worker and the database and is not counted.
  *
- * Figure 9, in the same tabs: the floor. The moment the sidebar's frame is put into the page, the
+ * Figure 10, in the same tabs: the floor. The moment the sidebar's frame is put into the page, the
  * bench puts an empty extension page (bench/blank-page.ts) into it too, and the card's paint is
  * compared with that empty page's load: what the sidebar costs beyond being an extension page in
  * an iframe at all, on whatever machine this runs.
@@ -44,7 +44,7 @@ export async function measurePaint(session: ExtensionSession, data: BenchData, r
       detail: `p95 ${round(s.p95, 0)} ms over ${s.n} tab loads; medians: sidebar document starts at ${round(summarize(frameStart).median, 0)} ms, its DOMContentLoaded ${round(summarize(frameReady).median, 0)} ms`,
     },
     {
-      group: 9,
+      group: 10,
       name: 'new tab: card painted − an empty extension page framed at the same moment loaded, median',
       value: Math.round(o.median),
       unit: 'ms',

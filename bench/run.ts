@@ -18,6 +18,7 @@ import { measurePaint } from './measure-paint';
 import { measureSwitch } from './measure-switch';
 import { measureCold } from './measure-cold';
 import { addBlankPage } from './blank-page';
+import { measureSafety } from './measure-safety';
 import { measureSizes } from './measure-size';
 import { loadAverage, machine, printTable, saveResults, withVerdicts } from './report';
 
@@ -29,7 +30,7 @@ const size = (option('size') ?? '100k') as SizeName;
 if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const strict = process.argv.includes('--strict');
 const runs = Number(option('runs') ?? process.env.BENCH_RUNS ?? 20);
-const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const wants = (group: number) => only.includes(group);
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -52,7 +53,7 @@ log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLoc
 const session = await launchExtension({ extensionDir: build });
 try {
   await serveGmail(session.context, () => 'thread-single.html');
-  if ([2, 3, 5, 6, 8, 9, 10].some(wants)) {
+  if ([2, 3, 5, 6, 8, 9, 10, 11].some(wants)) {
     const loaded = await loadBusiness(session, data, log);
     if (wants(5)) figures.push(...loaded);
   }
@@ -66,11 +67,11 @@ try {
     figures.push(...(await measureLookup(session, data)));
     log('lookups measured');
   }
-  if (wants(2) || wants(9)) {
+  if (wants(2) || wants(10)) {
     figures.push(...(await measurePaint(session, data, runs)).filter((f) => wants(f.group)));
     log('card paint measured');
   }
-  if (wants(8)) {
+  if (wants(9)) {
     figures.push(...(await measureSwitch(session, data, runs)));
     log('thread switch measured');
   }
@@ -78,12 +79,16 @@ try {
     figures.push(...(await measureFinder(session, runs)));
     log('finders measured');
   }
+  if (wants(8)) {
+    figures.push(...(await measureSafety(session, data, Math.min(runs, 3))));
+    log('safety copies measured');
+  }
   if (wants(7)) {
     figures.push(...(await measureHeap(session, Math.min(runs, 7))));
     log('content-script heap measured');
   }
   // Last: it stops the service worker, which the other measurements hold handles to.
-  if (wants(10)) {
+  if (wants(11)) {
     figures.push(...(await measureCold(session, build, runs)));
     log('cold service worker measured');
   }

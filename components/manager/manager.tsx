@@ -19,6 +19,7 @@ export interface ManagerProps {
 
 const VIEWS: readonly [View, string][] = [
   ['customers', 'Customers'],
+  ['today', 'Today'],
   ['companies', 'Companies'],
   ['import', 'Import'],
   ['duplicates', 'Duplicates'],
