@@ -100,7 +100,9 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     await grant.close();
     const popup = await session.extensionPage(`/popup.html?tab=${tabId}`);
     await popup.getByRole('button', { name: 'Enable on this site' }).click();
-    await expect.poll(() => popup.locator('.site-access').textContent()).toContain('Enabled on');
+    // Enabling registers the site's script and runs it in the open tab (here a 5,000-address
+    // page): seconds on a loaded machine.
+    await expect.poll(() => popup.locator('.site-access').textContent(), { timeout: 10_000 }).toContain('Enabled on');
     await popup.close();
   }
 
