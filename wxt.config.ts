@@ -1,12 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { QUICK_NOTE_SUGGESTED_KEY, quickNoteCommand } from './lib/shortcut';
+import { BUILT_IN_SITES, builtInHostPatterns } from './lib/sites/registry';
 
-// Gmail's origin is granted at install; the sidebar page is web-accessible where content
-// scripts may mount it (see DESIGN.md, "Sidebar = an extension page in an iframe").
-export const GMAIL_MATCHES = ['https://mail.google.com/*'];
-/** Shopify admin is the other host granted at install (entrypoints/shopify.content.ts). */
-export const SHOPIFY_ADMIN_MATCHES = ['https://admin.shopify.com/*'];
+// The built-in sites of lib/sites/registry.ts are granted at install, each with its content
+// script (lib/sites/<id>/content.ts); the sidebar page is web-accessible where content scripts
+// may mount it (see DESIGN.md, "Sidebar = an extension page in an iframe").
+export const BUILT_IN_HOSTS = builtInHostPatterns();
 /**
  * Any other site only by the user's opt-in (lib/background/handlers/sites.ts). The sidebar page
  * must be web-accessible wherever it may be mounted, so on Chrome it is listed for every http(s)
@@ -16,15 +17,30 @@ export const OPTIONAL_SITE_MATCHES = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   imports: false,
+  hooks: {
+    // One content script per built-in site, built from its folder: adding a site adds no entrypoint.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      for (const site of BUILT_IN_SITES) {
+        entrypoints.push({
+          type: 'content-script',
+          name: site.id,
+          inputPath: resolve(wxt.config.root, 'lib/sites', site.id, 'content.ts'),
+          outputDir: resolve(wxt.config.outDir, 'content-scripts'),
+          options: { matches: [...site.matches], runAt: site.runAt ?? 'document_idle' },
+          skipped: false,
+        });
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
     name: 'Local CRM Sidebar',
-    description: 'Your customers beside Gmail: who they are, their history and notes. All data stays on this computer.',
+    description: 'Your customers beside Gmail and Outlook: who they are, their history and notes. All data stays on this computer.',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
-    host_permissions: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES],
+    host_permissions: BUILT_IN_HOSTS,
     ...(browser === 'firefox'
       ? { optional_permissions: OPTIONAL_SITE_MATCHES }
       : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
@@ -42,7 +58,7 @@ export default defineConfig({
         : [
             {
               resources: ['sidebar.html'],
-              matches: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES, ...OPTIONAL_SITE_MATCHES],
+              matches: [...BUILT_IN_HOSTS, ...OPTIONAL_SITE_MATCHES],
               use_dynamic_url: true,
             },
           ],

@@ -17,6 +17,9 @@ import { INTERACTION_KINDS, type InteractionKind } from '../lib/model/records';
  * (Shopify exports have none).
  */
 
+/** The second known customer: the sender of the other thread the thread-switch figure alternates with. */
+export const SECOND_SENDER = { name: 'Anna Schmidt', email: 'anna.schmidt@hofladen-schmidt.de', company: 'Hofladen Schmidt' };
+
 export const SIZES = { '1k': 1_000, '10k': 10_000, '100k': 100_000 } as const;
 export type SizeName = keyof typeof SIZES;
 export const SEED = 20_261_127;
@@ -41,6 +44,7 @@ export interface BenchData {
   interactions: PlannedInteraction[];
   /** The Gmail fixture's sender (thread-single.html), a customer with orders and a note. */
   threadSender: string;
+  threadSenderName: string;
   /** Data "now": orders lie in the three years before it. */
   now: number;
 }
@@ -92,7 +96,7 @@ async function generate(size: SizeName, dir: string): Promise<BenchData> {
   }));
   const known = [
     { name: SAMPLE_PEOPLE.maria.name, email: SAMPLE_PEOPLE.maria.email, company: SAMPLE_PEOPLE.maria.company },
-    { name: 'Anna Schmidt', email: 'anna.schmidt@hofladen-schmidt.de', company: 'Hofladen Schmidt' },
+    SECOND_SENDER,
   ];
   const probeEvery = Math.max(1, Math.floor(count / 200));
   // Each is a protocol message after the import; about a thousand customers get one or two.
@@ -188,5 +192,5 @@ async function generate(size: SizeName, dir: string): Promise<BenchData> {
   customersOut.end();
   ordersOut.end();
   await Promise.all([once(customersOut, 'finish'), once(ordersOut, 'finish')]);
-  return { size, customers: count, orders: orderNumber, customersFile, ordersFile, probes, interactions, threadSender: SAMPLE_PEOPLE.maria.email, now: DATA_NOW };
+  return { size, customers: count, orders: orderNumber, customersFile, ordersFile, probes, interactions, threadSender: SAMPLE_PEOPLE.maria.email, threadSenderName: SAMPLE_PEOPLE.maria.name, now: DATA_NOW };
 }

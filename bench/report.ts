@@ -48,7 +48,7 @@ export function saveResults(record: RunRecord, groups: readonly number[]): strin
   }
   // A run of some figures only (--only) keeps the other figures of the last run of that size.
   const previous = runs[record.size];
-  if (previous && groups.length < 7) {
+  if (previous && groups.length < 10) {
     const kept = previous.figures.filter((f) => !groups.includes(f.group)).map((f) => ({ ...f, detail: `${f.detail ?? ''} [from the run of ${previous.date.slice(0, 16)}]`.trim() }));
     record = { ...record, figures: [...record.figures, ...kept].sort((a, b) => a.group - b.group) };
   }

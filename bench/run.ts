@@ -15,6 +15,9 @@ import { loadBusiness } from './measure-import';
 import { measureInsights } from './measure-insights';
 import { measureLookup } from './measure-lookup';
 import { measurePaint } from './measure-paint';
+import { measureSwitch } from './measure-switch';
+import { measureCold } from './measure-cold';
+import { addBlankPage } from './blank-page';
 import { measureSafety } from './measure-safety';
 import { measureSizes } from './measure-size';
 import { loadAverage, machine, printTable, saveResults, withVerdicts } from './report';
@@ -27,7 +30,7 @@ const size = (option('size') ?? '100k') as SizeName;
 if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const strict = process.argv.includes('--strict');
 const runs = Number(option('runs') ?? process.env.BENCH_RUNS ?? 20);
-const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7, 8];
+const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const wants = (group: number) => only.includes(group);
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -40,6 +43,7 @@ const figures: Figure[] = [];
 if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('No build in .output/chrome-mv3: run npm run build.');
 const build = mkdtempSync(join(tmpdir(), 'crm-bench-build-'));
 cpSync(EXTENSION_DIR, build, { recursive: true });
+addBlankPage(build);
 
 if (wants(1)) figures.push(...measureSizes(build));
 
@@ -49,7 +53,7 @@ log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLoc
 const session = await launchExtension({ extensionDir: build });
 try {
   await serveGmail(session.context, () => 'thread-single.html');
-  if ([2, 3, 5, 6, 8].some(wants)) {
+  if ([2, 3, 5, 6, 8, 9, 10, 11].some(wants)) {
     const loaded = await loadBusiness(session, data, log);
     if (wants(5)) figures.push(...loaded);
   }
@@ -63,9 +67,13 @@ try {
     figures.push(...(await measureLookup(session, data)));
     log('lookups measured');
   }
-  if (wants(2)) {
-    figures.push(...(await measurePaint(session, data, runs)));
+  if (wants(2) || wants(10)) {
+    figures.push(...(await measurePaint(session, data, runs)).filter((f) => wants(f.group)));
     log('card paint measured');
+  }
+  if (wants(9)) {
+    figures.push(...(await measureSwitch(session, data, runs)));
+    log('thread switch measured');
   }
   if (wants(4)) {
     figures.push(...(await measureFinder(session, runs)));
@@ -78,6 +86,11 @@ try {
   if (wants(7)) {
     figures.push(...(await measureHeap(session, Math.min(runs, 7))));
     log('content-script heap measured');
+  }
+  // Last: it stops the service worker, which the other measurements hold handles to.
+  if (wants(11)) {
+    figures.push(...(await measureCold(session, build, runs)));
+    log('cold service worker measured');
   }
 } finally {
   await session.close();

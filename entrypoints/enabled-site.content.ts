@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runSiteSidebar } from '../lib/sites/mount-site';
-import { ENABLED_SITE } from '../lib/sites/registry';
+import { ENABLED_SITE_ADAPTERS } from '../lib/sites/enabled-site';
+import { runSite } from '../lib/sites/run-site';
 
 export default defineContentScript({
   // Not in the manifest: the background registers it for each site the user enables and
@@ -8,5 +8,5 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   runAt: 'document_idle',
-  main: (ctx) => runSiteSidebar(ctx, ENABLED_SITE),
+  main: (ctx) => runSite(ctx, ENABLED_SITE_ADAPTERS),
 });

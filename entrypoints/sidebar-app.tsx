@@ -16,13 +16,15 @@ import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
+import { driftDiagnostic, type Drift } from '../lib/sidebar/drift';
+import { takeShellHandoff } from '../lib/sidebar/shell';
 import { createSidebarStore } from '../lib/sidebar/store';
 
 /**
- * The sidebar page's script (public/sidebar.html loads it and its stylesheet). An unlisted
- * script, so WXT builds it as one file with everything it imports (and one CSS file) rather than
- * as a page sharing chunks with the others: the sidebar loads in an iframe on every Gmail load,
- * and each extra file is one more request to the browser before the first card can paint.
+ * The whole sidebar, loaded by the shell (entrypoints/sidebar-shell.tsx) once it painted the card
+ * or found none to paint. An unlisted script, so WXT builds it as one file with everything it
+ * imports (and one CSS file) rather than as a page sharing chunks with the others: the sidebar
+ * loads in an iframe on every mail page, and each extra file is one more request to the browser.
  */
 export default defineUnlistedScript(() => {
   followFrameTheme(window);
@@ -64,27 +66,48 @@ export default defineUnlistedScript(() => {
 
   // The background pushes "your tab's page changed" and "data changed" over a port; the port
   // is also how it knows which sidebars are open. Reconnect if the service worker restarts.
+  const onPush = (raw: unknown) => {
+    const event = parsePushEvent(raw);
+    if (event) store.onEvent(event);
+    if (event?.type === 'data') {
+      insights.changed(event);
+      reminders.changed(event);
+    }
+  };
+  const reconnect = () => {
+    setTimeout(() => {
+      connect();
+      // Pushes sent while the port was down were lost: read again what they may have changed.
+      void store.refresh(true);
+      insights.refresh();
+    }, 250);
+  };
   function connect() {
     const port = browser.runtime.connect({ name: PORT_NAME });
-    port.onMessage.addListener((raw: unknown) => {
-      const event = parsePushEvent(raw);
-      if (event) store.onEvent(event);
-      if (event?.type === 'data') {
-        insights.changed(event);
-        reminders.changed(event);
-      }
-    });
-    port.onDisconnect.addListener(() => {
-      setTimeout(() => {
-        connect();
-        // Pushes sent while the port was down were lost: read again what they may have changed.
-        void store.refresh(true);
-        insights.refresh();
-      }, 250);
-    });
+    port.onMessage.addListener(onPush);
+    port.onDisconnect.addListener(reconnect);
   }
-  connect();
-  void store.refresh();
+
+  // The shell (entrypoints/sidebar-shell.tsx) opened the port and may have painted a card: its
+  // context is the store's first state, so the card stays on screen as the whole sidebar takes over.
+  const shell = takeShellHandoff();
+  if (shell) {
+    shell.port.onDisconnect.addListener(reconnect);
+    if (shell.context) {
+      void store.refresh(false, shell.context);
+      void store.refreshSite();
+    } else {
+      void store.refresh();
+    }
+    shell.listen(onPush);
+  } else {
+    connect();
+    void store.refresh();
+  }
+
+  const diagnosticOf = (drift: Drift) =>
+    driftDiagnostic(drift, { version: browser.runtime.getManifest().version, now: Date.now(), browser: navigator.userAgent });
+
   // Asked beside the first context, not before it: a lost book shows the recovery screen.
   const recovery = createRecoveryStore({
     request,
@@ -112,6 +135,8 @@ export default defineUnlistedScript(() => {
         search={search.state.value}
         onSearch={search.setQuery}
         onChooseCustomer={(choice) => store.openCustomer(choice.customerId, choice.email)}
+        diagnostic={diagnosticOf}
+        onCopyDiagnostic={(drift) => navigator.clipboard.writeText(diagnosticOf(drift))}
       />
     );
   }
@@ -141,4 +166,6 @@ export default defineUnlistedScript(() => {
 
   const root = document.getElementById('app');
   if (root) render(<WithInsights />, root);
+  // In the same task as the first render: the preview and the sidebar are never both on screen.
+  document.getElementById('shell')?.remove();
 });

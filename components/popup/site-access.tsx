@@ -17,7 +17,7 @@ function hostOf(origin: string): string {
   }
 }
 
-/** "Enable on this site": the per-site opt-in beyond Gmail and Shopify admin. */
+/** "Enable on this site": the per-site opt-in beyond the built-in sites. */
 export function SiteAccess({ state, onEnable, onShowOnce }: SiteAccessProps) {
   const action = useAction();
   if (state.kind === 'loading') {

@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Loadable } from '../../lib/loadable';
+import { builtInNames } from '../../lib/sites/registry';
 import { useAction } from '../sidebar/use-action';
 import './enabled-sites.css';
 
@@ -26,14 +27,14 @@ function SiteRow({ origin, onRemove }: { origin: string; onRemove: (origin: stri
   );
 }
 
-/** The sites the user enabled beyond Gmail and Shopify admin, each removable. */
+/** The sites the user enabled beyond the built-in ones, each removable. */
 export function EnabledSites({ sites, onRemove }: EnabledSitesProps) {
   const titleId = useId();
   return (
     <section class="settings-section" aria-labelledby={titleId}>
       <h2 id={titleId}>Enabled sites</h2>
       <p class="settings-section__description">
-        The customer sidebar always runs in Gmail and the Shopify admin. On other sites it runs only where you chose
+        The customer sidebar always runs in {builtInNames()}. On other sites it runs only where you chose
         “Enable on this site” in the toolbar popup. Removing a site also gives its access permission back.
       </p>
       {sites.kind === 'loading' && <p class="muted">Loading…</p>}

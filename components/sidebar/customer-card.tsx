@@ -2,7 +2,7 @@ import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
 import type { ConsentPatch, CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
 import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
-import { mailtoHref } from '../safe-href';
+import { CardContact, CardHeader, cardName } from './card-top';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
 import { KeyFigures } from './key-figures';
@@ -12,7 +12,6 @@ import { InsightBadges } from './insight-badges';
 import { InsightsContext } from './insights-context';
 import { CHANNEL_LABELS, NextAction, type RuleReminders } from './next-action';
 import { RemindersContext, remindersByNote, remindersByRule } from './reminders-context';
-import { initials } from './person-label';
 import type { NoteCallbacks, NoteReminders } from './types';
 
 export interface CustomerCardProps extends NoteCallbacks {
@@ -22,12 +21,6 @@ export interface CustomerCardProps extends NoteCallbacks {
   onLogInteraction?: (kind: InteractionKind, summary: string) => Promise<void>;
   /** Do-not-contact and marketing permission; the editor is hidden without it. */
   onSetConsent?: (consent: ConsentPatch) => Promise<void>;
-}
-
-function EmailLink({ email }: { email: string }) {
-  const href = mailtoHref(email);
-  // An address we cannot turn into a safe link is still worth reading.
-  return href ? <a href={href}>{email}</a> : <span>{email}</span>;
 }
 
 /** The customer's own boundaries, as the card states them before the next action. */
@@ -42,11 +35,10 @@ function boundaries(customer: CustomerCardData['customer']): string[] {
  * show without scrolling at 1366×768), then contact, notes and history. Every string is text.
  */
 export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction, onSetConsent }: CustomerCardProps) {
-  const { customer, company } = card;
-  const name = customer.name.trim() || customer.emails[0] || 'Unnamed customer';
+  const { customer } = card;
+  const name = cardName(card);
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
   const historyId = useId();
-  const contactId = useId();
   const insights = useContext(InsightsContext);
   // Only this customer's insights: a reply for the previous one never shows on this card.
   const insightState = insights && insights.state.kind !== 'none' && insights.state.customerId === customer.id ? insights.state : null;
@@ -74,18 +66,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
 
   return (
     <article class="card" aria-label={`Customer: ${name}`}>
-      <header class="card__header">
-        <span class="avatar" aria-hidden="true">
-          {initials(name)}
-        </span>
-        <div class="card__identity">
-          <h2 class="card__name" title={name} dir="auto">
-            {name}
-          </h2>
-          {company && <p class="card__company">{company.name}</p>}
-          {insightState && <InsightBadges state={insightState} />}
-        </div>
-      </header>
+      <CardHeader card={card} name={name} badges={insightState && <InsightBadges state={insightState} />} />
       <ConsentFlag consent={customer.consent} locale={locale} />
 
       <KeyFigures customer={customer} now={now} locale={locale} />
@@ -112,34 +93,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
         />
       )}
 
-      <section class="section section--contact" aria-labelledby={contactId}>
-        <h3 id={contactId} class="visually-hidden">
-          Contact
-        </h3>
-        {customer.emails.length > 0 && (
-          <ul class="contact__emails" aria-label="Email addresses">
-            {customer.emails.map((email) => (
-              <li key={email}>
-                <EmailLink email={email} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {customer.phone && (
-          <p class="contact__phone">
-            <span class="contact__label">Phone</span> {customer.phone}
-          </p>
-        )}
-        {customer.tags.length > 0 && (
-          <ul class="tags" aria-label="Tags">
-            {customer.tags.map((tag) => (
-              <li key={tag} class="tag">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <CardContact card={card} />
 
       {reminderSlot?.state.kind === 'error' && reminderSlot.state.customerId === customer.id && (
         <p class="error-text" role="alert">

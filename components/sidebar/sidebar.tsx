@@ -1,9 +1,11 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { PageView, SiteContext } from '../../lib/messaging/protocol';
+import { siteById } from '../../lib/sites/registry';
 import { AddCustomerForm } from './add-customer-form';
 import { CompanyCard } from './company-card';
 import { CustomerCard } from './customer-card';
 import { CustomerSearch } from './customer-search';
+import { DriftNotice } from './drift-notice';
 import { PersonSwitcher, personTabId, selectedPersonIndex } from './person-switcher';
 import type { CardState, SidebarCallbacks, SidebarProps } from './types';
 import './sidebar.css';
@@ -37,14 +39,15 @@ const EMPTY_TEXT: Record<PageView, { title: string; text: string }> = {
   thread: { title: 'No one found in this conversation', text: 'We could not read any email addresses in this thread.' },
 };
 
-/** Outside Gmail there is no email to open: the page's adapter found no one. */
+/** Beyond the mail sites there is no email to open: the page's adapter found no one. */
 const EMPTY_SITE_TEXT = {
   title: 'No customer found on this page',
   text: 'Customers appear here when the page shows their email address.',
 };
 
 function Empty({ view, site }: { view: PageView; site?: SiteContext['site'] }) {
-  const { title, text } = site && site !== 'gmail' ? EMPTY_SITE_TEXT : EMPTY_TEXT[view];
+  // Before the first report the site is not known yet: the mail words, as most pages are mail.
+  const { title, text } = (siteById(site)?.kind ?? 'mail') === 'mail' ? EMPTY_TEXT[view] : EMPTY_SITE_TEXT;
   return (
     <div class="state state--empty">
       <span class="state__icon" aria-hidden="true" />
@@ -89,8 +92,22 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
   }
 }
 
-/** The sidebar shown in the iframe beside Gmail. Pure view: state in, events out. */
-export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpenCustomer, search, onSearch, onChooseCustomer, ...writes }: SidebarProps) {
+/** The sidebar shown in the iframe beside the page. Pure view: state in, events out. */
+export function Sidebar({
+  state,
+  now,
+  locale,
+  onSelect,
+  onCollapse,
+  site,
+  onOpenCustomer,
+  search,
+  onSearch,
+  onChooseCustomer,
+  onCopyDiagnostic,
+  diagnostic,
+  ...writes
+}: SidebarProps) {
   const baseId = useId();
   const panelId = `${baseId}-panel`;
   const clock = now ?? Date.now();
@@ -122,7 +139,9 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
   if (state.kind === 'loading') body = <Loading label="Loading…" />;
   else if (state.kind === 'error') body = <Failure message={state.message} />;
   // A company page with no one on it: the company card alone says who this is.
-  else if (state.kind === 'empty') body = site?.company ? null : <Empty view={state.view} site={site?.site} />;
+  else if (state.kind === 'empty' && state.drift) {
+    body = <DriftNotice drift={state.drift} diagnostic={diagnostic?.(state.drift) ?? ''} onCopy={onCopyDiagnostic} />;
+  } else if (state.kind === 'empty') body = site?.company ? null : <Empty view={state.view} site={site?.site} />;
   else {
     const many = state.people.length > 1;
     const tabId = personTabId(baseId, selectedPersonIndex(state.people, state.selectedEmail));

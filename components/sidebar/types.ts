@@ -1,4 +1,5 @@
 import type { ConsentPatch, CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
+import type { Drift } from '../../lib/sidebar/drift';
 import type { SearchState } from '../../lib/sidebar/search-store';
 
 import type { InteractionKind, Reminder } from '../../lib/model/records';
@@ -20,7 +21,7 @@ export type CardState =
 export type SidebarState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'empty'; view: PageView }
+  | { kind: 'empty'; view: PageView; drift?: Drift | null }
   | { kind: 'people'; people: TabPerson[]; selectedEmail: string; card: CardState };
 
 export interface NotePatch {
@@ -43,6 +44,8 @@ export interface SidebarCallbacks {
   /** Sets do-not-contact and marketing permission; the control is hidden without it. */
   onSetConsent?: (customerId: string, consent: ConsentPatch) => Promise<void>;
   onCollapse: () => void;
+  /** Copies the drift diagnostic (lib/sidebar/drift.ts) to the clipboard; rejects when it cannot. */
+  onCopyDiagnostic?: (drift: Drift) => Promise<void>;
 }
 
 export interface SidebarProps extends SidebarCallbacks {
@@ -58,6 +61,8 @@ export interface SidebarProps extends SidebarCallbacks {
   search?: SearchState;
   onSearch?: (query: string) => void;
   onChooseCustomer?: (choice: CustomerChoice) => void;
+  /** The diagnostic text for a drift (lib/sidebar/drift.ts), shown to copy by hand if the clipboard refuses. */
+  diagnostic?: (drift: Drift) => string;
   /** The clock for "23 days ago"; injected so tests and screenshots are stable. */
   now?: number;
   /** Formatting locale; undefined follows the browser. */

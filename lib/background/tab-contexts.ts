@@ -1,13 +1,18 @@
 import { normalizeEmail } from '../email/normalize';
 import type { PageReport, PersonRole, PageView } from '../messaging/protocol';
+import type { SiteId } from '../sites/registry';
 import { SessionMap, type SessionArea } from './session-map';
 
 /** What a tab's content script last reported, normalized; never holds customer records. */
 export interface TabState {
+  /** The site whose adapter reported (optional: states stored before sites were named in them). */
+  site?: SiteId;
   view: PageView;
   threadId: string | null;
   people: { email: string; name: string; roles: PersonRole[] }[];
   seq: number;
+  /** Selector counts when the site's adapter found no one where people should be. */
+  drift?: Record<string, number> | null;
 }
 
 /**
@@ -29,12 +34,12 @@ export function toTabState(report: PageReport, ownAddresses: ReadonlySet<string>
     if (!known.roles.includes(person.role)) known.roles.push(person.role);
     if (!known.name && name) known.name = name;
   }
-  return { view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq };
+  return { site: report.site, view: report.view, threadId: report.threadId, people: [...byEmail.values()], seq, drift: report.drift?.counts ?? null };
 }
 
-/** Which site family a tab's content script runs for beyond Gmail, and its page's host. */
+/** Which site a tab's content script runs for, and its page's host. */
 export interface SitePage {
-  site: 'shopify' | 'woocommerce' | 'generic';
+  site: SiteId;
   host: string | null;
 }
 
@@ -71,7 +76,8 @@ export class TabContexts {
   async report(tabId: number, report: PageReport, ownAddresses: ReadonlySet<string>): Promise<TabState> {
     this.seq = Math.max(this.seq, Date.now()) + 1;
     const state = toTabState(report, ownAddresses, this.seq);
-    await this.states.set(tabId, state);
+    // Kept in memory at once; the copy in storage.session (for a restarted worker) is not waited for.
+    void this.states.set(tabId, state);
     return state;
   }
 

@@ -1,3 +1,5 @@
+import type { SidebarContext } from './messages/spine';
+
 /**
  * What the background pushes to open pages over a runtime port (see PORT_NAME): "your tab's
  * page changed" and "data changed". A data push names the customers whose rows changed; `all`
@@ -8,12 +10,20 @@
  * hand rather than with zod, so the sidebar, which loads on every Gmail page, ships without a
  * schema library.
  */
-export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean; seq?: number };
+export type PushEvent =
+  /** `context`: the tab's new sidebar context when the background has it ready (the sidebar then asks nothing). */
+  | { type: 'context'; seq: number; context?: SidebarContext }
+  | { type: 'data'; customerIds: string[]; all: boolean; seq?: number };
 
 export function parsePushEvent(raw: unknown): PushEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const event = raw as { type?: unknown; seq?: unknown; customerIds?: unknown; all?: unknown };
-  if (event.type === 'context' && Number.isInteger(event.seq)) return { type: 'context', seq: event.seq as number };
+  const event = raw as { type?: unknown; seq?: unknown; customerIds?: unknown; all?: unknown; context?: unknown };
+  if (event.type === 'context' && Number.isInteger(event.seq)) {
+    // The port carries only the background's own messages; a context is checked for its shape.
+    const context = event.context as Partial<SidebarContext> | undefined;
+    const usable = typeof context === 'object' && context !== null && Array.isArray(context.people) && Number.isInteger(context.seq);
+    return usable ? { type: 'context', seq: event.seq as number, context: context as SidebarContext } : { type: 'context', seq: event.seq as number };
+  }
   if (
     event.type === 'data' &&
     typeof event.all === 'boolean' &&

@@ -81,6 +81,8 @@ export function mountSidebarFrame(options: {
   const frame = doc.createElement('iframe');
   frame.className = 'frame';
   frame.title = 'Customer sidebar';
+  // The drift diagnostic's Copy button writes to the clipboard from inside the frame.
+  frame.allow = 'clipboard-write';
   frame.src = options.src;
 
   // The frame's document reads its theme from the hash: changed once it has loaded, a hash

@@ -34,7 +34,7 @@ export type CardState =
 export type SidebarState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'empty'; view: TabContext['view'] }
+  | { kind: 'empty'; view: TabContext['view']; drift?: TabContext['drift'] }
   | { kind: 'people'; people: TabPerson[]; selectedEmail: string; card: CardState };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -95,20 +95,27 @@ export function createSidebarStore(api: SidebarApi) {
     state.value = { kind: 'people', people, selectedEmail: person.email, card };
   }
 
-  /** Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes. */
-  async function refresh(quiet = false) {
+  /**
+   * Reloads the tab's people and the selected card; `quiet` keeps the card while it refreshes.
+   * `pushed`: the context the background sent with its push (a page report of the same site), used
+   * as it is: nothing is asked.
+   */
+  async function refresh(quiet = false, pushed?: TabContext & { card?: CustomerCard | null }) {
     const gen = ++generation;
     let next: TabContext & { card?: CustomerCard | null };
-    const nextSite = api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
+    const siteGen = pushed ? siteGeneration : ++siteGeneration;
+    const nextSite = pushed ? null : api.siteContext ? api.siteContext().catch(() => null) : Promise.resolve(null);
     try {
-      next = await api.context(selectedEmail);
+      next = pushed ?? (await api.context(selectedEmail));
     } catch (error) {
       if (gen === generation) state.value = { kind: 'error', message: message(error) };
       return;
     }
-    const siteValue = await nextSite;
-    if (gen !== generation) return;
-    site.value = siteValue;
+    if (nextSite) {
+      const siteValue = await nextSite;
+      if (gen !== generation) return;
+      if (siteGen === siteGeneration) site.value = siteValue;
+    }
     if (context && context.threadId !== next.threadId) selectedEmail = null;
     context = next;
     if (!quiet) opened = null;
@@ -119,10 +126,19 @@ export function createSidebarStore(api: SidebarApi) {
     const person = pickPerson(next.people, selectedEmail);
     if (!person) {
       selectedEmail = null;
-      state.value = { kind: 'empty', view: next.view };
+      state.value = { kind: 'empty', view: next.view, drift: next.drift ?? null };
       return;
     }
     await showPerson(person, next.people, gen, quiet, next.card ?? null);
+  }
+
+  /** Loads the page's site and company alone (the context came from the shell, or a push named one of the company's contacts). */
+  async function refreshSite() {
+    if (!api.siteContext) return;
+    const gen = ++siteGeneration;
+    const value = await api.siteContext().catch(() => null);
+    // A later request for it brings a newer answer.
+    if (gen === siteGeneration) site.value = value;
   }
 
   /** Opens a customer who may not be among the page's people (a company contact). */
@@ -189,15 +205,6 @@ export function createSidebarStore(api: SidebarApi) {
     state.value = { ...current, people, card };
   }
 
-  /** Loads the page's site and company alone (a push naming one of the company's contacts). */
-  async function refreshSite() {
-    if (!api.siteContext) return;
-    const gen = ++siteGeneration;
-    const value = await api.siteContext().catch(() => null);
-    // A later request for it brings a newer answer.
-    if (gen === siteGeneration) site.value = value;
-  }
-
   /**
    * The background's pushes: the tab's page changed, or data did; a data push is applied by the
    * customers it names (reloadsFor). Writes made here are seen the same way (every write
@@ -205,7 +212,8 @@ export function createSidebarStore(api: SidebarApi) {
    */
   function onEvent(event: PushEvent) {
     if (event.type === 'context') {
-      void refresh(false);
+      // The push carries the context when the background had it ready: painted without asking.
+      void refresh(false, event.context);
       return;
     }
     const reloads = reloadsFor(event);
@@ -252,6 +260,7 @@ export function createSidebarStore(api: SidebarApi) {
     state,
     site,
     refresh,
+    refreshSite,
     select,
     openCustomer,
     onEvent,

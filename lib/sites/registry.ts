@@ -1,44 +1,50 @@
-import type { RoomStrategy } from '../mount/room';
-import type { PageReport } from '../messaging/protocol';
-import { genericRoom } from './generic/room';
-import { findPageEmails } from './generic/finder';
-import { pageHost, pageKey } from './generic/url';
-import { findShopifyCustomer } from './shopify/finder';
-import { shopifyRoom } from './shopify/room';
-import { findWooCustomer } from './woocommerce/finder';
+import { genericSite } from './generic/site';
+import { gmailSite } from './gmail/site';
+import { outlookSite } from './outlook/site';
+import { shopifySite } from './shopify/site';
+import { matchesPattern, type SiteDescriptor } from './site';
+import { woocommerceSite } from './woocommerce/site';
 
 /**
- * The adapters beyond Gmail and which one reads a page. The Shopify admin script runs only
- * there; the script for enabled sites reads a WooCommerce order with the WooCommerce adapter
- * and every other page with the generic one.
+ * Every site the extension knows, one line each. The build derives the manifest from it (host
+ * permissions, one content script per built-in site from lib/sites/<id>/content.ts, where the
+ * sidebar frame may load), the background which pages are built in, the pages the site's name and
+ * kind. Adding a site is its folder and a line here (an opt-in site also joins the enabled-site
+ * script's list, lib/sites/enabled-site.ts, which tries them in order).
  */
+export const SITES = {
+  gmail: gmailSite,
+  outlook: outlookSite,
+  shopify: shopifySite,
+  woocommerce: woocommerceSite,
+  generic: genericSite,
+} as const satisfies Record<string, SiteDescriptor>;
 
-/** What a content script needs of a site: how to read a page and how its pages make room for the sidebar. */
-export interface SiteAdapter {
-  scan: (root: ParentNode, url: string) => SiteScan;
-  room: RoomStrategy;
+export type SiteId = keyof typeof SITES;
+
+/** The ids as a non-empty tuple, for the protocol's enums. */
+export const SITE_IDS = Object.keys(SITES) as [SiteId, ...SiteId[]];
+
+export const ALL_SITES: readonly SiteDescriptor<SiteId>[] = Object.values(SITES);
+
+export const BUILT_IN_SITES = ALL_SITES.filter((site) => site.access === 'built-in');
+
+export function siteById(id: string | null | undefined): SiteDescriptor<SiteId> | null {
+  return id && Object.hasOwn(SITES, id) ? SITES[id as SiteId] : null;
 }
 
-export interface SiteScan {
-  report: PageReport;
-  /** Reported once per page for company recognition; null where the host is the user's own admin. */
-  host: string | null;
+/** Host permissions granted at install: every built-in site's hosts. */
+export function builtInHostPatterns(): string[] {
+  return BUILT_IN_SITES.flatMap((site) => [...(site.hosts ?? site.matches)]);
 }
 
-function report(site: PageReport['site'], threadId: string | null, people: PageReport['people']): PageReport {
-  return { site, view: 'other', threadId, self: null, people };
+/** The built-in site whose granted hosts cover `url`, if any (then the user need not enable it). */
+export function builtInSiteOf(url: string): SiteDescriptor<SiteId> | null {
+  return BUILT_IN_SITES.find((site) => [...(site.hosts ?? []), ...site.matches].some((p) => matchesPattern(url, p))) ?? null;
 }
 
-export function scanShopify(root: ParentNode, url: string): SiteScan {
-  const found = findShopifyCustomer(root, url);
-  return { report: report('shopify', found.pageKey, found.people), host: null };
+/** "Gmail, Outlook on the web and the Shopify admin": where the sidebar runs without asking. */
+export function builtInNames(): string {
+  const names = BUILT_IN_SITES.map((site) => site.label);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
-
-export function scanEnabledSite(root: ParentNode, url: string): SiteScan {
-  const woo = findWooCustomer(root, url);
-  if (woo.isOrder) return { report: report('woocommerce', woo.pageKey, woo.people), host: null };
-  return { report: report('generic', pageKey(url), findPageEmails(root)), host: pageHost(url) };
-}
-
-export const SHOPIFY_ADMIN: SiteAdapter = { scan: scanShopify, room: shopifyRoom };
-export const ENABLED_SITE: SiteAdapter = { scan: scanEnabledSite, room: genericRoom };

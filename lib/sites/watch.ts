@@ -22,7 +22,19 @@ export interface PageWatchOptions<T> {
   alsoObserve?: (doc: Document) => readonly Node[];
   /** Called after every burst, even when the scan did not change. */
   onSettle?: () => void;
+  /**
+   * A cheap probe of what the page is about (the open thread, the view), read on every change.
+   * When it differs from what the last report was about, the page is scanned and reported at
+   * once instead of after the burst's quiet time: a thread switch shows its people without the
+   * debounce, while changes within one page still coalesce into one report per burst.
+   */
+  identity?: () => string;
 }
+
+/** The watcher for pages read by their addresses in links, form values, text and structured data. */
+export const PAGE_WATCH = {
+  attributeFilter: ['href', 'value', 'selected', 'content', 'data-cfemail'],
+} as const;
 
 /** A burst that never goes quiet still reports after this many debounce periods. */
 const MAX_WAIT_PERIODS = 10;
@@ -37,26 +49,44 @@ export function watchPage<T>({
   characterData = true,
   alsoObserve,
   onSettle,
+  identity,
 }: PageWatchOptions<T>): void {
   if (signal.aborted) return;
   let lastSent: string | null = null;
+  let lastIdentity: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let burstStartedAt: number | null = null;
+
+  const probe = (): string | null => {
+    try {
+      return identity ? identity() : null;
+    } catch {
+      return null;
+    }
+  };
+
+  /** Scans, and reports if the result changed. */
+  const report = (): boolean => {
+    try {
+      // What the page was about when last scanned, reported or not: the next change to it rescans.
+      lastIdentity = probe();
+      const next = scan();
+      const key = stableJson(next);
+      if (key === lastSent) return false;
+      lastSent = key;
+      onChange(next);
+      return true;
+    } catch {
+      // A page we do not understand degrades to no report, never to an error in its console.
+      return false;
+    }
+  };
 
   const run = () => {
     timer = null;
     burstStartedAt = null;
     if (signal.aborted) return;
-    try {
-      const next = scan();
-      const key = stableJson(next);
-      if (key !== lastSent) {
-        lastSent = key;
-        onChange(next);
-      }
-    } catch {
-      // A page we do not understand degrades to no report, never to an error in its console.
-    }
+    report();
     try {
       onSettle?.();
     } catch {
@@ -66,6 +96,8 @@ export function watchPage<T>({
 
   const schedule = () => {
     if (signal.aborted) return;
+    // Another thread or view on screen: report it now; the rest of the burst still coalesces.
+    if (identity && probe() !== lastIdentity) report();
     const now = Date.now();
     burstStartedAt ??= now;
     if (timer !== null) clearTimeout(timer);

@@ -27,6 +27,24 @@ function addRecipient(page: Page, field: 'to' | 'cc' | 'bcc', email: string, nam
   );
 }
 
+/** A recipient typed into the reply open inline under the thread (thread-inline-reply.html). */
+function addInlineRecipient(page: Page, field: 'to' | 'cc', email: string, name: string): Promise<void> {
+  return page.evaluate(
+    ([f, address, display]) => {
+      const chip = document.createElement('div');
+      chip.className = 'agh';
+      const option = document.createElement('div');
+      option.setAttribute('role', 'option');
+      option.setAttribute('data-hovercard-id', address);
+      option.setAttribute('data-name', display);
+      option.textContent = display;
+      chip.append(option);
+      document.querySelector(`.ip div[name="${f}"] [role="listbox"]`)?.append(chip);
+    },
+    [field, email, name] as const,
+  );
+}
+
 function removeRecipient(page: Page, email: string): Promise<void> {
   return page.evaluate((address) => document.querySelector(`[data-hovercard-id="${address}"]`)?.closest('.agh')?.remove(), email);
 }
@@ -38,7 +56,8 @@ describe.runIf(run)('Gmail compose in real Chromium', () => {
 
   beforeAll(async () => {
     session = await launchExtension();
-    await serveGmail(session.context, () => 'compose.html');
+    // Account 1 is the thread with a reply open inline; account 0 the new-message window.
+    await serveGmail(session.context, (url) => (url.pathname.startsWith('/mail/u/1/') ? 'thread-inline-reply.html' : 'compose.html'));
     const page = await session.extensionPage('/options.html');
     expect(await sendFromPage(page, 'sample.load', {})).toMatchObject({ ok: true });
     await page.close();
@@ -73,6 +92,20 @@ describe.runIf(run)('Gmail compose in real Chromium', () => {
     // The one left is the new address, still offered as a customer (not an empty compose).
     expect(await frame.getByRole('button', { name: 'Add as customer' }).count()).toBe(1);
     expect(await frame.locator('main').textContent()).toContain(SAMPLE_PEOPLE.unknown.email);
+    await page.close();
+  });
+
+  it('adds a recipient typed into an inline reply to the sidebar’s people', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWDsKrzzLDFKRWhmrVNKVtJv');
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => heading(frame), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.maria.name);
+    expect(await frame.getByRole('tab').count()).toBe(0);
+
+    await addInlineRecipient(page, 'cc', SAMPLE_PEOPLE.tom.email, SAMPLE_PEOPLE.tom.name);
+    await frame.getByRole('tab', { name: new RegExp(SAMPLE_PEOPLE.tom.name) }).waitFor({ timeout: 2000 });
+    await frame.getByRole('tab', { name: new RegExp(SAMPLE_PEOPLE.tom.name) }).click();
+    await expect.poll(() => heading(frame), { timeout: 2000 }).toContain(SAMPLE_PEOPLE.tom.name);
     await page.close();
   });
 });

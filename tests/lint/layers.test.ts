@@ -50,6 +50,15 @@ describe('the layers’ lint', { timeout: 60_000 }, () => {
     expect(await problems('lib/background/probe.ts', "export { matches } from '../sites/gmail/url';\n")).toEqual([]);
   });
 
+  it('lets the background and the protocol read the site descriptors, and nothing else of a site', async () => {
+    expect(await problems('lib/background/probe.ts', "export { builtInSiteOf } from '../sites/registry';\n")).toEqual([]);
+    expect(await problems('lib/background/probe.ts', "export { outlookSite } from '../sites/outlook/site';\n")).toEqual([]);
+    expect(await problems('lib/messaging/probe.ts', "export { SITE_IDS } from '../sites/registry';\n")).toEqual([]);
+    expect(await problems('lib/background/probe.ts', "export { findOutlookPeople } from '../sites/outlook/finder';\n")).toEqual([crossing]);
+    expect(await problems('lib/background/probe.ts', "export { gmailAdapter } from '../sites/gmail/adapter';\n")).toEqual([crossing]);
+    expect(await problems('lib/messaging/probe.ts', "export { runSite } from '../sites/run-site';\n")).toEqual([crossing]);
+  });
+
   it('refuses a browser API in the domain', async () => {
     expect(await problems('lib/insights/probe.ts', 'export const id = (): string => chrome.runtime.id;\n')).toEqual([
       expect.stringMatching(/^no-restricted-globals/),

@@ -14,9 +14,9 @@ import {
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 
 /**
- * Sites beyond Gmail: which site and host a tab's page is on, the company card for the page's
- * registrable domain, the toolbar badge (how many customers the tab has), and the user's
- * per-site opt-in (optional host permission + a registered page script).
+ * Sites: which site and host a tab's page is on, the company card for the page's registrable
+ * domain, the toolbar badge (how many customers the tab has), and the user's per-site opt-in
+ * beyond the built-in sites (optional host permission + a registered page script).
  */
 /** What the sites handlers use of the background's deps. */
 export type SitesDeps = Pick<BackgroundDeps, 'db' | 'tabs' | 'prefs' | 'pushToTab' | 'now'>;
@@ -49,7 +49,7 @@ export function sitesHandlers(
       // Not awaited: the sidebar waits for this reply before it paints, and the badge needs no answer.
       void platform.setBadge(tabId, ids.size > 0 ? String(ids.size) : '').catch(() => undefined);
 
-      const site = page?.site ?? (state ? 'gmail' : null);
+      const site = page?.site ?? state?.site ?? null;
       return { site, domain, company } satisfies SiteContext;
     },
 

@@ -39,16 +39,22 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     });
     const shown = pickPerson(people, keep);
     const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
-    return { view: state.view, threadId: state.threadId, seq: state.seq, people, card };
+    const drift = state.drift && state.site ? { site: state.site, view: state.view, counts: state.drift } : null;
+    return { view: state.view, threadId: state.threadId, seq: state.seq, people, card, drift };
   }
 
   return {
     async 'page.report'(report, ctx) {
       const tabId = requireTab(ctx.tabId);
       const state = await deps.tabs.report(tabId, report, await deps.ownAddresses());
-      // Ready before the sidebar asks: its frame is still loading when the page reports.
-      deps.prepared?.prepare(tabId, state.seq, () => sidebarContext(state, null));
-      deps.pushToTab(tabId, { type: 'context', seq: state.seq });
+      // Worked out as the report arrives: a sidebar still loading asks for it and finds it ready,
+      // an open sidebar gets it with the push and paints without asking.
+      const context = sidebarContext(state, null);
+      deps.prepared?.prepare(tabId, state.seq, () => context);
+      void context.then(
+        (ready) => deps.pushToTab(tabId, { type: 'context', seq: state.seq, context: ready }),
+        () => deps.pushToTab(tabId, { type: 'context', seq: state.seq }),
+      );
       return { ok: true };
     },
 

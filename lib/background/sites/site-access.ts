@@ -1,10 +1,10 @@
-import { matches as isGmail } from '../../sites/gmail/url';
-import { isShopifyAdmin } from '../../sites/shopify/url';
+import { builtInSiteOf } from '../../sites/registry';
 
 /**
- * Which pages the extension may run on and how an enabled site is named. Gmail and Shopify
- * admin are built in (manifest host permissions and content scripts); every other http(s)
- * origin needs the user's opt-in: an optional host permission plus a registered script.
+ * Which pages the extension may run on and how an enabled site is named. The built-in sites of
+ * lib/sites/registry.ts are granted at install (manifest host permissions and content scripts);
+ * every other http(s) origin needs the user's opt-in: an optional host permission plus a
+ * registered script.
  */
 
 /** The page script registered for enabled sites (entrypoints/enabled-site.content.ts). */
@@ -36,5 +36,5 @@ export function scriptId(origin: string): string {
 
 /** Pages the manifest's own content scripts cover; enabling them again would run two scripts. */
 export function isBuiltIn(url: string): boolean {
-  return isGmail(url) || originOf(url) === 'https://mail.google.com' || isShopifyAdmin(url);
+  return builtInSiteOf(url) !== null;
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { Company, CustomerInsights, Id, Money, Note } from '../../model/records';
 import { message } from '../define';
+import { SITE_IDS } from '../../sites/registry';
 
 /**
- * Sites beyond Gmail: storefront admin pages, customer websites and any page the user enables.
- * Content scripts report what they found (never receive records); the sidebar asks for the
- * company of its tab's page; the popup and settings enable, list and remove sites.
+ * Sites: which site and host a tab's page is on, the company of a customer's website, and the
+ * pages the user enables beyond the built-in sites. Content scripts report what they found (never
+ * receive records); the sidebar asks for the company of its tab's page; the popup and settings
+ * enable, list and remove sites.
  */
 
-/** Site families with an adapter in lib/sites/ besides Gmail. */
-export const SITE_IDS = ['shopify', 'woocommerce', 'generic'] as const;
+/** Every site with an adapter in lib/sites/ (lib/sites/registry.ts). */
+export { SITE_IDS } from '../../sites/registry';
 
 /**
  * How a person was found on a non-mail page: the customer of an order or customer page of a
@@ -24,7 +26,7 @@ export const PageHost = z.string().min(1).max(253);
 export const SiteStatus = z.object({
   /** `https://shop.example` for web pages; null for pages the extension can never run on. */
   origin: z.string().nullable(),
-  /** Runs there without asking (Gmail, Shopify admin). */
+  /** Runs there without asking (a built-in site: Gmail, Shopify admin, …). */
   builtIn: z.boolean(),
   /** The user enabled it (optional host permission granted and the script registered). */
   enabled: z.boolean(),
@@ -74,7 +76,7 @@ export type CompanyCardData = z.infer<typeof CompanyCardData>;
 
 export const SiteContext = z.object({
   /** The site family of the tab's page; null before any report. */
-  site: z.enum(['gmail', ...SITE_IDS]).nullable(),
+  site: z.enum(SITE_IDS).nullable(),
   /** The registrable domain of the page, when it has one and is not a free-mail domain. */
   domain: z.string().nullable(),
   company: CompanyCardData.nullable(),
@@ -84,7 +86,7 @@ export type SiteContext = z.infer<typeof SiteContext>;
 const Ok = z.object({ ok: z.literal(true) });
 
 export const SITES_MESSAGES = {
-  /** Content script (any site but Gmail's thread view): the host of the page it runs on. */
+  /** Content script: the site and host of the page it runs on (sent where the page has a host to tell, and on change). */
   'site.page': message({
     request: z.object({ site: z.enum(SITE_IDS), host: PageHost.nullable() }),
     reply: Ok,

@@ -24,13 +24,25 @@ export const FoundPerson = z.object({
 });
 export type FoundPerson = z.infer<typeof FoundPerson>;
 
+/**
+ * The adapter's selectors found nothing where the page should show people (the site changed its
+ * markup): how many elements each selector matched, named by the adapter's selector keys. Counts
+ * only, never page content, so it can be copied into a bug report.
+ */
+export const PageDrift = z.object({
+  counts: z.record(z.string().max(40), z.number().int().min(0).max(1_000_000)).refine((c) => Object.keys(c).length <= 40, 'Too many selectors.'),
+});
+export type PageDrift = z.infer<typeof PageDrift>;
+
 export const PageReport = z.object({
-  site: z.enum(['gmail', ...SITE_IDS]),
+  site: z.enum(SITE_IDS),
   view: PageView,
   threadId: z.string().max(100).nullable(),
   /** The signed-in user's address as the page shows it, if found. */
   self: z.string().max(320).nullable(),
   people: z.array(FoundPerson).max(500),
+  /** Set when the page should show people and the selectors found none (see PageDrift). */
+  drift: PageDrift.nullable().optional(),
 });
 export type PageReport = z.infer<typeof PageReport>;
 
@@ -54,6 +66,8 @@ export const TabContext = z.object({
   people: z.array(TabPerson),
   /** Increments on every report for the tab, so a sidebar can ignore stale replies. */
   seq: z.number().int(),
+  /** The page's site and its drift report, when its adapter could not read a page that should have people. */
+  drift: z.object({ site: z.enum(SITE_IDS), view: PageView, counts: PageDrift.shape.counts }).nullable().optional(),
 });
 export type TabContext = z.infer<typeof TabContext>;
 

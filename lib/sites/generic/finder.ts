@@ -1,6 +1,7 @@
 import type { FoundPerson, PersonRole } from '../../messaging/protocol';
 import { addressesInMailto, addressesInText, cleanCandidate, decodeCloudflareEmail } from './emails';
-import { ATTR, INVISIBLE_TAGS, OWN_HOST_TAG, SELECTOR } from './selectors';
+import { ATTR, SELECTOR } from './selectors';
+import { forEachTextRun } from './visible-text';
 
 /**
  * Finds the email addresses on any page: structured data first (`[itemprop=email]`, JSON-LD),
@@ -91,35 +92,13 @@ function find(root: ParentNode): FoundPerson[] {
   return found.result();
 }
 
-/** Visible text: every text node outside scripts, styles, form controls and our own mount. */
+/** Visible text, read in runs that respect element boundaries (./visible-text.ts). */
 function scanText(root: ParentNode, found: Collector): void {
-  const doc = (root as Partial<Node>).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
-  if (!doc) return;
   const start = (root as Partial<Document>).body ?? (root as Node);
-  // 1 | 4 = SHOW_ELEMENT | SHOW_TEXT; numbers, because NodeFilter is not a global in every test DOM.
-  const walker = doc.createTreeWalker(start, 1 | 4);
-  let node: Node | null = walker.nextNode();
-  while (node) {
-    if (node.nodeType === 1) {
-      const tag = node.nodeName.toUpperCase();
-      if (INVISIBLE_TAGS.has(tag) || tag === OWN_HOST_TAG || (node as Element).hasAttribute('hidden')) {
-        node = skipSubtree(walker);
-        continue;
-      }
-    } else {
-      const text = node.nodeValue;
-      if (text && text.includes('@')) for (const email of addressesInText(text)) found.add(email, 'text');
-    }
-    node = walker.nextNode();
-  }
-}
-
-function skipSubtree(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
+  if (!start || typeof (start as Partial<Node>).nodeType !== 'number') return;
+  forEachTextRun(start, (text) => {
+    for (const email of addressesInText(text)) found.add(email, 'text');
+  });
 }
 
 /** The `name` of the microdata item an email belongs to (`itemscope` … `itemprop="name"`). */

@@ -1,8 +1,9 @@
 import { PERSON_ROLES } from '../../messaging/vocabulary';
 import type { FoundPerson, PageView, PersonRole } from '../../messaging/protocol';
 import { findComposeRecipients } from './compose';
-import { ATTR, DETAILS_LABELS, ME_NAME, SELECTOR } from './selectors';
-import { cleanAddress, cleanName, selfFromTitle } from './text';
+import { ATTR, ME_NAME, SELECTOR } from './selectors';
+import { cleanAddress, cleanName, roleOfLabel } from '../text';
+import { selfFromTitle } from './text';
 import { viewFromUrl } from './url';
 
 /**
@@ -118,6 +119,11 @@ function find(root: ParentNode, route: ReturnType<typeof viewFromUrl> | null): F
     const lineOverridden = hit.source === 'line' && messagesWithDetails.has(hit.message);
     people.add(hit.email, hit.el, lineOverridden ? null : hit.role);
   }
+  // A reply written inline under the thread: its recipients join as they are added (a colleague
+  // put in Cc is someone the sidebar should know about before the reply is sent).
+  if (view === 'thread') {
+    for (const typed of findComposeRecipients(root, { inlineOnly: true })) people.addTyped(typed);
+  }
   if (self) people.exclude(self);
   for (const address of me) people.exclude(address);
 
@@ -157,12 +163,8 @@ function classify(el: Element, email: string): Hit | null {
 }
 
 function roleFromDetailsRow(el: Element): PersonRole | null {
-  const label = el.closest(SELECTOR.detailsRow)?.firstElementChild?.textContent ?? '';
-  const word = cleanName(label).replace(/:$/, '').trim().toLowerCase();
-  for (const role of PERSON_ROLES) {
-    if ((DETAILS_LABELS[role] as readonly string[]).includes(word)) return role;
-  }
-  return null;
+  // The details table is localized with the Gmail UI; an unknown label falls back to the class.
+  return roleOfLabel(el.closest(SELECTOR.detailsRow)?.firstElementChild?.textContent);
 }
 
 function addressOf(el: Element): string | null {
@@ -198,10 +200,20 @@ class People {
 
   /** `role` null: the element only vouches for the name. */
   add(email: string, el: Element, role: PersonRole | null): void {
+    const [name, source] = nameOf(el, email);
+    this.put(email, role, name, source);
+  }
+
+  /** A recipient typed into a compose form: the chip's name ranks as an attribute's. */
+  addTyped({ email, name, role }: FoundPerson): void {
+    const clean = usableName(name, email);
+    this.put(email, role, clean, clean ? 2 : 0);
+  }
+
+  private put(email: string, role: PersonRole | null, name: string, source: number): void {
     const entry = this.byEmail.get(email) ?? { email, name: '', nameSource: 0, roles: new Set<PersonRole>() };
     this.byEmail.set(email, entry);
     if (role) entry.roles.add(role);
-    const [name, source] = nameOf(el, email);
     // Prefer the attribute (Gmail's full name) over visible text ("Maria" in "to Maria, me"),
     // then the longer of two, which is the fuller form of the same name.
     if (source > entry.nameSource || (source === entry.nameSource && name.length > entry.name.length)) {

@@ -1,7 +1,7 @@
 import type { TierMark } from '../../messaging/vocabulary';
 import { findThreadListPeople } from './finder';
 import { ATTR, ME_NAME, SELECTOR } from './selectors';
-import { cleanAddress } from './text';
+import { cleanAddress } from '../text';
 
 /**
  * Which thread-list rows get which tier mark. Pure: reads attributes only and never throws.

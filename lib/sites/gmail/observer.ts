@@ -1,6 +1,7 @@
 import type { PageReport } from '../../messaging/protocol';
 import { findPeople } from './finder';
-import { WATCHED_ATTRIBUTES } from './selectors';
+import { ATTR, SELECTOR, WATCHED_ATTRIBUTES } from './selectors';
+import type { WatchTuning } from '../adapter';
 import { watchPage } from '../watch';
 
 export { stableJson } from '../watch';
@@ -18,10 +19,25 @@ export interface WatchOptions {
 }
 
 /** The report for the page as it is now. */
-export function reportGmail(win: Window): PageReport {
-  const found = findPeople(win.document, { url: win.location.href });
+export function reportGmail(doc: Document, url: string): PageReport {
+  const found = findPeople(doc, { url });
   return { site: 'gmail', view: found.view, threadId: found.threadId, self: found.self, people: found.people };
 }
+
+/** The shared watcher tuned to what the finder reads. */
+export const GMAIL_WATCH = {
+  debounceMs: 100,
+  attributeFilter: WATCHED_ATTRIBUTES,
+  // Gmail's own text churn (relative timestamps) does not change who is on the page.
+  characterData: false,
+  // The signed-in user is read from <title>, which lives outside <body>.
+  alsoObserve: (doc: Document) => {
+    const title = doc.querySelector('title');
+    return title ? [title] : [];
+  },
+  // The open thread's id in the DOM (Gmail changes the hash first, renders the thread after).
+  identity: (doc: Document) => doc.querySelector(SELECTOR.threadSubject)?.getAttribute(ATTR.legacyThreadId) ?? '',
+} as const satisfies WatchTuning;
 
 /**
  * Watches Gmail's SPA navigation and DOM changes and calls `onChange` with a fresh report: once
@@ -31,22 +47,8 @@ export function reportGmail(win: Window): PageReport {
 export function watchGmail(
   win: Window,
   onChange: (report: PageReport) => void,
-  { signal, debounceMs = 100, onSettle }: WatchOptions,
+  { signal, debounceMs = GMAIL_WATCH.debounceMs, onSettle }: WatchOptions,
 ): void {
-  watchPage({
-    win,
-    scan: () => reportGmail(win),
-    onChange,
-    signal,
-    debounceMs,
-    onSettle,
-    attributeFilter: WATCHED_ATTRIBUTES,
-    // Gmail's own text churn (relative timestamps) does not change who is on the page.
-    characterData: false,
-    // The signed-in user is read from <title>, which lives outside <body>.
-    alsoObserve: (doc) => {
-      const title = doc.querySelector('title');
-      return title ? [title] : [];
-    },
-  });
+  const { identity, ...tuning } = GMAIL_WATCH;
+  watchPage({ win, scan: () => reportGmail(win.document, win.location.href), onChange, signal, onSettle, ...tuning, debounceMs, identity: () => identity(win.document) });
 }

@@ -91,19 +91,6 @@ export const SELECTOR = {
 } as const;
 
 /**
- * Row labels of the details table (.ajC), lower-cased without the colon. The table is
- * localized with the Gmail UI (these words are the usual mail header labels in en, de, fr,
- * es, it, nl; only "to"/"cc" are in our fixtures); unknown labels fall back to the element's class (gD = sender,
- * otherwise a recipient).
- */
-export const DETAILS_LABELS = {
-  from: ['from', 'von', 'de', 'da', 'van'],
-  to: ['to', 'an', 'à', 'a', 'para', 'aan'],
-  cc: ['cc'],
-  bcc: ['bcc', 'cci', 'cco', 'ccn'],
-} as const;
-
-/**
  * Attributes the observer watches: only the ones the finder reads, so Gmail's constant class
  * and style churn (hover, focus) wakes nothing.
  */

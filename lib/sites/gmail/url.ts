@@ -1,4 +1,6 @@
-import type { PageView } from '../../messaging/protocol';
+import type { PAGE_VIEWS } from '../../messaging/vocabulary';
+
+type PageView = (typeof PAGE_VIEWS)[number];
 
 /**
  * Pure predicates over Gmail URLs. Gmail is a single-page app whose route lives in the hash

@@ -1,5 +1,6 @@
 import type { FoundPerson } from '../../messaging/protocol';
-import { addressesInMailto, addressesInText } from '../generic/emails';
+import { addressesInMailto } from '../generic/emails';
+import { addressesInVisibleText } from '../generic/visible-text';
 import { CUSTOMER_HREF, SELECTOR } from './selectors';
 import { shopifyRoute } from './url';
 
@@ -37,7 +38,7 @@ function find(root: ParentNode, kind: 'order' | 'customer'): FoundPerson[] {
   const scope = kind === 'order' ? customerSection(main) : main;
   let emails = scope ? mailtoAddresses(scope) : [];
   // Some layouts show the address as plain text with a copy button instead of a link.
-  if (emails.length === 0 && scope) emails = addressesInText(scope.textContent ?? '');
+  if (emails.length === 0 && scope) emails = addressesInVisibleText(scope as Node);
   const first = emails[0];
   return first ? [{ email: first, name: name.includes('@') ? '' : name, role: 'customer' }] : [];
 }
@@ -64,7 +65,7 @@ function customerSection(main: ParentNode): ParentNode | null {
   const [link] = customerLinks(main);
   if (!link) return null;
   for (let el: Element | null = link; el && el !== main; el = el.parentElement) {
-    if (el.querySelector(SELECTOR.mailto) || addressesInText(el.textContent ?? '').length > 0) return el;
+    if (el.querySelector(SELECTOR.mailto) || addressesInVisibleText(el).length > 0) return el;
   }
   return main;
 }

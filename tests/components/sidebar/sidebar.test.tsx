@@ -217,3 +217,31 @@ describe('Sidebar search (degrade to search)', () => {
     expect(container.querySelector('button[aria-label="Find a customer"]')).toBeNull();
   });
 });
+
+describe('Sidebar when the page could not be read (DOM drift)', () => {
+  const drift = { site: 'outlook' as const, view: 'thread' as const, counts: { date: 0, person: 0, readingPane: 1 } };
+  const searchProps = { search: { kind: 'idle' as const }, onSearch: vi.fn(), onChooseCustomer: vi.fn() };
+
+  it('says the site may have changed its layout and keeps the search by name or address', () => {
+    const { container } = renderSidebar({ kind: 'empty', view: 'thread', drift }, searchProps);
+    expect(container.textContent).toContain('This page could not be read');
+    expect(container.textContent).toContain('Outlook on the web may have changed its layout');
+    expect(container.querySelector('input[role="combobox"]')).not.toBeNull();
+  });
+
+  it('copies the diagnostic through the callback, and shows it to copy by hand when the clipboard refuses', async () => {
+    const onCopyDiagnostic = vi.fn(async () => undefined);
+    const first = renderSidebar({ kind: 'empty', view: 'thread', drift }, { ...searchProps, onCopyDiagnostic, diagnostic: () => '{"selectorCounts":{}}' });
+    click(button(first.container, 'Copy diagnostic'));
+    await settle();
+    expect(onCopyDiagnostic).toHaveBeenCalledWith(drift);
+    expect(first.container.textContent).toContain('Copied');
+    view?.unmount();
+
+    const refused = vi.fn(async () => Promise.reject(new Error('denied')));
+    const second = renderSidebar({ kind: 'empty', view: 'thread', drift }, { ...searchProps, onCopyDiagnostic: refused, diagnostic: () => '{"selectorCounts":{"date":0}}' });
+    click(button(second.container, 'Copy diagnostic'));
+    await settle();
+    expect(get<HTMLTextAreaElement>(second.container, 'textarea').value).toBe('{"selectorCounts":{"date":0}}');
+  });
+});

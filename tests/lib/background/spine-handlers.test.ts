@@ -47,7 +47,10 @@ describe('spine handlers', () => {
       ]),
       { sender: 'content', tabId: 4 },
     );
-    expect(pushToTab).toHaveBeenCalledWith(4, expect.objectContaining({ type: 'context' }));
+    // The open sidebar gets the context with the push, worked out once.
+    await vi.waitFor(() => expect(pushToTab).toHaveBeenCalledWith(4, expect.objectContaining({ type: 'context', context: expect.objectContaining({ seq: expect.any(Number) }) })));
+    const pushed = pushToTab.mock.calls[0]?.[1] as { context?: { people: { email: string }[] } };
+    expect(pushed.context?.people.map((p) => p.email)).toEqual(['maria@nordlicht.example', 'jonas.weber@kaffeerad.de', 'lena.vogel@gmail.com']);
     const context = await handlers['sidebar.context']({}, { sender: 'page', tabId: 4 });
     expect(context.people.map((p) => [p.email, p.customerId, p.companyGuess])).toEqual([
       ['maria@nordlicht.example', maria.id, null],

@@ -24,10 +24,12 @@ describe('toTabState', () => {
       5,
     );
     expect(state).toEqual({
+      site: 'gmail',
       view: 'thread',
       threadId: 't1',
       seq: 5,
       people: [{ email: 'maria@example.com', name: 'Maria', roles: ['from', 'cc'] }],
+      drift: null,
     });
   });
 });

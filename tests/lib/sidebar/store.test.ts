@@ -38,7 +38,7 @@ describe('createSidebarStore', () => {
   it('shows the empty state when the tab has nobody (the inbox)', async () => {
     const store = createSidebarStore(fakeApi({ context: async () => context([], null) }));
     await store.refresh();
-    expect(store.state.value).toEqual({ kind: 'empty', view: 'inbox' });
+    expect(store.state.value).toEqual({ kind: 'empty', view: 'inbox', drift: null });
   });
 
   it('selects the first known customer, not the first person', async () => {
@@ -70,6 +70,20 @@ describe('createSidebarStore', () => {
     expect(api.card).toHaveBeenCalledTimes(1);
     state = store.state.value;
     expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c2');
+  });
+
+  it('paints a context pushed with the page change without asking the background anything', async () => {
+    const api = fakeApi({ siteContext: vi.fn(async () => ({ site: 'gmail' as const, domain: null, company: null })) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    vi.mocked(api.context).mockClear();
+    vi.mocked(api.siteContext as NonNullable<SidebarApi['siteContext']>).mockClear();
+    store.onEvent({ type: 'context', seq: 2, context: { ...context([person('ann@x.com', 'c1', 'Ann')], 't2'), card: card('c1', 'Pushed') } });
+    await vi.waitFor(() => expect(store.state.value).toMatchObject({ kind: 'people', card: { kind: 'card', card: { customer: { name: 'Pushed' } } } }));
+    expect(api.context).not.toHaveBeenCalled();
+    expect(api.card).not.toHaveBeenCalled();
+    expect(api.siteContext).not.toHaveBeenCalled();
+    expect(store.site.value).toMatchObject({ site: 'gmail' });
   });
 
   it('asks for the card when the one that came with the context is someone else’s', async () => {

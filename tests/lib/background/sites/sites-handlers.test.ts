@@ -88,6 +88,14 @@ describe('site.context', () => {
   });
 });
 
+describe('site.context on a mail site', () => {
+  it('names the site of the page report when the page has no host to tell', async () => {
+    const { deps, handlers } = setup();
+    await deps.tabs.report(TAB, { site: 'gmail', view: 'thread', threadId: 't', self: null, people: [] }, new Set());
+    expect(await handlers['site.context']({}, page)).toMatchObject({ site: 'gmail', domain: null, company: null });
+  });
+});
+
 describe('enabling a site', () => {
   it('refuses without the permission, then registers, lists and shows it on the current tab', async () => {
     const { handlers, granted, scripts, injected } = setup({ [TAB]: 'https://shop.example/wp-admin/post.php?post=1&action=edit' });

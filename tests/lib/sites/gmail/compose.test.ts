@@ -77,3 +77,49 @@ describe('the authored compose fixture (compose.html)', () => {
     ]);
   });
 });
+
+describe('an inline reply under the thread (thread-inline-reply.html)', () => {
+  const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKrzzLDFKRWhmrVNKVtJv';
+
+  function addChip(doc: Document, field: 'to' | 'cc', email: string, name: string) {
+    const chip = doc.createElement('div');
+    chip.className = 'agh';
+    const option = doc.createElement('div');
+    option.setAttribute('role', 'option');
+    option.setAttribute('data-hovercard-id', email);
+    option.setAttribute('data-name', name);
+    option.textContent = name;
+    chip.append(option);
+    doc.querySelector(`.ip div[name="${field}"] [role="listbox"]`)?.append(chip);
+  }
+
+  it('adds a recipient typed into the inline reply to the thread’s people, with its role', () => {
+    const doc = loadPage('thread-inline-reply.html');
+    expect(findPeople(doc, { url: THREAD_URL }).people).toEqual([
+      { email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'from' },
+      { email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'to' },
+    ]);
+    addChip(doc, 'cc', 'tom@becker-baeckerei.de', 'Tom Becker');
+    const found = findPeople(doc, { url: THREAD_URL });
+    expect(found.view).toBe('thread');
+    expect(found.people).toContainEqual({ email: 'tom@becker-baeckerei.de', name: 'Tom Becker', role: 'cc' });
+  });
+
+  it('leaves out the user typed into the reply and a new message floating outside the thread', () => {
+    const doc = loadPage('thread-inline-reply.html');
+    addChip(doc, 'cc', 'owner@example-shop.com', 'me');
+    const floating = doc.createElement('div');
+    floating.className = 'M9';
+    const field = doc.createElement('div');
+    field.setAttribute('name', 'to');
+    const chip = doc.createElement('div');
+    chip.setAttribute('data-hovercard-id', 'someone.else@elsewhere.example');
+    field.append(chip);
+    floating.append(field);
+    doc.body.append(floating);
+    expect(findPeople(doc, { url: THREAD_URL }).people.map((p) => p.email)).toEqual([
+      'maria.jensen@nordlicht-moebel.de',
+      'maria.jensen@nordlicht-moebel.de',
+    ]);
+  });
+});

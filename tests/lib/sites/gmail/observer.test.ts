@@ -116,6 +116,26 @@ describe('watchGmail', () => {
     expect(reports[1]).toEqual({ site: 'gmail', view: 'inbox', threadId: null, self: 'owner@example-shop.com', people: [] });
   });
 
+  it('reports another thread at once when its DOM appears, then coalesces the rest of the burst', async () => {
+    watchGmail(window, onChange, { signal: controller.signal });
+    // Gmail changes the hash first: the DOM still shows the old thread, so nothing is sent yet.
+    navigate('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKrzzLDFKRWhmrVNKVtJw');
+    await Promise.resolve();
+    expect(reports).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(30);
+    // Then the thread renders: reported in the mutation's own callback, no timer needed.
+    showPage('thread-long.html');
+    await Promise.resolve();
+    expect(reports).toHaveLength(2);
+    expect(reports[1]?.people.map((p) => p.email)).toContain('tom@becker-baeckerei.de');
+    // Later changes in the same thread wait for the quiet time and come as one report.
+    for (let i = 0; i < 5; i++) addRecipient(`late${i}@example.org`);
+    await Promise.resolve();
+    expect(reports).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports).toHaveLength(3);
+  });
+
   it('reports a hash change alone, with no DOM change', async () => {
     window.history.replaceState(null, '', INBOX_URL);
     showPage('inbox.html');

@@ -6,17 +6,7 @@ import { loadPage } from '../fixtures';
 
 const ORDER_URL = 'https://admin.shopify.com/store/demo-moebel/orders/5512390012';
 const CUSTOMER_URL = 'https://admin.shopify.com/store/demo-moebel/customers/7301945577';
-
-describe('shopify selectors', () => {
-  it('match the fixtures as many times as expected', () => {
-    const order = loadPage('shopify', 'order.html');
-    expect(order.querySelectorAll(SELECTOR.main)).toHaveLength(1);
-    expect(order.querySelector(SELECTOR.main)?.querySelectorAll(SELECTOR.customerLink)).toHaveLength(1);
-    expect(order.querySelectorAll(SELECTOR.mailto)).toHaveLength(1);
-    const customer = loadPage('shopify', 'customer.html');
-    expect(customer.querySelector(SELECTOR.main)?.querySelectorAll(SELECTOR.heading)).toHaveLength(1);
-  });
-});
+const COPY_BUTTON_ORDER_URL = 'https://admin.shopify.com/store/demo-moebel/orders/5512390031';
 
 describe('findShopifyCustomer', () => {
   it("finds an order's customer, not the staff account or addresses in the timeline", () => {
@@ -37,6 +27,21 @@ describe('findShopifyCustomer', () => {
     const link = doc.querySelector(SELECTOR.mailto);
     link?.replaceWith(doc.createTextNode(link.textContent ?? ''));
     expect(findShopifyCustomer(doc, ORDER_URL).people.map((p) => p.email)).toEqual(['maria.jensen@nordlicht-moebel.de']);
+  });
+
+  it('reads an address shown as text as it is, not glued to the next block (customer-text-email.html)', () => {
+    // <p><span>tom@…</span></p><p>Will receive notifications in English</p>: textContent reads
+    // "tom@becker-baeckerei.deWill receive…", and the page once showed tom@becker-baeckerei.dewill.
+    expect(findShopifyCustomer(loadPage('shopify', 'customer-text-email.html'), CUSTOMER_URL).people).toEqual([
+      { email: 'tom@becker-baeckerei.de', name: 'Tom Becker', role: 'customer' },
+    ]);
+  });
+
+  it("finds an order's customer whose address is text beside a copy button (order-copy-button.html)", () => {
+    expect(findShopifyCustomer(loadPage('shopify', 'order-copy-button.html'), COPY_BUTTON_ORDER_URL)).toEqual({
+      pageKey: 'shopify/demo-moebel/order/5512390031',
+      people: [{ email: 'maria.jensen@nordlicht-moebel.de', name: 'Maria Jensen', role: 'customer' }],
+    });
   });
 
   it('finds no one on other admin pages or when the layout is unrecognized', () => {
