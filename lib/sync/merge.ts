@@ -247,28 +247,25 @@ export interface LocalMerge {
   apply: Record<string, unknown> | null | undefined;
 }
 
+/** What the bucket looked like when last applied here: known (the record, or none), or only its generation. */
+export type Base = { known: true; record: SyncRecord | undefined } | { known: false; gen: number };
+
 /**
  * This browser's row (`local`: its synced fields, null when it has no row) against the bucket's
  * record (`current`) and the record as last applied here (`base`). Local changes are the fields
  * differing from the base; they are stamped with `stamp` (now, this member, the generation the
  * write will have). When the base is unknown (a first sync of this bucket), fields changed in
- * the bucket after `baseGen` count as remote changes and other differences as local ones.
+ * the bucket after the base's generation count as remote changes and other differences as local.
  */
-export function mergeLocal(
-  local: Record<string, unknown> | null,
-  current: SyncRecord | undefined,
-  base: SyncRecord | undefined | null,
-  stamp: Clock,
-  policy: MergePolicy,
-  baseGen = 0,
-): LocalMerge {
+export function mergeLocal(local: Record<string, unknown> | null, current: SyncRecord | undefined, base: Base, stamp: Clock, policy: MergePolicy): LocalMerge {
   const localFields = local ?? {};
-  const fields = new Set([...Object.keys(localFields), ...fieldsOf(current, base ?? undefined)]);
-  const hasBase = base !== null && base !== undefined;
-  const remoteChanged = hasBase ? (field: string) => !same(value(current, field), value(base, field)) : changedAfter(current, baseGen);
+  const hasBase = base.known;
+  const baseRecord = base.known ? base.record : undefined;
+  const fields = new Set([...Object.keys(localFields), ...fieldsOf(current, baseRecord)]);
+  const remoteChanged = base.known ? (field: string) => !same(value(current, field), value(baseRecord, field)) : changedAfter(current, base.gen);
   const localValue = (field: string) => (Object.hasOwn(localFields, field) ? localFields[field] : undefined);
   const localChanged = hasBase
-    ? (field: string) => !same(localValue(field), value(base, field))
+    ? (field: string) => !same(localValue(field), value(baseRecord, field))
     : (field: string) => !remoteChanged(field) && !same(localValue(field), value(current, field));
 
   const anyLocal = [...fields].some((field) => !policy.carried.includes(field) && localChanged(field));
@@ -276,7 +273,7 @@ export function mergeLocal(
   if (anyLocal) {
     // This browser's side: its changed fields stamped now, the others as the base had them.
     const mine: SyncRecord = { f: {}, c: {} };
-    const from = hasBase ? base : current;
+    const from = hasBase ? baseRecord : current;
     for (const field of fields) {
       if (localChanged(field)) setField(mine, field, localValue(field), stamp);
       else {

@@ -122,7 +122,7 @@ describe('mergeLocal', () => {
   const stamp: Clock = [1000, 'me', 3];
 
   it('writes a local edit over an unchanged bucket, stamped now', () => {
-    const result = mergeLocal({ ...base.f, name: 'Maria J.' }, base, base, stamp, customerPolicy);
+    const result = mergeLocal({ ...base.f, name: 'Maria J.' }, base, { known: true, record: base }, stamp, customerPolicy);
     expect(result.write).toBe(true);
     expect(result.record?.f.name).toBe('Maria J.');
     expect(result.record?.c.name).toEqual(stamp);
@@ -131,7 +131,7 @@ describe('mergeLocal', () => {
 
   it('keeps a remote change not yet applied here and sends the local one beside it', () => {
     const current = edit(base, { phone: '999' }, [900, 'ben', 2]);
-    const result = mergeLocal({ ...base.f, name: 'Maria J.' }, current, base, stamp, customerPolicy);
+    const result = mergeLocal({ ...base.f, name: 'Maria J.' }, current, { known: true, record: base }, stamp, customerPolicy);
     expect(result.record?.f).toMatchObject({ name: 'Maria J.', phone: '999' });
     expect(result.write).toBe(true);
     expect(result.apply).toMatchObject({ name: 'Maria J.', phone: '999' });
@@ -139,42 +139,42 @@ describe('mergeLocal', () => {
 
   it('makes a conflict when the remote and local edits touched the same field', () => {
     const current = edit(base, { phone: '999' }, [900, 'ben', 2]);
-    const result = mergeLocal({ ...base.f, phone: '555' }, current, base, stamp, customerPolicy);
+    const result = mergeLocal({ ...base.f, phone: '555' }, current, { known: true, record: base }, stamp, customerPolicy);
     expect(result.record?.f.phone).toBe('555');
     expect(result.record?.x?.phone).toEqual([{ v: '999', at: 900, by: 'ben' }]);
   });
 
   it('applies remote changes and writes nothing when nothing changed here', () => {
     const current = edit(base, { phone: '999' }, [900, 'ben', 2]);
-    const result = mergeLocal({ ...base.f }, current, base, stamp, customerPolicy);
+    const result = mergeLocal({ ...base.f }, current, { known: true, record: base }, stamp, customerPolicy);
     expect(result.write).toBe(false);
     expect(result.apply).toMatchObject({ phone: '999' });
   });
 
   it('does not write for a change of the carried updatedAt alone, nor move it back', () => {
-    const result = mergeLocal({ ...base.f, updatedAt: 5000 }, base, base, stamp, customerPolicy);
+    const result = mergeLocal({ ...base.f, updatedAt: 5000 }, base, { known: true, record: base }, stamp, customerPolicy);
     expect(result.write).toBe(false);
     expect(result.apply).toBeUndefined();
     const current = edit(base, { phone: '999', updatedAt: 900 }, [900, 'ben', 2]);
-    expect(mergeLocal({ ...base.f, updatedAt: 5000 }, current, base, stamp, customerPolicy).apply).toMatchObject({ phone: '999', updatedAt: 5000 });
+    expect(mergeLocal({ ...base.f, updatedAt: 5000 }, current, { known: true, record: base }, stamp, customerPolicy).apply).toMatchObject({ phone: '999', updatedAt: 5000 });
   });
 
   it('takes every field of a bucket seen for the first time as remote', () => {
-    const result = mergeLocal(null, base, undefined, stamp, customerPolicy);
+    const result = mergeLocal(null, base, { known: false, gen: 0 }, stamp, customerPolicy);
     expect(result.write).toBe(false);
     expect(result.apply).toEqual(base.f);
   });
 
   it('sends a record the bucket does not have yet', () => {
-    const result = mergeLocal({ name: 'New', deletedAt: null }, undefined, undefined, stamp, customerPolicy);
+    const result = mergeLocal({ name: 'New', deletedAt: null }, undefined, { known: false, gen: 0 }, stamp, customerPolicy);
     expect(result.write).toBe(true);
     expect(result.record).toEqual(rec({ name: 'New', deletedAt: null }, stamp));
   });
 
   it('sends a removed row as the removal of its fields, which removes it elsewhere', () => {
-    const result = mergeLocal(null, base, base, stamp, silentPolicy);
+    const result = mergeLocal(null, base, { known: true, record: base }, stamp, silentPolicy);
     expect(result.write).toBe(true);
     expect(result.record?.f).toEqual({});
-    expect(mergeLocal(base.f, result.record, base, [2000, 'other', 4], silentPolicy).apply).toBeNull();
+    expect(mergeLocal(base.f, result.record, { known: true, record: base }, [2000, 'other', 4], silentPolicy).apply).toBeNull();
   });
 });
