@@ -1,7 +1,7 @@
 import { CODECS, type Fields } from './codec';
 import { opaqueId, type TeamKeys } from './crypto';
 import { decodeDocument, encodeDocument, parseBucket, SyncDocumentError, type BucketBody } from './envelope';
-import { bucketName, bucketOf, parseBucketName, SYNC_TABLES, type SyncTable } from './layout';
+import { bucketName, bucketOf, parseBucketName, SYNC_TABLES, TEAM_DOC_ID, type SyncTable } from './layout';
 import type { ApplyBatch, LocalStore, RecordConflicts } from './local-store';
 import { mergeLeafRecords, mergeLocal, restamp, resolveField, sameRecord, type Base, type Clock, type MergePolicy, type SyncRecord } from './merge';
 import { ancestorGen, revGen, type MirrorDb, type MirrorDoc } from './mirror-types';
@@ -114,7 +114,7 @@ export class SyncEngine {
   async pull(since: number | string, limit = 256): Promise<{ seq: number | string; docs: number }> {
     const changes = await this.options.mirror.changes({ since, limit, style: 'all_docs', return_docs: true });
     const targets = new Map<string, Target>();
-    for (const change of changes.results) if (!change.id.startsWith('_')) targets.set(change.id, { pending: new Set() });
+    for (const change of changes.results) if (!change.id.startsWith('_') && change.id !== TEAM_DOC_ID) targets.set(change.id, { pending: new Set() });
     await this.reconcile(targets);
     return { seq: changes.last_seq, docs: changes.results.length };
   }

@@ -1,12 +1,10 @@
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import replication from 'pouchdb-replication';
+import { nodePouch } from '../../../scripts/pouch-node';
 import { teamKeys, randomBytes, type TeamKeys } from '../../../lib/sync/crypto';
 import { SyncEngine, type SyncProblem } from '../../../lib/sync/engine';
 import type { MirrorDb } from '../../../lib/sync/mirror-types';
 import { MemoryLocal } from './memory-local';
 
-PouchDB.plugin(memory).plugin(replication);
+const PouchDB = nodePouch();
 
 export const Pouch = PouchDB;
 
