@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { QUICK_NOTE_SUGGESTED_KEY, quickNoteCommand } from './lib/shortcut';
 
 // Gmail's origin is granted at install; the sidebar page is web-accessible where content
 // scripts may mount it (see DESIGN.md, "Sidebar = an extension page in an iframe").
@@ -27,11 +28,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: OPTIONAL_SITE_MATCHES }
       : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
-    // The quick note opens with Alt+Shift+N (free in Chrome, Firefox and Gmail); users change
-    // it at chrome://extensions/shortcuts or in Firefox's add-on shortcut settings.
+    // The quick note's key: one each browser assigns at install (lib/shortcut.ts says which were
+    // tried); the popup shows the key really assigned and opens the browser's shortcut page.
     commands: {
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
-        suggested_key: { default: 'Alt+Shift+N' },
+      [quickNoteCommand(browser === 'firefox' ? 'firefox' : 'chrome')]: {
+        suggested_key: { default: QUICK_NOTE_SUGGESTED_KEY },
         description: 'Write a quick note',
       },
     },

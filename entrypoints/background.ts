@@ -13,6 +13,7 @@ import { openDatabase } from '../lib/db/database';
 import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
 import { ownAddresses } from '../lib/settings/store';
+import { showShortcutInTitle, type ShortcutTitleApi } from '../lib/shortcut';
 
 export default defineBackground(() => {
   const db = openDatabase();
@@ -80,6 +81,9 @@ export default defineBackground(() => {
       send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     });
   });
+
+  // The toolbar button names the quick note's key when the browser assigned one.
+  showShortcutInTitle(browser as unknown as ShortcutTitleApi);
 
   // Enabled sites: re-register after a restart, drop those whose permission the user removed.
   const reconcileSites = () => void reconcileEnabledSites(browser.storage.local).catch(() => undefined);

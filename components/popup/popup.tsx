@@ -7,6 +7,7 @@ import { useAction } from '../sidebar/use-action';
 import { KeepInTouchList } from './keep-in-touch-list';
 import { QuickNoteForm } from './quick-note-form';
 import { ReminderList } from './reminder-list';
+import { ShortcutHint } from './shortcut-hint';
 
 export interface PopupProps {
   picker: PickerState;
@@ -25,6 +26,9 @@ export interface PopupProps {
   onDoneReminder: (id: string) => Promise<void>;
   onSnoozeReminder: (id: string, option: SnoozeOption) => Promise<void>;
   onOpenSettings: () => void;
+  /** The quick note's shortcut as assigned (null: none; undefined: not read yet). */
+  shortcut?: string | null;
+  onSetShortcut?: () => void;
 }
 
 function UnknownAddress({ email, onAdd }: { email: string; onAdd: (name: string) => Promise<void> }) {
@@ -63,9 +67,12 @@ export function Popup(props: PopupProps) {
     <main class="popup">
       <header class="popup__bar">
         <h1 class="popup__title">Quick note</h1>
-        <button type="button" class="button button--link" onClick={props.onOpenSettings}>
-          Settings
-        </button>
+        <span class="popup__tools">
+          <ShortcutHint shortcut={props.shortcut} onSet={() => props.onSetShortcut?.()} />
+          <button type="button" class="button button--link" onClick={props.onOpenSettings}>
+            Settings
+          </button>
+        </span>
       </header>
       {opening?.unknownEmail && <UnknownAddress email={opening.unknownEmail} onAdd={props.onAddUnknown} />}
       <QuickNoteForm

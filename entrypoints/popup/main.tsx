@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ConcentrationNote } from '../../components/popup/concentration-note';
@@ -11,6 +12,7 @@ import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
 import { createPopupStore } from '../../lib/popup/store';
 import { customerSearchUrl } from '../../lib/reminders/open';
+import { assignedQuickNoteShortcut, openShortcutSettings, type ShortcutSettingsApi } from '../../lib/shortcut';
 import { createSiteAccessStore } from '../../lib/sites/site-access-store';
 
 // The tab the popup was opened over: its recognized customers come first in the picker. The
@@ -78,6 +80,21 @@ function Today() {
   );
 }
 
+// The key the browser really assigned to the quick note (it may have assigned none).
+const shortcut = signal<string | null | undefined>(undefined);
+void browser.commands
+  .getAll()
+  .then((commands) => {
+    shortcut.value = assignedQuickNoteShortcut(commands);
+  })
+  .catch(() => {
+    shortcut.value = null;
+  });
+const setShortcut = () =>
+  void openShortcutSettings(browser as unknown as ShortcutSettingsApi)
+    .then(() => window.close())
+    .catch(() => undefined);
+
 function QuickNoteApp() {
   return (
     <Popup
@@ -95,6 +112,8 @@ function QuickNoteApp() {
       onDoneReminder={store.doneReminder}
       onSnoozeReminder={store.snoozeReminder}
       onOpenSettings={() => void browser.tabs.create({ url: browser.runtime.getURL('/settings.html') })}
+      shortcut={shortcut.value}
+      onSetShortcut={setShortcut}
     />
   );
 }
