@@ -1,0 +1,65 @@
+import { TEAM_MESSAGES } from '../../messaging/messages/team';
+import { ProtocolError } from '../../messaging/router';
+import { conflictViews } from '../../sync/conflict-view';
+import type { RecordConflicts } from '../../sync/local-store';
+import { OFF_STATUS } from '../../sync/status';
+import type { TeamSync } from '../../sync/service';
+import { TeamError } from '../../sync/service';
+import type { HandlersFor } from './types';
+
+/** What the team handlers work with (the background provides the running service). */
+export interface TeamDeps {
+  sync: Pick<TeamSync, 'status' | 'test' | 'join' | 'pause' | 'resume' | 'leave' | 'rename' | 'resolve' | 'memberName'>;
+  conflicts(customerId: string): Promise<RecordConflicts[]>;
+  conflict(table: RecordConflicts['table'], key: string): Promise<RecordConflicts | null>;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TeamError) throw new ProtocolError('invalid', error.message);
+    throw error;
+  }
+}
+
+export function teamHandlers(team: TeamDeps | undefined): HandlersFor<typeof TEAM_MESSAGES> {
+  const need = (): TeamDeps => {
+    if (!team) throw new ProtocolError('internal', 'Team sync is not available here.');
+    return team;
+  };
+  return {
+    'team.status': async () => team?.sync.status() ?? OFF_STATUS,
+    'team.test': (request) => guard(() => need().sync.test(request)),
+    'team.join': (request) =>
+      guard(async () => {
+        const { sync } = need();
+        const joined = await sync.join({
+          ...request,
+          passphrase: request.passphrase || undefined,
+          recoveryCode: request.recoveryCode || undefined,
+        });
+        return { recoveryCode: joined.recoveryCode, status: sync.status() };
+      }),
+    'team.pause': () => guard(() => need().sync.pause()),
+    'team.resume': () => guard(() => need().sync.resume()),
+    'team.leave': () => guard(() => need().sync.leave()),
+    'team.rename': (request) => guard(() => need().sync.rename(request.displayName)),
+    'team.conflicts': async (request) => {
+      if (!team) return { conflicts: [] };
+      const views = conflictViews(await team.conflicts(request.customerId), (id) => team.sync.memberName(id));
+      return { conflicts: views };
+    },
+    'team.resolve': (request) =>
+      guard(async () => {
+        const { sync, conflict } = need();
+        const field = (await conflict(request.table, request.key))?.fields[request.field];
+        if (!field) throw new ProtocolError('not_found', 'This conflict is settled already.');
+        const chosen = request.choice === -1 ? field.current : field.others[request.choice];
+        if (!chosen) throw new ProtocolError('invalid', 'There is no such choice.');
+        await sync.resolve(request.table, request.key, request.field, 'v' in chosen ? { v: chosen.v } : {});
+        return { ok: true as const };
+      }),
+  };
+}
+
