@@ -46,6 +46,10 @@ export default defineConfig({
               use_dynamic_url: true,
             },
           ],
+    // No other extension and no web page may message the background (Chrome's default admits
+    // every extension). Firefox has no such key: other extensions' messages arrive only at
+    // runtime.onMessageExternal, which the background never listens to.
+    ...(browser === 'firefox' ? {} : { externally_connectable: { ids: [] as string[], matches: [] as string[] } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

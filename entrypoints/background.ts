@@ -5,6 +5,7 @@ import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
 import { startInsights } from '../lib/background/insight-alarms';
 import { PortHub } from '../lib/background/ports';
+import { createPrefs } from '../lib/background/prefs';
 import { PreparedContexts } from '../lib/background/prepared-contexts';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
@@ -17,6 +18,17 @@ import { showShortcutInTitle, type ShortcutTitleApi } from '../lib/shortcut';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  // Settings, enabled sites and UI state: in the database, out of content scripts' reach. A
+  // write that changes what content scripts follow (collapse, inbox marks) is pushed to the tabs.
+  const prefs = createPrefs(db, {
+    legacy: browser.storage.local,
+    onChanged: (keys) =>
+      void pushContentUiState(keys, {
+        prefs,
+        tabIds: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+        send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      }).catch(() => undefined),
+  });
   // Every data change reaches the pages through the hub, and drops the prepared sidebar contexts.
   const prepared = new PreparedContexts<SidebarContext>();
   const hub = new PortHub((event) => {
@@ -26,16 +38,16 @@ export default defineBackground(() => {
   const tabs = new TabContexts(session);
   const drafts = new QuickNoteDrafts(session);
   // Context menus, reminder alarms and notifications; re-arms stored reminders on every start.
-  const reminderAlarms = startQuickCapture({ db, hub, drafts });
+  const reminderAlarms = startQuickCapture({ db, prefs, hub, drafts });
   // Tiers, stages and next actions: daily and after writes (every write pushes a data event).
-  const insights = startInsights({ db, hub });
+  const insights = startInsights({ db, prefs, hub });
 
   const route = createRouter(
     createHandlers({
       db,
       tabs,
-      local: browser.storage.local,
-      ownAddresses: () => ownAddresses(browser.storage.local),
+      prefs,
+      ownAddresses: () => ownAddresses(prefs),
       pushToTab: (tabId, event) => hub.toTab(tabId, event),
       pushToAll: (event) => {
         hub.toAll(event);
@@ -71,22 +83,11 @@ export default defineBackground(() => {
     void tabs.forget(tabId);
   });
 
-  // Content scripts follow the collapse state and the inbox-marks switch by push, never by
-  // reading extension storage themselves.
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local') return;
-    void pushContentUiState(Object.keys(changes), {
-      local: browser.storage.local,
-      tabIds: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
-      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    });
-  });
-
   // The toolbar button names the quick note's key when the browser assigned one.
   showShortcutInTitle(browser as unknown as ShortcutTitleApi);
 
   // Enabled sites: re-register after a restart, drop those whose permission the user removed.
-  const reconcileSites = () => void reconcileEnabledSites(browser.storage.local).catch(() => undefined);
+  const reconcileSites = () => void reconcileEnabledSites(prefs).catch(() => undefined);
   reconcileSites();
   browser.permissions.onRemoved.addListener(reconcileSites);
 });

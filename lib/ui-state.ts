@@ -1,6 +1,6 @@
 /**
- * Sidebar UI state kept in `storage.local` (not customer data; content scripts read it to
- * follow the collapse state). Checked by hand: content scripts ship without zod.
+ * Sidebar UI state, kept in the background's preferences (lib/db/prefs.ts); content scripts
+ * follow the collapse state by push. Checked by hand: content scripts ship without zod.
  */
 export const UI_STATE_KEY = 'ui';
 export interface UiState {

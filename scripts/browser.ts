@@ -28,20 +28,24 @@ export interface ExtensionSession {
  * `userDataDir`: a profile to keep (the caller owns it; the bench reuses a loaded database
  * across runs). Without it, a fresh profile is made and removed on close.
  */
-export async function launchExtension(options: { headless?: boolean; extensionDir?: string; userDataDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: { headless?: boolean; extensionDir?: string; userDataDir?: string; otherExtensions?: string[] } = {},
+): Promise<ExtensionSession> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
   // A copy of the build (the bench's long runs) is safe from a rebuild of .output midway.
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build in ${extensionDir}: run npm run build.`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'crm-chromium-'));
+  // Other unpacked extensions beside ours (the tests' stand-in for another installed extension).
+  const loaded = [extensionDir, ...(options.otherExtensions ?? [])].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
     viewport: options.headless === false ? null : { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
@@ -52,7 +56,8 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,

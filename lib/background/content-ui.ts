@@ -1,30 +1,28 @@
 import { inboxMarksOn, SETTINGS_KEY } from '../settings/key';
 import { DEFAULT_UI_STATE, parseUiState, UI_PUSH_TYPE, UI_STATE_KEY, type ContentUiState } from '../ui-state';
+import type { PrefsArea } from './prefs';
 
-interface LocalArea {
-  get(keys: string[]): Promise<Record<string, unknown>>;
-}
 
-/** The UI state content scripts mount with (see ContentUiState), read from storage.local. */
-export async function contentUiState(local: LocalArea): Promise<ContentUiState> {
-  const stored = await local.get([UI_STATE_KEY, SETTINGS_KEY]);
+/** The UI state content scripts mount with (see ContentUiState), read from the preferences. */
+export async function contentUiState(prefs: Pick<PrefsArea, 'get'>): Promise<ContentUiState> {
+  const stored = await prefs.get([UI_STATE_KEY, SETTINGS_KEY]);
   const ui = parseUiState(stored[UI_STATE_KEY]) ?? DEFAULT_UI_STATE;
   return { collapsed: ui.collapsed, inboxMarks: inboxMarksOn(stored[SETTINGS_KEY]) };
 }
 
 export interface ContentUiPush {
-  local: LocalArea;
+  prefs: Pick<PrefsArea, 'get'>;
   tabIds(): Promise<number[]>;
   send(tabId: number, message: unknown): Promise<unknown>;
 }
 
 /**
- * Whether a storage change touches what content scripts follow; if so, pushes the new state to
- * every tab. Tabs without our content script refuse the message, which is fine.
+ * Whether a preferences write touches what content scripts follow; if so, pushes the new state
+ * to every tab. Tabs without our content script refuse the message, which is fine.
  */
 export async function pushContentUiState(changedKeys: readonly string[], push: ContentUiPush): Promise<void> {
   if (!changedKeys.includes(UI_STATE_KEY) && !changedKeys.includes(SETTINGS_KEY)) return;
-  const state = await contentUiState(push.local);
+  const state = await contentUiState(push.prefs);
   const message = { type: UI_PUSH_TYPE, ...state };
   await Promise.all((await push.tabIds()).map((tabId) => push.send(tabId, message).catch(() => undefined)));
 }

@@ -3,6 +3,7 @@ import type { CrmDatabase } from '../db/database';
 import { loadSettings } from '../settings/store';
 import { handleMenuClick, MENU_ITEMS } from './context-menus';
 import type { PortHub } from './ports';
+import type { PrefsArea } from './prefs';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
 
@@ -11,15 +12,15 @@ import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
  * notifications. Called once, synchronously, at the top of the background so the listeners
  * exist before the events that woke a stopped service worker are dispatched.
  */
-export function startQuickCapture(deps: { db: CrmDatabase; hub: PortHub; drafts: QuickNoteDrafts }): ReminderAlarms {
-  const { db, hub, drafts } = deps;
+export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub: PortHub; drafts: QuickNoteDrafts }): ReminderAlarms {
+  const { db, prefs, hub, drafts } = deps;
   const changed = (customerIds: string[]) => hub.toAll({ type: 'data', customerIds });
   const isFirefox = import.meta.env.BROWSER === 'firefox';
 
   const reminders = createReminderAlarms({
     db,
     now: () => Date.now(),
-    settings: () => loadSettings(browser.storage.local),
+    settings: () => loadSettings(prefs),
     buttons: !isFirefox,
     fallbackUrl: browser.runtime.getURL('/popup.html'),
     changed,

@@ -21,6 +21,7 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
   interactions: Interaction,
   notes: Note,
   meta: MetaEntry,
+  settings: MetaEntry,
 };
 
 /** A row of a table this version has no schema for: an object with a string id. */

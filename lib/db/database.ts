@@ -36,6 +36,8 @@ export type CrmDatabase = Dexie & {
   orderFactRows: EntityTable<OrderFactsRow, 'customerId'>;
   /** Which customer's book holds each order, by the order's key (./order-keys.ts). */
   orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
+  /** The owner's settings, enabled sites and UI state, out of content scripts' reach (./prefs.ts). */
+  settings: EntityTable<MetaEntry, 'key'>;
 };
 
 /**
@@ -120,6 +122,18 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
+ * Version 9 adds `settings`: the owner's settings, enabled sites and the sidebar's UI state
+ * (./prefs.ts). They were in `storage.local`, which every content script can write: a page's
+ * renderer could have turned on the inbox marks or rewritten the enabled sites.
+ */
+export const SCHEMA_V9 = {
+  settings: 'key',
+} as const;
+
+/** The schema version this code writes; a database of a higher one was written by newer code. */
+export const LATEST_SCHEMA = 9;
+
+/**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
  * `{ indexedDB, IDBKeyRange }` from fake-indexeddb instead of relying on globals.
  */
@@ -140,5 +154,6 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .stores(SCHEMA_V7)
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
+  db.version(9).stores(SCHEMA_V9);
   return db;
 }

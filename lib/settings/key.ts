@@ -1,6 +1,6 @@
 /**
- * Where the settings live in `storage.local`. Kept apart from ./schema.ts so the Gmail content
- * script can watch the inbox-marks switch without shipping zod.
+ * The settings' key in the background's preferences (lib/db/prefs.ts). Kept apart from
+ * ./schema.ts so code that only checks the inbox-marks switch ships without zod.
  */
 export const SETTINGS_KEY = 'settings';
 

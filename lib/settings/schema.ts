@@ -4,9 +4,9 @@ import { Currency, StoredEmail } from '../model/records';
 
 /**
  * The owner's settings: their own addresses (never treated as customers), business hours and
- * time zone, keep-in-touch cadence per tier and the default currency. Stored in
- * `storage.local` under SETTINGS_KEY, always read through `parseSettings`, because what is
- * stored may be from an older version or hand-edited.
+ * time zone, keep-in-touch cadence per tier and the default currency. Stored in the
+ * background's preferences under SETTINGS_KEY, always read through `parseSettings`, because
+ * what is stored may be from an older version or a restored backup.
  */
 
 export { SETTINGS_KEY } from './key';

@@ -1,7 +1,7 @@
 import { normalizeEmail } from '../email/normalize';
 import { parseSettings, Settings, SETTINGS_KEY } from './schema';
 
-/** The part of `storage.local` settings live in (the background passes the real one). */
+/** Where settings live: the background's preferences (lib/background/prefs.ts). */
 export interface SettingsArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;

@@ -49,3 +49,39 @@ export async function spaNavigate(page: Page, fixture: string, hash: string): Pr
     [html, hash] as const,
   );
 }
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  name: string;
+  auxData?: { type?: string; frameId?: string; isDefault?: boolean };
+}
+
+/**
+ * Runs `expression` in our content script's isolated world of the page's top frame (through the
+ * DevTools protocol): what a compromised renderer of the host page can do with the content
+ * script's powers. The expression may return a promise; its value comes back as JSON.
+ */
+export async function evaluateInContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const world = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === frameTree.frame.id && c.origin === `chrome-extension://${extensionId}`,
+    );
+    if (!world) throw new Error('The content script’s isolated world is not in this page.');
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value?: unknown }; exceptionDetails?: { exception?: { description?: string }; text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}

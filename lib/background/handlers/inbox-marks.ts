@@ -25,7 +25,7 @@ export function inboxMarkHandlers(deps: BackgroundDeps): HandlersFor<typeof INBO
       if (ctx.origin !== GMAIL_ORIGIN) throw new ProtocolError('forbidden_sender', 'Inbox marks are for Gmail only.');
       // Checked here, not only in the content script: the setting is the user's consent to
       // put anything about customers into Gmail's page.
-      if (!(await loadSettings(deps.local)).gmailInboxMarks) {
+      if (!(await loadSettings(deps.prefs)).gmailInboxMarks) {
         throw new ProtocolError('invalid', 'Inbox marks are turned off in the settings.');
       }
       // The reply is keyed by the address as the page wrote it, so the page can place the mark.

@@ -58,7 +58,7 @@ export function reminderHandlers(deps: BackgroundDeps): HandlersFor<typeof REMIN
     },
 
     async 'keepInTouch.list'() {
-      const settings = await loadSettings(deps.local);
+      const settings = await loadSettings(deps.prefs);
       const customers = await withDb(() => liveCustomers(deps.db));
       return { items: overdueList(customers, settings.cadenceDays, deps.now()) };
     },

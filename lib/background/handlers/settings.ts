@@ -6,12 +6,12 @@ import type { BackgroundDeps, HandlersFor } from './types';
 export function settingsHandlers(deps: BackgroundDeps): HandlersFor<typeof SETTINGS_MESSAGES> {
   return {
     async 'settings.get'() {
-      return loadSettings(deps.local);
+      return loadSettings(deps.prefs);
     },
 
     async 'settings.save'(input) {
       try {
-        const settings = await saveSettings(deps.local, input);
+        const settings = await saveSettings(deps.prefs, input);
         // Cadence and own addresses change what every open page shows.
         deps.pushToAll({ type: 'data', customerIds: [] });
         return settings;

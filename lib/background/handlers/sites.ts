@@ -20,7 +20,7 @@ import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './typ
  * per-site opt-in (optional host permission + a registered page script).
  */
 /** What the sites handlers use of the background's deps. */
-export type SitesDeps = Pick<BackgroundDeps, 'db' | 'tabs' | 'local' | 'pushToTab' | 'now'>;
+export type SitesDeps = Pick<BackgroundDeps, 'db' | 'tabs' | 'prefs' | 'pushToTab' | 'now'>;
 
 export function sitesHandlers(
   deps: SitesDeps,
@@ -117,17 +117,17 @@ function requireOrigin(origin: string): string {
 }
 
 /**
- * The enabled origins: kept in storage.local (the list the user sees) and as registered
+ * The enabled origins: kept in the preferences (the list the user sees) and as registered
  * scripts (what runs). `reconcile` repairs the two after a browser restart or a permission
  * removed in the browser's own settings.
  */
-export function enabledSites(deps: Pick<BackgroundDeps, 'local'>, platform: SitesPlatform) {
+export function enabledSites(deps: Pick<BackgroundDeps, 'prefs'>, platform: SitesPlatform) {
   async function list(): Promise<string[]> {
-    const stored = (await deps.local.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY];
+    const stored = (await deps.prefs.get(ENABLED_SITES_KEY))[ENABLED_SITES_KEY];
     return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string' && originOf(o) === o) : [];
   }
   async function save(origins: string[]) {
-    await deps.local.set({ [ENABLED_SITES_KEY]: [...new Set(origins)].sort() });
+    await deps.prefs.set({ [ENABLED_SITES_KEY]: [...new Set(origins)].sort() });
   }
   async function register(origin: string) {
     await platform.unregisterScript(scriptId(origin)).catch(() => undefined);
@@ -149,6 +149,6 @@ export function enabledSites(deps: Pick<BackgroundDeps, 'local'>, platform: Site
 }
 
 /** Startup and permission-removal repair of the enabled sites (see `enabledSites`). */
-export function reconcileEnabledSites(local: BackgroundDeps['local']): Promise<void> {
-  return enabledSites({ local }, browserSitesPlatform()).reconcile();
+export function reconcileEnabledSites(prefs: BackgroundDeps['prefs']): Promise<void> {
+  return enabledSites({ prefs }, browserSitesPlatform()).reconcile();
 }

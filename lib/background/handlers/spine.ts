@@ -54,11 +54,11 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
 
     async 'ui.frame'({ token }, ctx) {
       await deps.tabs.registerFrame(requireTab(ctx.tabId), token);
-      return contentUiState(deps.local);
+      return contentUiState(deps.prefs);
     },
 
     async 'ui.setCollapsed'({ collapsed }) {
-      await deps.local.set({ [UI_STATE_KEY]: { collapsed } });
+      await deps.prefs.set({ [UI_STATE_KEY]: { collapsed } });
       return { ok: true };
     },
 

@@ -5,6 +5,7 @@ import type { MessageDefinition } from '../../messaging/define';
 import type { PushEvent, SidebarContext } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';
 import type { InsightsService } from '../insights';
+import type { PrefsArea } from '../prefs';
 import type { PreparedContexts } from '../prepared-contexts';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
 import type { ReminderAlarms } from '../reminder-alarms';
@@ -19,11 +20,11 @@ export type HandlersFor<M extends Record<string, MessageDefinition>> = {
 export interface BackgroundDeps {
   db: CrmDatabase;
   tabs: TabContexts;
-  /** storage.local, for the sidebar's remembered UI state. */
-  local: {
-    get(keys: string | string[]): Promise<Record<string, unknown>>;
-    set(items: Record<string, unknown>): Promise<void>;
-  };
+  /**
+   * The owner's settings, enabled sites and the sidebar's UI state, in the database
+   * (lib/background/prefs.ts), never in `storage.local`, which content scripts can write.
+   */
+  prefs: PrefsArea;
   ownAddresses(): Promise<ReadonlySet<string>>;
   pushToTab(tabId: number, event: PushEvent): void;
   pushToAll(event: PushEvent): void;

@@ -10,7 +10,7 @@ import { isShopifyAdmin } from '../../sites/shopify/url';
 /** The page script registered for enabled sites (entrypoints/enabled-site.content.ts). */
 export const ENABLED_SITE_SCRIPT = 'content-scripts/enabled-site.js';
 const SCRIPT_ID_PREFIX = 'site:';
-/** storage.local key of the enabled origins, so they survive where registrations do not. */
+/** Preferences key of the enabled origins (lib/db/prefs.ts), so they survive where registrations do not. */
 export const ENABLED_SITES_KEY = 'enabledSites';
 
 /** `https://shop.example` for an http(s) URL, else null (chrome://, file:, the web store). */

@@ -1,23 +1,28 @@
 import { vi } from 'vitest';
 import type { BackgroundDeps } from '../../../lib/background/handlers/types';
+import { createPrefs, type LegacyArea } from '../../../lib/background/prefs';
 import { TabContexts } from '../../../lib/background/tab-contexts';
 import { freshDatabase, NOW } from '../db/factories';
 
-/** An in-memory stand-in for `storage.local` over a Map the test can inspect. */
-export function fakeLocal(store: Map<string, unknown> = new Map()) {
+/** An in-memory stand-in for an earlier version's `storage.local` over a Map the test can inspect. */
+export function fakeLegacyArea(store: Map<string, unknown> = new Map()): LegacyArea {
   return {
-    get: async (keys: string | string[]) =>
-      Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => store.has(k)).map((k) => [k, store.get(k)])),
-    set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => store.set(k, v)),
+    get: async (keys) => Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, store.get(k)])),
+    remove: async (keys) => void keys.forEach((k) => store.delete(k)),
   };
 }
 
-/** The background's deps for handler tests: a fresh database, fakes for the rest. */
-export function testDeps(store: Map<string, unknown> = new Map(), overrides: Partial<BackgroundDeps> = {}): BackgroundDeps {
+/**
+ * The background's deps for handler tests: a fresh database, fakes for the rest. `legacy` holds
+ * what an earlier version left in `storage.local`: the preferences adopt it on first use, as the
+ * background does after an update.
+ */
+export function testDeps(legacy: Map<string, unknown> = new Map(), overrides: Partial<BackgroundDeps> = {}): BackgroundDeps {
+  const db = overrides.db ?? freshDatabase();
   return {
-    db: freshDatabase(),
+    db,
     tabs: new TabContexts(null),
-    local: fakeLocal(store),
+    prefs: createPrefs(db, { legacy: fakeLegacyArea(legacy) }),
     ownAddresses: async () => new Set<string>(),
     pushToTab: vi.fn(),
     pushToAll: vi.fn(),

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
@@ -23,7 +23,7 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(db.tables.map((t) => t.name)).not.toContain('orders');
     expect(db.tables.map((t) => t.name)).not.toContain('orderFacts');
     // Version 4 puts each customer's orders, tombstones included, in one book, oldest first.

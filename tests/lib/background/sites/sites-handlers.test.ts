@@ -11,11 +11,10 @@ const page = { sender: 'page', tabId: TAB } as const;
 const content = { sender: 'content', tabId: TAB } as const;
 
 function setup(tabs: Record<number, string> = {}) {
-  const store = new Map<string, unknown>();
-  const deps: SitesDeps = testDeps(store);
+  const deps: SitesDeps = testDeps();
   const { db } = deps;
   const fake = fakePlatform(tabs);
-  return { db, deps, store, ...fake, handlers: sitesHandlers(deps, fake.platform) };
+  return { db, deps, ...fake, handlers: sitesHandlers(deps, fake.platform) };
 }
 
 function company(fields: Partial<Company> = {}): Company {
@@ -133,11 +132,11 @@ describe('enabling a site', () => {
   });
 
   it('reconciles: re-registers a listed site and drops one whose permission is gone', async () => {
-    const { deps, platform, granted, scripts, store } = setup();
-    store.set('enabledSites', ['https://a.example', 'https://b.example']);
+    const { deps, platform, granted, scripts } = setup();
+    await deps.prefs.set({ enabledSites: ['https://a.example', 'https://b.example'] });
     granted.add('https://a.example/*');
     await enabledSites(deps, platform).reconcile();
     expect([...scripts.keys()]).toEqual(['site:https://a.example']);
-    expect(store.get('enabledSites')).toEqual(['https://a.example']);
+    expect((await deps.prefs.get('enabledSites')).enabledSites).toEqual(['https://a.example']);
   });
 });
