@@ -1,4 +1,5 @@
-import { CODECS, type Fields } from './codec';
+import { CODECS, type Fields } from '../db/sync-codec';
+import { POLICIES } from './policies';
 import { opaqueId, type TeamKeys } from './crypto';
 import { decodeDocument, encodeDocument, parseBucket, SyncDocumentError, type BucketBody } from './envelope';
 import { bucketName, bucketOf, parseBucketName, SYNC_TABLES, TEAM_DOC_ID, type SyncTable } from './layout';
@@ -214,7 +215,6 @@ export class SyncEngine {
     const byTable = new Map<SyncTable, Work[]>();
     for (const item of work) byTable.set(item.table, [...(byTable.get(item.table) ?? []), item]);
     for (const [table, items] of byTable) {
-      const codec = CODECS[table];
       const rows = await local.read(table, items.flatMap((item) => item.keys));
       for (const item of items) {
         const gen = revGen(item.doc?._rev) + 1;
@@ -225,7 +225,7 @@ export class SyncEngine {
         for (const key of item.keys) {
           const currentRecord = item.current?.r[key];
           const base: Base = item.base.known ? { known: true, record: item.baseBody?.r[key] } : item.base;
-          const merged = mergeLocal(rows.get(key) ?? null, currentRecord, base, stamp, codec.policy);
+          const merged = mergeLocal(rows.get(key) ?? null, currentRecord, base, stamp, POLICIES[table]);
           if (merged.write && merged.record) {
             next[key] = restamp(merged.record, currentRecord, gen);
             write = true;
@@ -372,7 +372,7 @@ export class SyncEngine {
       if (!result?.ok || !result.rev) continue;
       const journalSeq = await this.options.local.journalSeq();
       const row = (await this.options.local.read(table, [key])).get(key) ?? null;
-      const merged = mergeLocal(row, next, { known: true, record }, [this.options.now(), this.options.memberId, gen], CODECS[table].policy);
+      const merged = mergeLocal(row, next, { known: true, record }, [this.options.now(), this.options.memberId, gen], POLICIES[table]);
       const outcome = await this.options.local.apply(
         {
           rows: merged.apply === undefined ? [] : [{ table, key, fields: merged.apply }],
@@ -416,7 +416,7 @@ export class SyncEngine {
 function policyOf(name: string): MergePolicy {
   if (name === MEMBERS_BUCKET) return membersPolicy;
   const parsed = parseBucketName(name);
-  return parsed ? CODECS[parsed.table].policy : membersPolicy;
+  return parsed ? POLICIES[parsed.table] : membersPolicy;
 }
 
 function membersOf(body: BucketBody): Map<string, string> {

@@ -12,13 +12,9 @@
  * one on the same customer: conflicts are merged record by record, field by field (./merge.ts).
  */
 
-/** The shared tables, in the order a fresh browser applies them (companies before their contacts). */
-export const SYNC_TABLES = ['companies', 'customers', 'orderBooks', 'interactions', 'notes', 'suggestionHolds'] as const;
-export type SyncTable = (typeof SYNC_TABLES)[number];
+import { isSyncTable, type SyncTable } from '../db/sync-codec';
 
-export function isSyncTable(table: string): table is SyncTable {
-  return (SYNC_TABLES as readonly string[]).includes(table);
-}
+export { isSyncTable, SYNC_TABLES, type SyncTable } from '../db/sync-codec';
 
 /** Buckets per table for a new team; kept in the team's settings document, never changed after. */
 export const DEFAULT_BUCKETS = 2048;

@@ -1,4 +1,4 @@
-import type { Fields } from './codec';
+import type { Fields } from '../db/sync-codec';
 import type { SyncTable } from './layout';
 import type { Alternative, Clock, HistoryEntry } from './merge';
 

@@ -1,4 +1,4 @@
-import { CODECS, keyOf, type Fields } from '../../../lib/sync/codec';
+import { CODECS, keyOf, type Fields } from '../../../lib/db/sync-codec';
 import type { SyncTable } from '../../../lib/sync/layout';
 import type { ApplyBatch, ApplyOutcome, LocalStore, PendingChange, RecordConflicts } from '../../../lib/sync/local-store';
 

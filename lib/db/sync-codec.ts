@@ -1,9 +1,7 @@
 import type { z } from 'zod';
-import { bookOf, bookOrders, type OrderBook } from '../db/order-books';
-import { SuggestionHoldRow } from '../db/insights';
+import { bookOf, bookOrders, type OrderBook } from './order-books';
+import { SuggestionHoldRow } from './insights';
 import { Company, Customer, EMPTY_STATS, Interaction, Note, Order } from '../model/records';
-import type { SyncTable } from './layout';
-import type { MergePolicy } from './merge';
 
 /**
  * Rows of the local database ↔ the synced fields of a record in a bucket, per shared table.
@@ -20,6 +18,14 @@ import type { MergePolicy } from './merge';
 
 export type Fields = Record<string, unknown>;
 
+/** The shared tables, in the order a fresh browser applies them (companies before their contacts). */
+export const SYNC_TABLES = ['companies', 'customers', 'orderBooks', 'interactions', 'notes', 'suggestionHolds'] as const;
+export type SyncTable = (typeof SYNC_TABLES)[number];
+
+export function isSyncTable(table: string): table is SyncTable {
+  return (SYNC_TABLES as readonly string[]).includes(table);
+}
+
 type Row = Record<string, unknown>;
 
 interface TableCodec {
@@ -29,17 +35,9 @@ interface TableCodec {
   toRow(key: string, fields: Fields, existing: Row | undefined): Row;
   /** The customer a record belongs to (for the change event and the card's conflicts). */
   customerOf(key: string, fields: Fields): string | null;
-  policy: MergePolicy;
 }
 
-const personOwned: MergePolicy = {
-  clash: (field) => (field === 'tags' || field === 'emails' || field === 'domains' ? 'union' : 'conflict'),
-  carried: ['updatedAt'],
-  tombstone: 'deletedAt',
-};
-const silent: MergePolicy = { clash: () => 'later', carried: [], tombstone: null };
-
-function plain<T extends z.ZodType<Row>>(schema: T, customerField: string | null, policy: MergePolicy): TableCodec {
+function plain<T extends z.ZodType<Row>>(schema: T, customerField: string | null): TableCodec {
   return {
     toFields: (row) => ({ ...row }),
     toRow: (key, fields) => {
@@ -48,7 +46,6 @@ function plain<T extends z.ZodType<Row>>(schema: T, customerField: string | null
       return row;
     },
     customerOf: (key, fields) => (customerField === null ? null : typeof fields[customerField] === 'string' ? (fields[customerField] as string) : null),
-    policy,
   };
 }
 
@@ -66,7 +63,6 @@ const customers: TableCodec = {
     return row;
   },
   customerOf: (key) => key,
-  policy: personOwned,
 };
 
 /** An order's values in a book's synced record, in this order. */
@@ -88,16 +84,15 @@ const orderBooks: TableCodec = {
     return book as unknown as Row;
   },
   customerOf: (key) => key,
-  policy: silent,
 };
 
 export const CODECS: Record<SyncTable, TableCodec> = {
   customers,
-  companies: plain(Company as unknown as z.ZodType<Row>, null, personOwned),
-  notes: plain(Note as unknown as z.ZodType<Row>, 'customerId', personOwned),
-  interactions: plain(Interaction as unknown as z.ZodType<Row>, 'customerId', personOwned),
+  companies: plain(Company as unknown as z.ZodType<Row>, null),
+  notes: plain(Note as unknown as z.ZodType<Row>, 'customerId'),
+  interactions: plain(Interaction as unknown as z.ZodType<Row>, 'customerId'),
   orderBooks,
-  suggestionHolds: plain(SuggestionHoldRow as unknown as z.ZodType<Row>, 'customerId', silent),
+  suggestionHolds: plain(SuggestionHoldRow as unknown as z.ZodType<Row>, 'customerId'),
 };
 
 /** The primary key of a row of a shared table. */
