@@ -6,6 +6,7 @@ import type { PortHub } from './ports';
 import type { PrefsArea } from './prefs';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
+import { toolbarAction } from './toolbar-action';
 
 /**
  * The background's listeners for quick capture: context menus, reminder alarms and their
@@ -91,11 +92,13 @@ function linkText(info: object): string | undefined {
  * otherwise the same page in a small window.
  */
 async function openQuickNote(): Promise<void> {
+  const action = toolbarAction();
   try {
-    await browser.action.openPopup();
+    if (action) return await action.openPopup();
   } catch {
-    await browser.windows.create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 420, height: 640 });
+    // Not allowed here (no user action, or an older browser): the window below instead.
   }
+  await browser.windows.create({ url: browser.runtime.getURL('/popup.html'), type: 'popup', width: 420, height: 640 });
 }
 
 function logError(error: unknown) {

@@ -38,16 +38,15 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
  * changes the hash, without a document load (as Gmail does).
  */
 export async function spaNavigate(page: Page, fixture: string, hash: string): Promise<void> {
-  const html = readGmailFixture(fixture);
-  await page.evaluate(
-    ([source, nextHash]) => {
-      const next = new DOMParser().parseFromString(source, 'text/html');
-      document.title = next.title;
-      document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
-      location.hash = nextHash;
-    },
-    [html, hash] as const,
-  );
+  await page.evaluate(swapGmailView, [readGmailFixture(fixture), hash] as const);
+}
+
+/** Runs in the page (Chromium's or Firefox's): what `spaNavigate` does there. */
+export function swapGmailView([source, nextHash]: readonly [string, string]): void {
+  const next = new DOMParser().parseFromString(source, 'text/html');
+  document.title = next.title;
+  document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.importNode(n, true)));
+  location.hash = nextHash;
 }
 
 interface ExecutionContext {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { toolbarAction } from '../toolbar-action';
 import { ENABLED_SITE_SCRIPT } from './site-access';
 
 /** The browser APIs the sites feature uses, behind one interface so handlers are unit-tested with a fake. */
@@ -15,8 +16,7 @@ export interface SitesPlatform {
 }
 
 export function browserSitesPlatform(): SitesPlatform {
-  // Firefox MV2 has browserAction where MV3 has action.
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  const action = toolbarAction();
   return {
     async tabUrl(tabId) {
       const tab = await browser.tabs.get(tabId).catch(() => null);
