@@ -10,6 +10,7 @@ import type { PreparedContexts } from '../prepared-contexts';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
+import type { TeamDeps } from './team';
 
 /** The handlers of one feature's messages (see lib/messaging/messages/). */
 export type HandlersFor<M extends Record<string, MessageDefinition>> = {
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
    * background clears them on every data push. Optional: without it every request reads afresh.
    */
   prepared?: PreparedContexts<SidebarContext>;
+  /** Team sync (lib/background/team.ts); absent where a test does not need it. */
+  team?: TeamDeps;
 }
 
 export function requireTab(tabId: number | null): number {
