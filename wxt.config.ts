@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TEAM_OPTIONAL_PERMISSIONS } from './lib/sync/permissions';
 import { QUICK_NOTE_SUGGESTED_KEY, quickNoteCommand } from './lib/shortcut';
 
 // Gmail's origin is granted at install; the sidebar page is web-accessible where content
@@ -13,6 +14,8 @@ export const SHOPIFY_ADMIN_MATCHES = ['https://admin.shopify.com/*'];
  * page, behind a per-session dynamic URL that pages cannot probe for.
  */
 export const OPTIONAL_SITE_MATCHES = ['https://*/*', 'http://*/*'];
+/** Team sync's optional permission, asked with the server's origin at setup (lib/sync/permissions.ts). */
+export const OPTIONAL_PERMISSIONS: string[] = [...TEAM_OPTIONAL_PERMISSIONS];
 
 export default defineConfig({
   imports: false,
@@ -26,8 +29,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [...GMAIL_MATCHES, ...SHOPIFY_ADMIN_MATCHES],
     ...(browser === 'firefox'
-      ? { optional_permissions: OPTIONAL_SITE_MATCHES }
-      : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
+      ? { optional_permissions: [...OPTIONAL_SITE_MATCHES, ...OPTIONAL_PERMISSIONS] }
+      : { optional_host_permissions: OPTIONAL_SITE_MATCHES, optional_permissions: OPTIONAL_PERMISSIONS }),
     // The quick note's key: one each browser assigns at install (lib/shortcut.ts says which were
     // tried); the popup shows the key really assigned and opens the browser's shortcut page.
     commands: {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
+import { AuthorLabel } from '../team/author-label';
 import { PanelNotice } from './panel-notice';
 
 export type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'card'; card: CustomerCard };
@@ -161,7 +162,18 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         </ul>
       )}
       <h3>Notes</h3>
-      {card.notes.length === 0 ? <p class="empty">No notes.</p> : <ul>{card.notes.map((n) => <li key={n.id}>{n.pinned ? '📌 ' : ''}{n.body}</li>)}</ul>}
+      {card.notes.length === 0 ? (
+        <p class="empty">No notes.</p>
+      ) : (
+        <ul>
+          {card.notes.map((n) => (
+            <li key={n.id}>
+              {n.pinned ? '📌 ' : ''}
+              {n.body} <AuthorLabel author={n.author} at={n.createdAt} />
+            </li>
+          ))}
+        </ul>
+      )}
     </aside>
   );
 }

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { View } from '../../lib/manager/manager-store';
+import type { TeamStatus } from '../../lib/sync/status';
 import { Welcome } from '../options/welcome';
+import { TeamStatusLine } from '../team/team-status-line';
 import './manager.css';
 
 export interface ManagerProps {
@@ -9,6 +11,8 @@ export interface ManagerProps {
   customers: number | null;
   statusError: string | null;
   backupDue: boolean;
+  /** Team sync's status (null, or state off: nothing is shown). */
+  team?: TeamStatus | null;
   undo: { label: string } | null;
   onView(view: View): void;
   onLoadSample(): Promise<{ customers: number; orders: number }>;
@@ -38,6 +42,7 @@ export function Manager(props: ManagerProps) {
             </button>
           ))}
         </nav>
+        <TeamStatusLine status={props.team ?? null} compact />
       </header>
       {props.statusError !== null && (
         <p class="banner banner--error" role="alert">

@@ -1,11 +1,18 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { EnabledSites } from '../../components/settings/enabled-sites';
 import { SettingsPage } from '../../components/settings/settings-page';
+import { TeamSection } from '../../components/settings/team-section';
 import '../../components/sidebar/sidebar.css';
 import '../../components/settings/settings.css';
+import '../../components/team/team.css';
 import { request } from '../../lib/messaging/client';
 import { createSettingsStore } from '../../lib/settings/page-store';
 import { createEnabledSitesStore } from '../../lib/sites/site-access-store';
+import { originPattern } from '../../lib/sync/remote';
+import { createTeamStore } from '../../lib/team/page-store';
+import { TEAM_OPTIONAL_PERMISSIONS } from '../../lib/sync/permissions';
 
 const store = createSettingsStore({
   get: () => request('settings.get', {}),
@@ -17,9 +24,24 @@ const sites = createEnabledSitesStore({
   remove: (origin) => request('site.disable', { origin }),
 });
 
+const team = createTeamStore({
+  status: () => request('team.status', {}),
+  // The server's origin only, asked at setup (never in the manifest), with webRequest for the
+  // reason of a failed connection (a refused certificate).
+  requestAccess: (url) => browser.permissions.request({ origins: [originPattern(url)], permissions: [...TEAM_OPTIONAL_PERMISSIONS] as never }),
+  test: (fields) => request('team.test', fields),
+  join: (fields) => request('team.join', fields),
+  pause: () => request('team.pause', {}),
+  resume: () => request('team.resume', {}),
+  leave: () => request('team.leave', {}),
+  rename: (displayName) => request('team.rename', { displayName }),
+});
+const localCustomers = signal<number | null>(null);
+
 function App() {
   return (
     <SettingsPage state={store.state.value} onSave={store.save}>
+      <TeamSection store={team} localCustomers={localCustomers.value} />
       <EnabledSites sites={sites.sites.value} onRemove={sites.remove} />
     </SettingsPage>
   );
@@ -29,3 +51,8 @@ const root = document.getElementById('app');
 if (root) render(<App />, root);
 void store.load();
 void sites.load();
+void team.load();
+void request('backup.tables', {}).then(
+  ({ counts }) => (localCustomers.value = counts.customers ?? 0),
+  () => undefined,
+);
