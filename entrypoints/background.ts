@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { wireChanges } from '../lib/background/changes';
 import { pushContentUiState } from '../lib/background/content-ui';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
@@ -10,7 +11,7 @@ import { PreparedContexts } from '../lib/background/prepared-contexts';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
 import { TabContexts } from '../lib/background/tab-contexts';
-import { openDatabase } from '../lib/db/database';
+import { openDatabase } from '../lib/db/index';
 import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
 import { ownAddresses } from '../lib/settings/store';
@@ -29,18 +30,18 @@ export default defineBackground(() => {
         send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
       }).catch(() => undefined),
   });
-  // Every data change reaches the pages through the hub, and drops the prepared sidebar contexts.
   const prepared = new PreparedContexts<SidebarContext>();
-  const hub = new PortHub((event) => {
-    if (event.type === 'data') prepared.clear();
-  });
+  const hub = new PortHub();
   const session = browser.storage.session ?? null;
   const tabs = new TabContexts(session);
   const drafts = new QuickNoteDrafts(session);
   // Context menus, reminder alarms and notifications; re-arms stored reminders on every start.
-  const reminderAlarms = startQuickCapture({ db, prefs, hub, drafts });
-  // Tiers, stages and next actions: daily and after writes (every write pushes a data event).
-  const insights = startInsights({ db, prefs, hub });
+  const reminderAlarms = startQuickCapture({ db, prefs, drafts });
+  // Tiers, stages and next actions: daily, and after writes (they hear the change signal).
+  const insights = startInsights({ db, prefs });
+  // Every committed write, whoever made it, reaches the pages (through the hub), drops the
+  // prepared sidebar contexts, and tells the insights: the database's one change signal.
+  wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights });
 
   const route = createRouter(
     createHandlers({
@@ -49,10 +50,6 @@ export default defineBackground(() => {
       prefs,
       ownAddresses: () => ownAddresses(prefs),
       pushToTab: (tabId, event) => hub.toTab(tabId, event),
-      pushToAll: (event) => {
-        hub.toAll(event);
-        if (event.type === 'data') insights.onDataChanged(event.customerIds);
-      },
       now: () => Date.now(),
       reminderAlarms,
       drafts,

@@ -62,8 +62,8 @@ export default defineUnlistedScript(() => {
       const event = parsePushEvent(raw);
       if (event) store.onEvent(event);
       if (event?.type === 'data') {
-        insights.refresh();
-        reminders.refresh();
+        insights.changed(event);
+        reminders.changed(event);
       }
     });
     port.onDisconnect.addListener(() => {

@@ -1,7 +1,7 @@
 import { guessCompanyFromEmail } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
 import type { CrmDatabase } from '../db/database';
-import { createCustomer, findCustomersByEmails } from '../db/repository';
+import { createCustomer, findCustomersByEmails } from '../db/index';
 import { NOTE_MAX } from '../model/records';
 import type { QuickNoteDraft } from '../messaging/messages/quick-notes';
 
@@ -57,7 +57,6 @@ export interface MenuDeps {
   putDraft(draft: QuickNoteDraft): Promise<void>;
   /** Opens the quick-note popup (or a small window where the popup cannot be opened). */
   openQuickNote(): Promise<void>;
-  changed(customerIds: string[]): void;
   now(): number;
 }
 
@@ -88,7 +87,6 @@ export async function handleMenuClick(click: MenuClick, tabId: number | null, de
       deps.now(),
     );
     customerId = customer.id;
-    deps.changed([customerId]);
   }
   await deps.putDraft({ body: '', email, customerId, tabId });
   await deps.openQuickNote();

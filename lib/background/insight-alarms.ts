@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { toBusinessSettings } from '../settings/schema';
 import { createInsights, DAILY_ALARM, type InsightsService } from './insights';
-import type { PortHub } from './ports';
 import type { PrefsArea } from './prefs';
 
 const DAY_MINUTES = 24 * 60;
@@ -13,12 +12,11 @@ const DAY_MINUTES = 24 * 60;
  * once, synchronously, at the top of the background so the alarm listener exists before the
  * event that woke a stopped service worker is dispatched.
  */
-export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea; hub: PortHub }): InsightsService {
+export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea }): InsightsService {
   const insights = createInsights({
     db: deps.db,
     settings: async () => toBusinessSettings(await loadSettings(deps.prefs)),
     now: () => Date.now(),
-    push: (customerIds) => deps.hub.toAll({ type: 'data', customerIds }),
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -11,6 +11,9 @@ import { Currency, EpochMs, Id } from '../model/records';
  * and a row that does not parse is simply recomputed.
  */
 
+export const CONTEXT_KEY = 'insights:context';
+export const AGENDA_KEY = 'insights:agenda';
+
 const Numbers = z.array(z.number());
 
 const StoredContext = z.object({

@@ -1,4 +1,4 @@
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase, DataChange } from '../db/index';
 import {
   classificationChanged,
   customerLabels,
@@ -9,9 +9,9 @@ import {
   readCustomerFacts,
   readHolds,
   writeClassifications,
-  writeMeta,
+  writeDerivedMeta,
 } from '../db/insights';
-import { addInteraction } from '../db/repository';
+import { addInteraction } from '../db/index';
 import {
   businessContextOf,
   endOfLocalDay,
@@ -28,10 +28,9 @@ import {
 import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
 import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
-import { readAgenda, readContext, type Agenda } from './insight-store';
+import { settingsChanged } from './changes';
+import { AGENDA_KEY, CONTEXT_KEY, readAgenda, readContext, type Agenda } from './insight-store';
 
-export const CONTEXT_KEY = 'insights:context';
-export const AGENDA_KEY = 'insights:agenda';
 export const DAILY_ALARM = 'insights:daily';
 /** A full recompute older than this is redone when the background starts. */
 export const STALE_MS = 24 * 60 * 60 * 1000;
@@ -50,12 +49,13 @@ const RECOMPUTE_SIZE_HINT = 4_096;
 /** Today's list keeps the most important entries only; the popup shows far fewer. */
 export const AGENDA_SIZE = 200;
 
+/** Tables whose rows are the insights' facts: customers, their orders and interactions, held suggestions. */
+const FACT_TABLES: ReadonlySet<string> = new Set(['customers', 'orderBooks', 'interactions', 'suggestionHolds']);
+
 export interface InsightsDeps {
   db: CrmDatabase;
   settings(): Promise<BusinessSettings>;
   now(): number;
-  /** Tells open pages that these customers' data changed ([] = possibly everyone). */
-  push(customerIds: string[]): void;
   debounceMs?: number;
   singleWriteQuietMs?: number;
 }
@@ -79,7 +79,9 @@ export type InsightsService = ReturnType<typeof createInsights>;
  * a single write recomputes only that customer against the stored context at once, and the
  * debounced full recompute follows. Cards are computed on request from the customer's current
  * facts, so they are never older than the last write. All work runs one job at a time, so a
- * full recompute and a single update never write over each other.
+ * full recompute and a single update never write over each other. It hears writes through the
+ * database's change signal (`onDataChanged`); its own writes are `derived`, so it does not hear
+ * them again, and the pages hear them through the same signal.
  */
 export function createInsights(deps: InsightsDeps) {
   const { db } = deps;
@@ -90,6 +92,8 @@ export function createInsights(deps: InsightsDeps) {
   let pendingBulk = false;
   /** A scheduled full recompute starts no earlier than this (an import is using the database). */
   let notBefore = 0;
+  /** Each customer's latest refresh, and whether it has started (a change before it starts joins it). */
+  const refreshes = new Map<string, { started: boolean; done: Promise<boolean> }>();
 
   function serial<T>(work: () => Promise<T>): Promise<T> {
     const next = queue.then(work, work);
@@ -145,11 +149,9 @@ export function createInsights(deps: InsightsDeps) {
         .map((item) => toTodayEntry(item, labels.get(item.customerId) ?? null, settings, now)),
     };
     const nextContext = businessContextOf(insights, now);
-    await writeMeta(db, CONTEXT_KEY, nextContext);
-    await writeMeta(db, AGENDA_KEY, agenda);
+    await writeDerivedMeta(db, CONTEXT_KEY, nextContext);
+    await writeDerivedMeta(db, AGENDA_KEY, agenda);
     context = nextContext;
-    // Open pages reload once: tiers, stages and today's list may all have moved.
-    deps.push(changes.length > 0 && changes.length <= SINGLE_WRITE_LIMIT ? changes.map((c) => c.id) : []);
     const done = performance.now();
     return {
       customers: customers.length,
@@ -177,6 +179,7 @@ export function createInsights(deps: InsightsDeps) {
   async function refreshCustomer(customerId: string): Promise<boolean> {
     const found = await insightOf(customerId);
     const agenda = await readAgenda(db, AGENDA_KEY);
+    const before = agenda?.entries.filter((e) => e.customerId === customerId) ?? [];
     const entries = agenda ? agenda.entries.filter((e) => e.customerId !== customerId) : [];
     let changed = false;
     if (found) {
@@ -198,8 +201,30 @@ export function createInsights(deps: InsightsDeps) {
         entries.sort(byImportance);
       }
     }
-    if (agenda) await writeMeta(db, AGENDA_KEY, { computedAt: agenda.computedAt, entries: entries.slice(0, AGENDA_SIZE) });
+    const after = entries.filter((e) => e.customerId === customerId);
+    // Unchanged: no write, so no change for the pages to reload for.
+    if (agenda && JSON.stringify(before) !== JSON.stringify(after)) {
+      await writeDerivedMeta(db, AGENDA_KEY, { computedAt: agenda.computedAt, entries: entries.slice(0, AGENDA_SIZE) });
+    }
     return changed;
+  }
+
+  /**
+   * Refreshes a customer after a change, in turn with the other work. A change that comes while
+   * their refresh waits to start joins it; one that comes while it runs gets a refresh of its own.
+   */
+  function queueRefresh(customerId: string): Promise<boolean> {
+    const waiting = refreshes.get(customerId);
+    if (waiting && !waiting.started) return waiting.done;
+    const entry: { started: boolean; done: Promise<boolean> } = { started: false, done: Promise.resolve(false) };
+    entry.done = serial(() => {
+      entry.started = true;
+      return refreshCustomer(customerId);
+    }).finally(() => {
+      if (refreshes.get(customerId) === entry) refreshes.delete(customerId);
+    });
+    refreshes.set(customerId, entry);
+    return entry.done;
   }
 
   /** Debounced: ~2 s after bulk writes, after a quiet minute for single writes. */
@@ -221,11 +246,12 @@ export function createInsights(deps: InsightsDeps) {
     timer = setTimeout(run, bulk ? (deps.debounceMs ?? DEBOUNCE_MS) : (deps.singleWriteQuietMs ?? SINGLE_WRITE_QUIET_MS));
   }
 
-  /** Card work for the handlers: the write, then this customer's update, then one push. */
+  /**
+   * Card work for the handlers, after their write: the refresh the write's change queued (or one
+   * of its own), then the card.
+   */
   async function afterWrite(customerId: string): Promise<InsightCard> {
-    await serial(() => refreshCustomer(customerId));
-    scheduleFull(false);
-    deps.push([customerId]);
+    await (refreshes.get(customerId)?.done ?? queueRefresh(customerId));
     const card = await cardFor(customerId);
     if (!card) throw new NotFound();
     return card;
@@ -263,16 +289,20 @@ export function createInsights(deps: InsightsDeps) {
       notBefore = deps.now() + Math.max(0, ms);
     },
 
-    /** A data change event from any handler: single writes update their customers now. */
-    onDataChanged(customerIds: readonly string[]): void {
-      const single = customerIds.length > 0 && customerIds.length <= SINGLE_WRITE_LIMIT;
-      if (single) {
-        void serial(async () => {
-          const changed: string[] = [];
-          for (const id of customerIds) if (await refreshCustomer(id)) changed.push(id);
-          if (changed.length > 0) deps.push(changed);
-        }).catch(logError);
+    /**
+     * A committed change (the database's change signal): a write of a few customers' facts
+     * updates them now, any larger one (or new settings) schedules the full recompute.
+     */
+    onDataChanged(change: DataChange): void {
+      if (change.origin === 'derived') return;
+      if (settingsChanged(change)) {
+        scheduleFull(true);
+        return;
       }
+      if (!change.tables.some((table) => FACT_TABLES.has(table))) return;
+      const { customerIds } = change;
+      const single = customerIds.length > 0 && customerIds.length <= SINGLE_WRITE_LIMIT;
+      if (single) for (const id of customerIds) void queueRefresh(id).catch(logError);
       scheduleFull(!single);
     },
 

@@ -12,9 +12,6 @@ export interface EventPort {
 export class PortHub {
   private readonly ports = new Map<EventPort, number | null>();
 
-  /** `onToAll` hears every event pushed to all pages (the background drops cached answers on data). */
-  constructor(private readonly onToAll: (event: PushEvent) => void = () => undefined) {}
-
   add(port: EventPort, tabId: number | null): void {
     this.ports.set(port, tabId);
   }
@@ -28,7 +25,6 @@ export class PortHub {
   }
 
   toAll(event: PushEvent): void {
-    this.onToAll(event);
     for (const port of this.ports.keys()) safePost(port, event);
   }
 

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { CrmDatabase } from '../db/database';
+import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { handleMenuClick, MENU_ITEMS } from './context-menus';
-import type { PortHub } from './ports';
 import type { PrefsArea } from './prefs';
 import type { QuickNoteDrafts } from './quick-note-drafts';
 import { createReminderAlarms, type ReminderAlarms } from './reminder-alarms';
@@ -13,9 +12,8 @@ import { toolbarAction } from './toolbar-action';
  * notifications. Called once, synchronously, at the top of the background so the listeners
  * exist before the events that woke a stopped service worker are dispatched.
  */
-export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub: PortHub; drafts: QuickNoteDrafts }): ReminderAlarms {
-  const { db, prefs, hub, drafts } = deps;
-  const changed = (customerIds: string[]) => hub.toAll({ type: 'data', customerIds });
+export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; drafts: QuickNoteDrafts }): ReminderAlarms {
+  const { db, prefs, drafts } = deps;
   const isFirefox = import.meta.env.BROWSER === 'firefox';
 
   const reminders = createReminderAlarms({
@@ -24,7 +22,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub
     settings: () => loadSettings(prefs),
     buttons: !isFirefox,
     fallbackUrl: browser.runtime.getURL('/popup.html'),
-    changed,
     browser: {
       async createAlarm(name, when) {
         await browser.alarms.create(name, { when });
@@ -73,7 +70,6 @@ export function startQuickCapture(deps: { db: CrmDatabase; prefs: PrefsArea; hub
         db,
         putDraft: (draft) => drafts.put(draft),
         openQuickNote,
-        changed,
         now: () => Date.now(),
       },
     ).catch(logError);

@@ -1,5 +1,5 @@
 import type { CrmDatabase } from '../db/database';
-import { changeReminder, choicesFor, getReminder, pendingReminders, type ReminderChange } from '../db/repository';
+import { changeReminder, choicesFor, getReminder, pendingReminders, type ReminderChange } from '../db/index';
 import type { Reminder } from '../model/records';
 import { customerSearchUrl } from '../reminders/open';
 import { alarmNameFor, isPending, planAlarms, reminderIdFrom, SNOOZE_LABELS, SNOOZE_OPTIONS, snoozeUntil, type SnoozeOption } from '../reminders/schedule';
@@ -30,8 +30,6 @@ export interface ReminderAlarmDeps {
   buttons: boolean;
   /** The page to open for a customer without an address. */
   fallbackUrl: string;
-  /** Tells open pages that reminders changed. */
-  changed(customerIds: string[]): void;
 }
 
 export type ReminderAlarms = ReturnType<typeof createReminderAlarms>;
@@ -55,10 +53,8 @@ export function createReminderAlarms(deps: ReminderAlarmDeps) {
     await update(reminder, { kind: 'fired' });
   }
 
-  async function update(reminder: Reminder, change: ReminderChange): Promise<Reminder> {
-    const next = await changeReminder(db, reminder.id, change, deps.now());
-    deps.changed([reminder.customerId]);
-    return next;
+  function update(reminder: Reminder, change: ReminderChange): Promise<Reminder> {
+    return changeReminder(db, reminder.id, change, deps.now());
   }
 
   async function arm(reminder: Reminder): Promise<void> {

@@ -27,8 +27,11 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 /** A row of a table this version has no schema for: an object with a string id. */
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
-/** Staging, and derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts). */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages']);
+/**
+ * Staging, derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts), and sync's own
+ * change journal (./changes.ts: a restore must not bring back writes already sent).
+ */
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal']);
 
 /**
  * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row

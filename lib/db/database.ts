@@ -7,6 +7,7 @@ import type { OrderBook } from './order-books';
 import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
+import { trackChanges, type JournalEntry } from './changes';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -38,6 +39,8 @@ export type CrmDatabase = Dexie & {
   orderKeyPages: EntityTable<OrderKeyPage, 'page'>;
   /** The owner's settings, enabled sites and UI state, out of content scripts' reach (./prefs.ts). */
   settings: EntityTable<MetaEntry, 'key'>;
+  /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
+  changeJournal: EntityTable<JournalEntry, 'seq'>;
 };
 
 /**
@@ -130,8 +133,16 @@ export const SCHEMA_V9 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 10 adds the change journal (./changes.ts): one row per write to a shared table while
+ * sync has it switched on, numbered in the order written.
+ */
+export const SCHEMA_V10 = {
+  changeJournal: '++seq',
+} as const;
+
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 9;
+export const LATEST_SCHEMA = 10;
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -155,5 +166,8 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
     .upgrade((tx) => rebuildOrderKeys(tx.table('orderBooks'), tx.table('orderKeyPages')));
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
+  db.version(10).stores(SCHEMA_V10);
+  // Every write reports through this: the one change signal (./changes.ts).
+  trackChanges(db);
   return db;
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insights/index';
 import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } from '../model/records';
+import { tagOrigin } from './changes';
 import type { CrmDatabase } from './database';
 import { guard } from './errors';
 import { ordersOf } from './order-books';
@@ -252,7 +253,9 @@ export function classificationChanged(before: CustomerInsights | null, after: Cu
 /**
  * Writes cached classifications, a chunk per transaction so a full recompute never holds the
  * customers table for long. Only `insights` is changed: a customer edited meanwhile keeps the
- * edit, and `updatedAt` stays the user's (derived figures are not an edit).
+ * edit, and `updatedAt` stays the user's (derived figures are not an edit). The writes are
+ * `derived` (./changes.ts): recomputed here from the facts, never sent to the team, and not a
+ * change the insights need to hear about again.
  */
 export async function writeClassifications(
   db: CrmDatabase,
@@ -262,9 +265,10 @@ export async function writeClassifications(
   await guard(async () => {
     for (let i = 0; i < changes.length; i += chunkSize) {
       const chunk = changes.slice(i, i + chunkSize);
-      await db.transaction('rw', db.customers, () =>
-        db.customers.bulkUpdate(chunk.map(({ id, insights }) => ({ key: id, changes: { insights } }))),
-      );
+      await db.transaction('rw', db.customers, (tx) => {
+        tagOrigin(tx, 'derived');
+        return db.customers.bulkUpdate(chunk.map(({ id, insights }) => ({ key: id, changes: { insights } })));
+      });
     }
   });
 }
@@ -298,10 +302,13 @@ export function putHold(db: CrmDatabase, hold: Omit<SuggestionHoldRow, 'id' | 'c
   });
 }
 
-/** Snoozes that have run out hold nothing any more. */
+/** Snoozes that have run out hold nothing any more (each browser clears its own: `derived`). */
 export function purgeExpiredSnoozes(db: CrmDatabase, now: number): Promise<number> {
   return guard(() =>
-    db.suggestionHolds.filter((row) => row.kind === 'snoozed' && (row.until === null || row.until <= now)).delete(),
+    db.transaction('rw', db.suggestionHolds, (tx) => {
+      tagOrigin(tx, 'derived');
+      return db.suggestionHolds.filter((row) => row.kind === 'snoozed' && (row.until === null || row.until <= now)).delete();
+    }),
   );
 }
 
@@ -309,10 +316,14 @@ export function readMeta(db: CrmDatabase, key: string): Promise<unknown> {
   return guard(async () => (await db.meta.get(key))?.value);
 }
 
-export function writeMeta(db: CrmDatabase, key: string, value: unknown): Promise<void> {
-  return guard(async () => {
-    await db.meta.put({ key, value });
-  });
+/** Writes a meta row of derived state (the insights' context and today's list): a `derived` change. */
+export function writeDerivedMeta(db: CrmDatabase, key: string, value: unknown): Promise<void> {
+  return guard(() =>
+    db.transaction('rw', db.meta, async (tx) => {
+      tagOrigin(tx, 'derived');
+      await db.meta.put({ key, value });
+    }),
+  );
 }
 
 /** Names and first addresses of some customers (today's list, concentration). */

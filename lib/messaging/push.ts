@@ -1,20 +1,32 @@
 /**
  * What the background pushes to open pages over a runtime port (see PORT_NAME): "your tab's
- * page changed" and "these customers' data changed". Checked by hand rather than with zod,
- * so the sidebar, which loads on every Gmail page, ships without a schema library.
+ * page changed" and "data changed". A data push names the customers whose rows changed; `all`
+ * says anyone's may have (a bulk write, a company, settings, the business-wide insights), and
+ * then `customerIds` is empty. A push with neither changed lists or figures only (today's list,
+ * the last backup). Checked by hand rather than with zod, so the sidebar, which loads on every
+ * Gmail page, ships without a schema library.
  */
-export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[] };
+export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean };
 
 export function parsePushEvent(raw: unknown): PushEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const event = raw as { type?: unknown; seq?: unknown; customerIds?: unknown };
+  const event = raw as { type?: unknown; seq?: unknown; customerIds?: unknown; all?: unknown };
   if (event.type === 'context' && Number.isInteger(event.seq)) return { type: 'context', seq: event.seq as number };
   if (
     event.type === 'data' &&
+    typeof event.all === 'boolean' &&
     Array.isArray(event.customerIds) &&
     event.customerIds.every((id): id is string => typeof id === 'string')
   ) {
-    return { type: 'data', customerIds: event.customerIds };
+    return { type: 'data', customerIds: event.customerIds, all: event.all };
   }
   return null;
+}
+
+/** Whether a data push concerns any of these customers (or everyone). */
+export function concerns(event: PushEvent & { type: 'data' }, customerIds: Iterable<string | null>): boolean {
+  if (event.all) return true;
+  const changed = new Set(event.customerIds);
+  for (const id of customerIds) if (id !== null && changed.has(id)) return true;
+  return false;
 }

@@ -2,7 +2,7 @@ import type { CrmDatabase } from '../db/database';
 import { updateCustomer } from '../db/customer-edit';
 import { commitImport } from '../db/import-commit';
 import { stageChunk } from '../db/import-staging';
-import { addInteraction, addNote, findCustomersByEmails } from '../db/repository';
+import { addInteraction, addNote, findCustomersByEmails } from '../db/index';
 import type { FormatId } from '../import/format';
 import { runCsvImport } from '../import/job';
 import { createSampleBusiness } from './business';

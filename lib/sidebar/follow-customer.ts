@@ -1,4 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
+import { concerns, type PushEvent } from '../messaging/push';
 
 /** Something loaded for the customer the sidebar shows, in its four states. */
 export type Followed<R extends { kind: 'ready'; customerId: string }> =
@@ -52,6 +53,10 @@ export function followCustomer<T, R extends { kind: 'ready'; customerId: string 
     /** Reloads the customer shown, keeping what is shown until the answer arrives. */
     reload(): Promise<void> {
       return shown === null ? Promise.resolve() : load(shown, true);
+    },
+    /** Reloads after a data push that concerns the customer shown (or everyone). */
+    changed(event: PushEvent & { type: 'data' }): Promise<void> {
+      return shown !== null && concerns(event, [shown]) ? load(shown, true) : Promise.resolve();
     },
     /** Shows data an action replied with, if that customer is still the one shown. */
     apply(customerId: string, data: T) {

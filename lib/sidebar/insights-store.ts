@@ -1,4 +1,4 @@
-import type { InsightCard, InsightSuggestion } from '../messaging/protocol';
+import type { InsightCard, InsightSuggestion, PushEvent } from '../messaging/protocol';
 import { followCustomer, type Followed } from './follow-customer';
 
 type RuleId = InsightSuggestion['ruleId'];
@@ -28,8 +28,10 @@ export function createInsightsStore(api: InsightsApi) {
   return {
     state: followed.state,
     show: followed.show,
-    /** After a change anywhere: reload, keeping what is shown until the answer arrives. */
+    /** Reloads, keeping what is shown until the answer arrives. */
     refresh: () => void followed.reload(),
+    /** A data push: reloads when it concerns the customer shown. */
+    changed: (event: PushEvent & { type: 'data' }) => void followed.changed(event),
     done: (customerId: string, ruleId: RuleId) => act(customerId, () => api.done(customerId, ruleId)),
     snooze: (customerId: string, ruleId: RuleId, factsKey: string, until: number) =>
       act(customerId, () => api.snooze(customerId, ruleId, factsKey, until)),

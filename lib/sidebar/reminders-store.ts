@@ -1,3 +1,4 @@
+import type { PushEvent } from '../messaging/protocol';
 import type { Reminder } from '../model/records';
 import { followCustomer, type Followed } from './follow-customer';
 
@@ -35,8 +36,11 @@ export function createRemindersStore(api: RemindersApi) {
   return {
     state: followed.state,
     show: followed.show,
-    /** After a change anywhere (a reminder fired, snoozed from the popup): reload quietly. */
-    refresh: () => void followed.reload(),
+    /**
+     * A data push (a reminder set, fired, snoozed from the popup, done): reloads quietly when
+     * it concerns the customer shown. The store's own writes come back this way too.
+     */
+    changed: (event: PushEvent & { type: 'data' }) => void followed.changed(event),
     /** Sets a reminder; rejects with the reason (for the control to show) on failure. */
     async set(customerId: string, target: ReminderTarget, title: string, dueAt: number) {
       await api.set({
@@ -46,11 +50,9 @@ export function createRemindersStore(api: RemindersApi) {
         title: reminderTitle(title),
         dueAt,
       });
-      if (followed.shown === customerId) await followed.reload();
     },
     async clear(id: string) {
       await api.clear(id);
-      await followed.reload();
     },
   };
 }

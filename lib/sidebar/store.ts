@@ -2,6 +2,7 @@ import { signal, type Signal } from '@preact/signals';
 import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
 import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
+import { concerns } from '../messaging/push';
 import { pickPerson } from './pick-person';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
@@ -135,9 +136,28 @@ export function createSidebarStore(api: SidebarApi) {
     void showPerson(person, people, ++generation, false);
   }
 
+  /**
+   * Whether a data push may change what the sidebar shows: the page's customers, the one
+   * opened, the page's company's contacts; or, while someone on the page is not a customer yet,
+   * any written customer (they may just have become one).
+   */
+  function affected(event: PushEvent & { type: 'data' }): boolean {
+    if (event.all) return true;
+    if (event.customerIds.length === 0) return false;
+    const people = context?.people ?? [];
+    if (people.some((p) => p.customerId === null)) return true;
+    const contacts = site.value?.company?.contacts.map((c) => c.customerId) ?? [];
+    return concerns(event, [...people.map((p) => p.customerId), opened?.customerId ?? null, selectedCustomerId(), ...contacts]);
+  }
+
+  /**
+   * The background's pushes: the tab's page changed, or data did. Writes made here are seen the
+   * same way (every write reaches the pages through the change signal), so they do not
+   * refresh by themselves.
+   */
   function onEvent(event: PushEvent) {
     if (event.type === 'context') void refresh(false);
-    else void refresh(true);
+    else if (affected(event)) void refresh(true);
   }
 
   async function createCustomer(input: NewCustomer) {
@@ -151,10 +171,6 @@ export function createSidebarStore(api: SidebarApi) {
     return current.kind === 'people' && current.card.kind === 'card' ? current.card.card.customer.id : null;
   }
 
-  async function afterWrite() {
-    await refresh(true);
-  }
-
   return {
     state,
     site,
@@ -166,20 +182,16 @@ export function createSidebarStore(api: SidebarApi) {
     selectedCustomerId,
     addNote: async (customerId: string, body: string) => {
       await api.addNote(customerId, body);
-      await afterWrite();
     },
     updateNote: async (id: string, patch: { body?: string; pinned?: boolean }) => {
       await api.updateNote(id, patch);
-      await afterWrite();
     },
     logInteraction: async (customerId: string, kind: InteractionKind, summary: string) => {
       if (!api.logInteraction) throw new Error('Logging interactions is not available here.');
       await api.logInteraction(customerId, kind, summary);
-      await afterWrite();
     },
     deleteNote: async (id: string) => {
       await api.deleteNote(id);
-      await afterWrite();
     },
     collapse: () => void api.setCollapsed(true).catch(() => undefined),
   };

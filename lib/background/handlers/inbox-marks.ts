@@ -1,4 +1,4 @@
-import { findCustomersByEmails } from '../../db/repository';
+import { findCustomersByEmails } from '../../db/index';
 import { normalizeEmail } from '../../email/normalize';
 import type { INBOX_MARK_MESSAGES } from '../../messaging/messages/inbox-marks';
 import { ProtocolError } from '../../messaging/router';

@@ -1,4 +1,4 @@
-import { addInteraction } from '../../db/repository';
+import { addInteraction } from '../../db/index';
 import type { INTERACTION_MESSAGES } from '../../messaging/messages/interactions';
 import { withDb, type BackgroundDeps, type HandlersFor } from './types';
 
@@ -6,9 +6,7 @@ export function interactionHandlers(deps: BackgroundDeps): HandlersFor<typeof IN
   return {
     async 'interaction.log'({ customerId, kind, summary, at }) {
       const now = deps.now();
-      const interaction = await withDb(() => addInteraction(deps.db, { customerId, kind, summary, at: at ?? now }, now));
-      deps.pushToAll({ type: 'data', customerIds: [customerId] });
-      return interaction;
+      return withDb(() => addInteraction(deps.db, { customerId, kind, summary, at: at ?? now }, now));
     },
   };
 }

@@ -6,7 +6,7 @@ import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../
 import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
-import { getCustomerCard } from '../../db/repository';
+import { getCustomerCard } from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -30,7 +30,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
   const companyIndex = new CompanyIndex(db);
   /** Imports begun since the background started; staged chunks of any other are leftovers. */
   const running = new Set<string>();
-  const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
 
   async function metaTime(key: string, field?: string): Promise<number | null> {
     const entry = await db.meta.get(key);
@@ -58,7 +57,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
       deps.insights?.deferFull(COMMIT_QUIET_MS);
       const summary = await withDb(() => commitImport(db, importId, deps.now())).finally(() => deps.insights?.deferFull(AFTER_IMPORT_MS));
       running.delete(importId);
-      changed([]);
       return summary;
     },
 
@@ -108,7 +106,6 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     async 'restore.commit'({ importId, mode }) {
       const summary = await withDb(() => commitRestore(db, importId, mode, deps.now()));
       running.delete(importId);
-      changed([]);
       return summary;
     },
 
@@ -131,21 +128,15 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.customer.update'({ customerId, patch }) {
-      const customer = await withDb(() => updateCustomer(db, customerId, patch, deps.now()));
-      changed([customerId]);
-      return customer;
+      return withDb(() => updateCustomer(db, customerId, patch, deps.now()));
     },
 
     async 'manager.customer.delete'({ customerIds }) {
-      const deleted = await withDb(() => deleteCustomers(db, customerIds, deps.now()));
-      changed(deleted.ids);
-      return deleted;
+      return withDb(() => deleteCustomers(db, customerIds, deps.now()));
     },
 
     async 'manager.customer.undoDelete'(deleted) {
-      const restored = await withDb(() => undoDelete(db, deleted, deps.now()));
-      changed(deleted.ids);
-      return { restored };
+      return { restored: await withDb(() => undoDelete(db, deleted, deps.now())) };
     },
 
     async 'manager.duplicates'() {
@@ -157,9 +148,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.merge'({ keepId, otherIds }) {
-      const customer = await withDb(() => mergeCustomers(db, keepId, otherIds, deps.now()));
-      changed([keepId, ...otherIds]);
-      return customer;
+      return withDb(() => mergeCustomers(db, keepId, otherIds, deps.now()));
     },
 
     async 'manager.company'({ companyId }) {
@@ -168,9 +157,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.company.update'({ companyId, name, domains }) {
-      const company = await withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
-      changed([]);
-      return company;
+      return withDb(() => updateCompany(db, companyId, { name, domains }, deps.now()));
     },
 
     async 'manager.companies'(query) {
@@ -178,9 +165,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.company.create'({ name, domains }) {
-      const company = await withDb(() => createCompany(db, { name, domains }, deps.now()));
-      changed([]);
-      return company;
+      return withDb(() => createCompany(db, { name, domains }, deps.now()));
     },
   };
 }

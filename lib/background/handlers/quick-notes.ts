@@ -6,7 +6,7 @@ import {
   findCustomersByEmails,
   recentCustomers,
   searchCustomers,
-} from '../../db/repository';
+} from '../../db/index';
 import type { QUICK_NOTE_MESSAGES } from '../../messaging/messages/quick-notes';
 import { parseTags } from '../../quick-notes/tags';
 import { withDb, type BackgroundDeps, type HandlersFor } from './types';
@@ -37,7 +37,7 @@ export function quickNoteHandlers(deps: BackgroundDeps): HandlersFor<typeof QUIC
 
     async 'quicknote.save'({ customerId, body, onCompany, logAs, remindAt }) {
       const now = deps.now();
-      const { note, customerIds } = await withDb(() =>
+      const { note } = await withDb(() =>
         addQuickNote(deps.db, { customerId, body, onCompany, tags: parseTags(body) }, now),
       );
       const interaction =
@@ -49,7 +49,6 @@ export function quickNoteHandlers(deps: BackgroundDeps): HandlersFor<typeof QUIC
           ? null
           : await withDb(() => addReminder(deps.db, { customerId, noteId: note.id, title: reminderTitle(body), dueAt: remindAt }, now));
       if (reminder) await deps.reminderAlarms?.arm(reminder);
-      deps.pushToAll({ type: 'data', customerIds });
       return { note, interaction, reminder };
     },
 

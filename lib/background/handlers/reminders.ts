@@ -1,4 +1,4 @@
-import { addReminder, choicesFor, customerReminders, liveCustomers, openReminders } from '../../db/repository';
+import { addReminder, choicesFor, customerReminders, liveCustomers, openReminders } from '../../db/index';
 import type { REMINDER_MESSAGES } from '../../messaging/messages/reminders';
 import { ProtocolError } from '../../messaging/router';
 import { overdueList } from '../../reminders/cadence';
@@ -26,7 +26,6 @@ export function reminderHandlers(deps: BackgroundDeps): HandlersFor<typeof REMIN
     async 'reminder.set'(input) {
       const reminder = await withDb(() => addReminder(deps.db, input, deps.now()));
       await deps.reminderAlarms?.arm(reminder);
-      deps.pushToAll({ type: 'data', customerIds: [reminder.customerId] });
       return reminder;
     },
 

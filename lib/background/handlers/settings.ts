@@ -11,9 +11,9 @@ export function settingsHandlers(deps: BackgroundDeps): HandlersFor<typeof SETTI
 
     async 'settings.save'(input) {
       try {
+        // Cadence and own addresses change what every open page shows, and the insights: the
+        // write reaches both through the database's change signal (lib/background/changes.ts).
         const settings = await saveSettings(deps.prefs, input);
-        // Cadence and own addresses change what every open page shows.
-        deps.pushToAll({ type: 'data', customerIds: [] });
         return settings;
       } catch (error) {
         if (error instanceof InvalidSettingsError) throw new ProtocolError('invalid', error.message);

@@ -1,5 +1,5 @@
 import { findCompanyByDomain } from '../../db/companies';
-import { findCustomersByEmails } from '../../db/repository';
+import { findCustomersByEmails } from '../../db/index';
 import { isFreeMailDomain, registrableDomain } from '../../email/company';
 import type { SITES_MESSAGES, SiteContext } from '../../messaging/messages/sites';
 import { ProtocolError } from '../../messaging/router';

@@ -6,7 +6,7 @@ import {
   getCustomerCard,
   isDatabaseEmpty,
   updateNote,
-} from '../../db/repository';
+} from '../../db/index';
 import { guessCompanyFromEmail } from '../../email/company';
 import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
@@ -19,8 +19,6 @@ import { contentUiState } from '../content-ui';
 import type { TabState } from '../tab-contexts';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
-  const changed = (customerIds: string[]) => deps.pushToAll({ type: 'data', customerIds });
-
   /** A tab's people matched to customers, and the card of the one the sidebar will show. */
   async function sidebarContext(state: TabState, keep: string | null): Promise<SidebarContext> {
     const customers = await findCustomersByEmails(
@@ -78,25 +76,19 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
 
     async 'customer.create'(input) {
       const customer = await withDb(() => createCustomer(deps.db, input, deps.now()));
-      changed([customer.id]);
       return { customerId: customer.id };
     },
 
     async 'note.add'({ customerId, body }) {
-      const note = await withDb(() => addNote(deps.db, { customerId, body }, deps.now()));
-      changed([customerId]);
-      return note;
+      return withDb(() => addNote(deps.db, { customerId, body }, deps.now()));
     },
 
     async 'note.update'({ id, body, pinned }) {
-      const note = await withDb(() => updateNote(deps.db, id, { body, pinned }, deps.now()));
-      changed([note.customerId]);
-      return note;
+      return withDb(() => updateNote(deps.db, id, { body, pinned }, deps.now()));
     },
 
     async 'note.delete'({ id }) {
-      const note = await withDb(() => deleteNote(deps.db, id, deps.now()));
-      changed([note.customerId]);
+      await withDb(() => deleteNote(deps.db, id, deps.now()));
       return { ok: true };
     },
 
@@ -104,9 +96,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       if (!(await isDatabaseEmpty(deps.db))) {
         throw new ProtocolError('invalid', 'Sample data goes only into an empty database.');
       }
-      const loaded = await withDb(() => loadSampleBusiness(deps.db, deps.now()));
-      changed([]);
-      return loaded;
+      return withDb(() => loadSampleBusiness(deps.db, deps.now()));
     },
   };
 }

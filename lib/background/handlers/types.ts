@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CrmDatabase } from '../../db/database';
-import { DbError } from '../../db/repository';
+import { DbError } from '../../db/index';
 import type { MessageDefinition } from '../../messaging/define';
 import type { PushEvent, SidebarContext } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';
@@ -27,8 +27,8 @@ export interface BackgroundDeps {
    */
   prefs: PrefsArea;
   ownAddresses(): Promise<ReadonlySet<string>>;
+  /** Tells one tab's pages that its page changed (data changes reach pages through lib/background/changes.ts). */
   pushToTab(tabId: number, event: PushEvent): void;
-  pushToAll(event: PushEvent): void;
   now(): number;
   /**
    * Reminder alarms and context-menu drafts. Optional so handler tests that do not need them
@@ -40,7 +40,7 @@ export interface BackgroundDeps {
   insights?: InsightsService;
   /**
    * Sidebar contexts worked out when a tab reports (lib/background/prepared-contexts.ts); the
-   * background clears them on every data push. Optional: without it every request reads afresh.
+   * background clears them on every data change. Optional: without it every request reads afresh.
    */
   prepared?: PreparedContexts<SidebarContext>;
   /** Team sync (lib/background/team.ts); absent where a test does not need it. */

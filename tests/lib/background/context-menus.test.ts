@@ -33,7 +33,6 @@ describe('handleMenuClick', () => {
       db,
       putDraft: async (draft) => void drafts.push(draft),
       openQuickNote: async () => void (opened += 1),
-      changed: () => undefined,
       now: () => NOW,
     };
   });

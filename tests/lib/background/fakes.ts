@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { BackgroundDeps } from '../../../lib/background/handlers/types';
 import { createPrefs, type LegacyArea } from '../../../lib/background/prefs';
+import { onDataChange, type CrmDatabase, type DataChange } from '../../../lib/db/index';
 import { TabContexts } from '../../../lib/background/tab-contexts';
 import { freshDatabase, NOW } from '../db/factories';
 
@@ -25,8 +26,14 @@ export function testDeps(legacy: Map<string, unknown> = new Map(), overrides: Pa
     prefs: createPrefs(db, { legacy: fakeLegacyArea(legacy) }),
     ownAddresses: async () => new Set<string>(),
     pushToTab: vi.fn(),
-    pushToAll: vi.fn(),
     now: () => NOW,
     ...overrides,
   };
+}
+
+/** Every change the database's signal reports from now on, in order. */
+export function heardChanges(db: CrmDatabase): DataChange[] {
+  const heard: DataChange[] = [];
+  onDataChange(db, (change) => heard.push(change));
+  return heard;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inboxMarkHandlers, markTier } from '../../../lib/background/handlers/inbox-marks';
-import { bulkInsert } from '../../../lib/db/repository';
+import { bulkInsert } from '../../../lib/db/index';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../lib/settings/schema';
 import { makeCustomer, NOW } from '../db/factories';
 import { testDeps } from './fakes';

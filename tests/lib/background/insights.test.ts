@@ -1,22 +1,27 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInsights, STALE_MS, type InsightsDeps } from '../../../lib/background/insights';
 import { readMeta } from '../../../lib/db/insights';
-import { addInteraction, addOrder } from '../../../lib/db/repository';
-import type { CrmDatabase } from '../../../lib/db/database';
+import { addInteraction, addOrder, onDataChange, type CrmDatabase, type DataChange } from '../../../lib/db/index';
 import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
 import { DAY, freshDatabase, makeInteraction, makeOrder, NOW, seedCustomer, seedOrders } from '../db/factories';
 
 // NOW (factories) is a Monday, midnight UTC; 10:00 UTC is inside Berlin business hours.
 const AT = NOW + 10 * 3_600_000;
 
+/** A committed write of these customers' rows (none: a bulk write), as the change signal reports it. */
+function wrote(customerIds: string[]): DataChange {
+  return { tables: ['customers'], ids: { customers: customerIds }, customerIds, companyIds: [], origin: 'local' };
+}
+
 function setup(db: CrmDatabase, over: Partial<InsightsDeps> = {}) {
   let clock = AT;
-  const pushes: string[][] = [];
+  /** Every change the database reports, the insights' own (`derived`) included. */
+  const heard: DataChange[] = [];
+  onDataChange(db, (change) => heard.push(change));
   const insights = createInsights({
     db,
     settings: async () => DEFAULT_SETTINGS,
     now: () => clock,
-    push: (ids) => pushes.push(ids),
     debounceMs: 60_000,
     ...over,
   });
@@ -27,7 +32,9 @@ function setup(db: CrmDatabase, over: Partial<InsightsDeps> = {}) {
     await vi.advanceTimersByTimeAsync(ms);
     await insights.idle();
   };
-  return { insights, pushes, advance, wait };
+  /** The customers of each classification write the insights made. */
+  const classified = () => heard.filter((c) => c.origin === 'derived' && c.tables.includes('customers')).map((c) => c.customerIds);
+  return { insights, heard, classified, advance, wait };
 }
 
 /** A book: a big regular, a small regular, a prospect. */
@@ -64,14 +71,14 @@ describe('insights in the background', () => {
   it('updates the customer of a single write at once, before the full recompute', async () => {
     const db = freshDatabase();
     const { big, prospect } = await seedBook(db);
-    const { insights, pushes } = setup(db);
+    const { insights, classified } = setup(db);
     await insights.recompute();
     const bigBefore = (await db.customers.get(big.id))?.insights;
     await addOrder(db, { customerId: prospect.id, orderedAt: AT - DAY, total: { currency: 'EUR', minor: 2_000 } }, AT);
-    insights.onDataChanged([prospect.id]);
+    insights.onDataChanged(wrote([prospect.id]));
     await insights.idle();
     expect((await db.customers.get(prospect.id))?.insights).toMatchObject({ tier: 'C', stage: 'new', rfm: 'New' });
-    expect(pushes.at(-1)).toEqual([prospect.id]);
+    expect(classified().at(-1)).toEqual([prospect.id]);
     // Nobody else was rewritten: the full recompute is still waiting for its debounce.
     expect((await db.customers.get(big.id))?.insights).toEqual(bigBefore);
     const card = await insights.card(prospect.id);
@@ -82,17 +89,18 @@ describe('insights in the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const db = freshDatabase();
     await seedBook(db);
-    const { insights, pushes } = setup(db, { debounceMs: 2_000 });
-    insights.onDataChanged([]);
-    insights.onDataChanged([]);
+    const { insights, heard, classified } = setup(db, { debounceMs: 2_000 });
+    insights.onDataChanged(wrote([]));
+    insights.onDataChanged(wrote([]));
     await vi.advanceTimersByTimeAsync(1_999);
     expect(await readMeta(db, 'insights:context')).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     await insights.idle();
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
-    // One push for the whole recompute; it names the three customers it classified.
-    expect(pushes).toHaveLength(1);
-    expect(pushes[0]).toHaveLength(3);
+    // One recompute: one write of the context, one of the three customers it classified.
+    expect(heard.filter((c) => c.ids.meta?.includes('insights:context'))).toHaveLength(1);
+    expect(classified()).toHaveLength(1);
+    expect(classified()[0]).toHaveLength(3);
   });
 
   it('waits for a quiet minute after single writes, and single writes never delay a bulk write\'s recompute', async () => {
@@ -102,7 +110,7 @@ describe('insights in the background', () => {
     const { insights, advance } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
     await insights.recompute();
     advance(1_000);
-    insights.onDataChanged([prospect.id]);
+    insights.onDataChanged(wrote([prospect.id]));
     await vi.advanceTimersByTimeAsync(59_999);
     await insights.idle();
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT });
@@ -112,9 +120,9 @@ describe('insights in the background', () => {
 
     // A bulk write, then a single write before its recompute: still ~2 s after the bulk write.
     advance(1_000);
-    insights.onDataChanged([]);
+    insights.onDataChanged(wrote([]));
     await vi.advanceTimersByTimeAsync(1_500);
-    insights.onDataChanged([prospect.id]);
+    insights.onDataChanged(wrote([prospect.id]));
     await vi.advanceTimersByTimeAsync(500);
     await insights.idle();
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 2_000 });
@@ -125,14 +133,14 @@ describe('insights in the background', () => {
     const db = freshDatabase();
     const { prospect } = await seedBook(db);
     const { insights, wait } = setup(db, { debounceMs: 2_000, singleWriteQuietMs: 60_000 });
-    insights.onDataChanged([prospect.id]);
+    insights.onDataChanged(wrote([prospect.id]));
     await wait(10_000);
     await insights.recompute();
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
     await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 10_000 });
     // A write after it schedules one again.
-    insights.onDataChanged([prospect.id]);
+    insights.onDataChanged(wrote([prospect.id]));
     await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 130_000 });
   });
@@ -144,7 +152,7 @@ describe('insights in the background', () => {
     const { insights, wait } = setup(db, { debounceMs: 2_000 });
     // A chunk staged: the recompute the last bulk write asked for waits 30 s from then.
     insights.deferFull(30_000);
-    insights.onDataChanged([]);
+    insights.onDataChanged(wrote([]));
     await wait(2_000);
     expect(await readMeta(db, 'insights:context')).toBeUndefined();
     await wait(28_000);
@@ -152,11 +160,11 @@ describe('insights in the background', () => {
 
     // The commit holds it for as long as it runs; its end sets a shorter wait (the last call decides).
     insights.deferFull(600_000);
-    insights.onDataChanged([]);
+    insights.onDataChanged(wrote([]));
     await wait(60_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
     insights.deferFull(10_000);
-    insights.onDataChanged([]);
+    insights.onDataChanged(wrote([]));
     await wait(2_000);
     expect(await readMeta(db, 'insights:context')).toMatchObject({ computedAt: AT + 30_000 });
     await wait(8_000);
@@ -204,14 +212,18 @@ describe('insights in the background', () => {
     const db = freshDatabase();
     const { prospect } = await seedBook(db);
     await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
-    const { insights, pushes } = setup(db);
+    const { insights, heard } = setup(db);
     await insights.recompute();
     expect((await insights.card(prospect.id))?.suggestions[0]?.ruleId).toBe('thank-first-order');
+    heard.length = 0;
     const after = await insights.done(prospect.id, 'thank-first-order');
     const logged = await db.interactions.where('customerId').equals(prospect.id).toArray();
     expect(logged).toMatchObject([{ kind: 'thank_you', summary: 'Thank them for their first order', at: AT }]);
     expect(after.suggestions.map((s) => s.ruleId)).not.toContain('thank-first-order');
-    expect(pushes.at(-1)).toEqual([prospect.id]);
+    // The interaction and the hold reached the change signal as the user's writes.
+    const local = heard.filter((c) => c.origin === 'local');
+    expect(local.flatMap((c) => c.tables).sort()).toEqual(expect.arrayContaining(['interactions', 'suggestionHolds']));
+    expect(new Set(local.flatMap((c) => c.customerIds))).toEqual(new Set([prospect.id]));
   });
 
   it('logs `other` with the title for a suggestion no interaction kind answers, and holds it', async () => {

@@ -4,7 +4,7 @@ import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { makeCustomer, NOW } from '../db/factories';
 import type { BackgroundDeps } from '../../../lib/background/handlers/types';
-import { testDeps } from './fakes';
+import { heardChanges, testDeps } from './fakes';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const MANAGER = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html`, tab: { id: 3 } };
@@ -12,23 +12,23 @@ const CONTENT = { id: EXTENSION_ID, url: 'https://mail.google.com/mail/u/0/#inbo
 
 /** The manager's company messages through the router, as the options page sends them. */
 function setup() {
-  const pushToAll = vi.fn();
-  const deps = testDeps(new Map(), { pushToAll });
+  const deps = testDeps(new Map());
+  const changes = heardChanges(deps.db);
   const others = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, () => Promise.reject(new Error(`${type} is not expected here`))]));
   const route = createRouter({ ...others, ...managerHandlers(deps) } as Handlers, EXTENSION_ID);
   const send = (type: string, payload: unknown, sender = MANAGER) => route({ type, payload }, sender);
-  return { db: deps.db, send, pushToAll };
+  return { db: deps.db, send, changes };
 }
 
 const changesSeen = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe('manager company handlers', () => {
   it('creates a company, announces the change, and lists it with its contacts’ figures', async () => {
-    const { db, send, pushToAll } = setup();
+    const { db, send, changes } = setup();
     const created = await send('manager.company.create', { name: 'Kaffeerad', domains: ['www.kaffeerad.de'] });
     expect(created).toMatchObject({ ok: true, data: { name: 'Kaffeerad', domains: ['kaffeerad.de'] } });
-    expect(pushToAll).toHaveBeenCalledWith({ type: 'data', customerIds: [] });
     const id = (created as { data: { id: string } }).data.id;
+    expect(changes).toMatchObject([{ tables: ['companies'], companyIds: [id] }]);
     await db.customers.add(makeCustomer({ name: 'Jonas', companyId: id, stats: { orderCount: 2, revenue: [{ currency: 'EUR', minor: 4_200 }], currency: 'EUR', averageOrderMinor: 2_100, firstOrderAt: NOW - 10, lastOrderAt: NOW - 5, lastTouchAt: NOW - 5 } }));
     await changesSeen();
 
@@ -43,14 +43,14 @@ describe('manager company handlers', () => {
   });
 
   it('answers a refused creation with the reason and announces nothing', async () => {
-    const { db, send, pushToAll } = setup();
+    const { db, send, changes } = setup();
     expect(await send('manager.company.create', { name: 'Lena', domains: ['gmail.com'] })).toEqual({
       ok: false,
       error: { code: 'invalid', message: 'gmail.com is a free-mail domain: its addresses belong to many people, so it cannot mark a company’s contacts.' },
     });
     expect(await send('manager.company.create', { name: '   ', domains: [] })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await db.companies.count()).toBe(0);
-    expect(pushToAll).not.toHaveBeenCalled();
+    expect(changes).toEqual([]);
   });
 
   it('refuses the company list and creation from a content script', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReminderAlarms, type ReminderBrowser, type ReminderNotification } from '../../../lib/background/reminder-alarms';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { addReminder } from '../../../lib/db/repository';
+import { addReminder } from '../../../lib/db/index';
 import type { Customer } from '../../../lib/model/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { freshDatabase, NOW, seedCustomer } from '../db/factories';
@@ -53,7 +53,6 @@ function start(db: CrmDatabase) {
     now: () => Date.now(),
     buttons: true,
     fallbackUrl: 'chrome-extension://id/popup.html',
-    changed: () => undefined,
   });
   return { service, ...browser };
 }

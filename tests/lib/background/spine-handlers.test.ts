@@ -1,16 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spineHandlers } from '../../../lib/background/handlers/spine';
-import { bulkInsert } from '../../../lib/db/repository';
+import { bulkInsert } from '../../../lib/db/index';
 import type { PageReport, SidebarContext } from '../../../lib/messaging/protocol';
 import { PreparedContexts } from '../../../lib/background/prepared-contexts';
 import { makeCustomer } from '../db/factories';
-import { testDeps } from './fakes';
+import { heardChanges, testDeps } from './fakes';
 
 function setup(own: string[] = []) {
   const pushToTab = vi.fn();
-  const pushToAll = vi.fn();
-  const deps = testDeps(new Map(), { ownAddresses: async () => new Set(own), pushToTab, pushToAll });
-  return { db: deps.db, deps, handlers: spineHandlers(deps), pushToTab, pushToAll };
+  const deps = testDeps(new Map(), { ownAddresses: async () => new Set(own), pushToTab });
+  return { db: deps.db, deps, handlers: spineHandlers(deps), pushToTab, changes: heardChanges(deps.db) };
 }
 
 const thread = (people: PageReport['people']): PageReport => ({
@@ -97,10 +96,10 @@ describe('spine handlers', () => {
   });
 
   it('creates a customer, announces the change, and refuses the same address twice', async () => {
-    const { handlers, pushToAll } = setup();
+    const { handlers, changes } = setup();
     const input = { name: 'Jonas', email: 'Jonas.Weber@kaffeerad.de', companyName: 'Kaffeerad', phone: null, tags: [] };
     const { customerId } = await handlers['customer.create'](input, { sender: 'page', tabId: 1 });
-    expect(pushToAll).toHaveBeenCalledWith({ type: 'data', customerIds: [customerId] });
+    expect(changes).toMatchObject([{ tables: ['companies', 'customers'], customerIds: [customerId], origin: 'local' }]);
     const card = await handlers['customer.card']({ customerId }, { sender: 'page', tabId: 1 });
     expect(card.customer.emails).toEqual(['jonas.weber@kaffeerad.de']);
     expect(card.company?.domains).toEqual(['kaffeerad.de']);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { bulkInsert, isDatabaseEmpty } from '../../../lib/db/repository';
+import { bulkInsert, isDatabaseEmpty } from '../../../lib/db/index';
 import { allOrders, DAY, NOW, freshDatabase, makeCustomer, makeInteraction, makeOrder } from './factories';
 
 let db: CrmDatabase;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
 import { commitImport } from '../../../lib/db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../../lib/db/import-staging';
-import { findCustomersByEmails } from '../../../lib/db/repository';
+import { findCustomersByEmails } from '../../../lib/db/index';
 import type { FormatId } from '../../../lib/import/format';
 import type { Customer } from '../../../lib/model/records';
 import { runCsvImport } from '../../../lib/import/job';

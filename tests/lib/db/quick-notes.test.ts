@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { addQuickNote, getCustomerCard } from '../../../lib/db/repository';
+import { addQuickNote, getCustomerCard } from '../../../lib/db/index';
 import { DbError } from '../../../lib/db/errors';
 import { NOW, freshDatabase, seedCustomer } from './factories';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { addNote, addReminder, changeReminder, customerReminders } from '../../../lib/db/repository';
+import { addNote, addReminder, changeReminder, customerReminders } from '../../../lib/db/index';
 import { DAY, freshDatabase, NOW, seedCustomer } from './factories';
 
 describe('customerReminders', () => {

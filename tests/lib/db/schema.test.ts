@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA, openDatabase, SCHEMA_V1 } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/database';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
@@ -48,6 +48,25 @@ describe('database schema', () => {
     expect((await findByBookKeys(db, ['\u0001o3'])).get('\u0001o3')?.customerId).toBe('a');
     // o3 (ten days old) is now a's first order; the tombstoned o4 never counts.
     expect((await getOrderFacts(db, 'a'))?.ids).toEqual(['o3', 'o1', 'o2']);
+    db.close();
+  });
+
+  it('upgrades a version-9 database: the change journal is added, empty, and every row stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v9 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9].forEach((schema, i) => v9.version(i + 1).stores(schema));
+    await v9.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b' })]);
+    await v9.table('meta').put({ key: 'k', value: 1 });
+    await v9.table('settings').put({ key: 'settings', value: { cadenceDays: 1 } });
+    v9.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(await db.customers.count()).toBe(2);
+    expect((await db.meta.get('k'))?.value).toBe(1);
+    expect((await db.settings.get('settings'))?.value).toEqual({ cadenceDays: 1 });
+    expect(await db.changeJournal.count()).toBe(0);
     db.close();
   });
 });

@@ -4,7 +4,7 @@ import type { CrmDatabase } from '../../../lib/db/database';
 import { bookOrders, writeBooks } from '../../../lib/db/order-books';
 import { allOrderFacts } from '../../../lib/db/order-facts';
 import { stageChunk } from '../../../lib/db/import-staging';
-import { bulkInsert } from '../../../lib/db/repository';
+import { bulkInsert } from '../../../lib/db/index';
 import { readBackup, writeBackup } from '../../../lib/export/backup-file';
 import { createSampleBusiness } from '../../../lib/sample/business';
 import { freshDatabase, NOW } from '../db/factories';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CrmDatabase } from '../../../lib/db/database';
-import { addInteraction, addOrder } from '../../../lib/db/repository';
+import { addInteraction, addOrder } from '../../../lib/db/index';
 import { cadenceTier, overdueList } from '../../../lib/reminders/cadence';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import type { Customer } from '../../../lib/model/records';

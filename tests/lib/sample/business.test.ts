@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkInsert, findCustomersByEmails, getCustomerCard } from '../../../lib/db/repository';
+import { bulkInsert, findCustomersByEmails, getCustomerCard } from '../../../lib/db/index';
 import { Company, Customer, EMPTY_STATS, Interaction, Note, Order } from '../../../lib/model/records';
 import { createSampleBusiness, SAMPLE_PEOPLE } from '../../../lib/sample/business';
 import { freshDatabase } from '../db/factories';

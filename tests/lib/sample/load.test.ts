@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCustomersByEmails, getCustomerCard } from '../../../lib/db/repository';
+import { findCustomersByEmails, getCustomerCard } from '../../../lib/db/index';
 import { createSampleBusiness, SAMPLE_PEOPLE } from '../../../lib/sample/business';
 import { loadSampleBusiness } from '../../../lib/sample/load';
 import { toShopifyExports } from '../../../lib/sample/shopify-export';

@@ -42,7 +42,7 @@ describe('createRemindersStore', () => {
     await vi.waitFor(() => expect(store.state.value).toEqual({ kind: 'error', customerId: 'a', message: 'Database closed' }));
   });
 
-  it('sets a reminder on a note or on a rule and reloads the list', async () => {
+  it('sets a reminder on a note or on a rule, and reloads the list on the push that follows', async () => {
     const calls = api();
     const store = createRemindersStore(calls);
     store.show('a');
@@ -51,7 +51,14 @@ describe('createRemindersStore', () => {
     await store.set('a', { ruleId: 'resolve-complaint' }, 'Resolve the open complaint', NOW + 2000);
     expect(calls.set).toHaveBeenNthCalledWith(1, { customerId: 'a', noteId: 'n2', ruleId: null, title: 'Wants the oak table', dueAt: NOW + 1000 });
     expect(calls.set).toHaveBeenNthCalledWith(2, { customerId: 'a', noteId: null, ruleId: 'resolve-complaint', title: 'Resolve the open complaint', dueAt: NOW + 2000 });
-    expect(calls.list).toHaveBeenCalledTimes(3);
+    // The writes themselves fetch nothing: the background's push says whose data changed.
+    expect(calls.list).toHaveBeenCalledTimes(1);
+    store.changed({ type: 'data', customerIds: ['z'], all: false });
+    expect(calls.list).toHaveBeenCalledTimes(1);
+    store.changed({ type: 'data', customerIds: ['a'], all: false });
+    await vi.waitFor(() => expect(calls.list).toHaveBeenCalledTimes(2));
+    store.changed({ type: 'data', customerIds: [], all: true });
+    await vi.waitFor(() => expect(calls.list).toHaveBeenCalledTimes(3));
   });
 
   it('rejects a failed set so the control can show why', async () => {
@@ -73,7 +80,8 @@ describe('createRemindersStore', () => {
     await vi.waitFor(() => expect(store.state.value).toMatchObject({ kind: 'ready', reminders: [{ id: 'r1' }] }));
     await store.clear('r1');
     expect(calls.clear).toHaveBeenCalledWith('r1');
-    expect(store.state.value).toEqual({ kind: 'ready', customerId: 'a', reminders: [] });
+    store.changed({ type: 'data', customerIds: ['a'], all: false });
+    await vi.waitFor(() => expect(store.state.value).toEqual({ kind: 'ready', customerId: 'a', reminders: [] }));
   });
 
   it('cuts a long note to the 300 characters a reminder title may have', () => {

@@ -137,6 +137,41 @@ describe('createSidebarStore', () => {
   });
 });
 
+describe('data pushes', () => {
+  it('refreshes for a push that names a customer on the page, and not for one about someone else', async () => {
+    const api = fakeApi({ context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann'), person('bo@x.com', 'c2', 'Bo')])) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    expect(api.context).toHaveBeenCalledTimes(1);
+    store.onEvent({ type: 'data', customerIds: ['c7'], all: false });
+    store.onEvent({ type: 'data', customerIds: [], all: false });
+    expect(api.context).toHaveBeenCalledTimes(1);
+    store.onEvent({ type: 'data', customerIds: ['c7', 'c2'], all: false });
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
+    store.onEvent({ type: 'data', customerIds: [], all: true });
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(3));
+  });
+
+  it('refreshes for any written customer while someone on the page is not a customer yet', async () => {
+    const api = fakeApi({ context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann'), person('new@x.com', null)])) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    store.onEvent({ type: 'data', customerIds: ['c7'], all: false });
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
+  });
+
+  it('fetches nothing after its own write: the push that follows it does, once', async () => {
+    const api = fakeApi({ context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann')])) });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    await store.addNote('c1', 'Likes oak');
+    expect(api.addNote).toHaveBeenCalledWith('c1', 'Likes oak');
+    expect(api.context).toHaveBeenCalledTimes(1);
+    store.onEvent({ type: 'data', customerIds: ['c1'], all: false });
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
+  });
+});
+
 describe('a customer opened from the search', () => {
   it('stays open through a data refresh and gives way when the page’s people change', async () => {
     let people: TabPerson[] = [];
@@ -148,7 +183,7 @@ describe('a customer opened from the search', () => {
     store.openCustomer('c9', 'nina@x.com');
     await vi.waitFor(() => expect(store.state.value).toMatchObject({ kind: 'people', card: { kind: 'card' } }));
     // A note added to Nina: the background says "data changed".
-    store.onEvent({ type: 'data', customerIds: ['c9'] });
+    store.onEvent({ type: 'data', customerIds: ['c9'], all: false });
     await vi.waitFor(() => expect(api.card).toHaveBeenCalledTimes(2));
     const state = store.state.value;
     expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c9');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sitesHandlers, enabledSites, type SitesDeps } from '../../../../lib/background/handlers/sites';
-import { bulkInsert } from '../../../../lib/db/repository';
+import { bulkInsert } from '../../../../lib/db/index';
 import type { Company } from '../../../../lib/model/records';
 import { makeCustomer, makeOrder, NOW } from '../../db/factories';
 import { fakePlatform } from './fake-platform';
