@@ -11,6 +11,7 @@ import { PreparedContexts } from '../lib/background/prepared-contexts';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
 import { TabContexts } from '../lib/background/tab-contexts';
+import { startTeam } from '../lib/background/team';
 import { openDatabase } from '../lib/db/index';
 import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
@@ -42,6 +43,9 @@ export default defineBackground(() => {
   // Every committed write, whoever made it, reaches the pages (through the hub), drops the
   // prepared sidebar contexts, and tells the insights: the database's one change signal.
   wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights });
+  // Team sync: resumes the team this browser is in (if any), from its checkpoints; with none it
+  // makes no network request at all. Its status changes reach the pages as one 'team' push.
+  const team = startTeam({ db, onStatus: () => hub.toAll({ type: 'team' }) });
 
   const route = createRouter(
     createHandlers({
@@ -55,6 +59,7 @@ export default defineBackground(() => {
       drafts,
       insights,
       prepared,
+      team: team.deps,
     }),
     browser.runtime.id,
     { frameAllowed: (tabId, token) => tabs.frameAllowed(tabId, token) },
@@ -72,7 +77,11 @@ export default defineBackground(() => {
       return;
     }
     hub.add(port, port.sender?.tab?.id ?? null);
-    port.onDisconnect.addListener(() => hub.remove(port));
+    team.pagesChanged(hub.size);
+    port.onDisconnect.addListener(() => {
+      hub.remove(port);
+      team.pagesChanged(hub.size);
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { InsightsContext } from '../components/sidebar/insights-context';
 import { RemindersContext } from '../components/sidebar/reminders-context';
+import { ConflictsContext, type ConflictSlot } from '../components/team/conflicts-context';
 import { Sidebar } from '../components/sidebar/sidebar';
 import { request } from '../lib/messaging/client';
 import { parsePushEvent } from '../lib/messaging/push';
@@ -98,11 +99,20 @@ export default defineUnlistedScript(() => {
 
   // The selected customer's insights and reminders reach the card through context
   // (components/sidebar/insights-context.ts, reminders-context.ts).
+  // A pick on a team conflict; the card follows through the data push that the pick causes.
+  const conflicts: ConflictSlot = {
+    onPick: async (conflict, choice) => {
+      await request('team.resolve', { table: conflict.table, key: conflict.key, field: conflict.field, choice });
+    },
+  };
+
   function WithInsights() {
     return (
       <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
         <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
-          <App />
+          <ConflictsContext.Provider value={conflicts}>
+            <App />
+          </ConflictsContext.Provider>
         </RemindersContext.Provider>
       </InsightsContext.Provider>
     );

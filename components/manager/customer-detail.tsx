@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
 import { formatDate, formatMoney } from '../format';
 import { AuthorLabel } from '../team/author-label';
+import { ConflictNotice } from '../team/conflict-notice';
+import { ConflictsContext } from '../team/conflicts-context';
 import { PanelNotice } from './panel-notice';
 
 export type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'card'; card: CustomerCard };
@@ -89,6 +91,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
     }
   }
 
+  const conflictSlot = useContext(ConflictsContext);
   const stats = card.customer.stats;
   const revenue = stats.revenue.find((m) => m.currency === stats.currency);
   return (
@@ -97,6 +100,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         <h2>{card.customer.name || card.customer.emails[0] || 'Unnamed customer'}</h2>
         <button type="button" class="secondary" onClick={onClose} aria-label="Close customer">×</button>
       </header>
+      {card.conflicts && card.conflicts.length > 0 && <ConflictNotice conflicts={card.conflicts} onPick={(conflict, choice) => conflictSlot?.onPick(conflict, choice) ?? Promise.resolve()} />}
       <p class="detail__figures">
         {stats.orderCount} orders · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
         {stats.lastOrderAt !== null && ` · last order ${formatDate(stats.lastOrderAt)}`}

@@ -1,3 +1,4 @@
+import './team.css';
 import { formatDate, isoDate } from '../format';
 
 /** "just now", "5 min ago", "2 h ago", "3 d ago", then the date. */

@@ -1,3 +1,4 @@
+import './team.css';
 import { useState } from 'preact/hooks';
 import type { ConflictView } from '../../lib/sync/conflict-view';
 import { formatAgo } from './author-label';

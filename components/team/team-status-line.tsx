@@ -1,3 +1,4 @@
+import './team.css';
 import type { TeamStatus } from '../../lib/sync/status';
 
 const TONE: Record<TeamStatus['state'], string> = {

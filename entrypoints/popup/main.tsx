@@ -41,7 +41,7 @@ const store = createPopupStore(
 // Changes made elsewhere (a call logged in a sidebar) refresh the lists.
 const port = browser.runtime.connect({ name: PORT_NAME });
 port.onMessage.addListener((raw: unknown) => {
-  if (parsePushEvent(raw)) void store.refresh();
+  if (parsePushEvent(raw)?.type === 'data') void store.refresh();
 });
 
 // "Enable on this site" for the tab under the popup. permissions.request runs first in the

@@ -8,6 +8,8 @@ import '../../components/sidebar/sidebar.css';
 import '../../components/settings/settings.css';
 import '../../components/team/team.css';
 import { request } from '../../lib/messaging/client';
+import { PORT_NAME } from '../../lib/messaging/protocol';
+import { parsePushEvent } from '../../lib/messaging/push';
 import { createSettingsStore } from '../../lib/settings/page-store';
 import { createEnabledSitesStore } from '../../lib/sites/site-access-store';
 import { originPattern } from '../../lib/sync/remote';
@@ -52,6 +54,15 @@ if (root) render(<App />, root);
 void store.load();
 void sites.load();
 void team.load();
+// The team status follows the background's pushes; reconnect if the service worker restarts.
+function connect() {
+  const port = browser.runtime.connect({ name: PORT_NAME });
+  port.onMessage.addListener((raw: unknown) => {
+    if (parsePushEvent(raw)?.type === 'team') void team.load();
+  });
+  port.onDisconnect.addListener(() => setTimeout(connect, 250));
+}
+connect();
 void request('backup.tables', {}).then(
   ({ counts }) => (localCustomers.value = counts.customers ?? 0),
   () => undefined,

@@ -50,7 +50,7 @@ export const JOURNAL_TABLE = 'changeJournal';
 export const SHARED_TABLES: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds']);
 
 /** Tables whose rows belong to a customer through their `customerId`. */
-const OWNED_BY_CUSTOMER: ReadonlySet<string> = new Set(['notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders']);
+const OWNED_BY_CUSTOMER: ReadonlySet<string> = new Set(['notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'syncConflicts']);
 
 /** The meta key that keeps the journal switched on across restarts. */
 const JOURNAL_SWITCH_KEY = 'changes:journal';

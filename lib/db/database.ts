@@ -8,6 +8,7 @@ import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from '
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
 import { trackChanges, type JournalEntry } from './changes';
+import type { SyncConflictRow, SyncDocRow } from './sync-store';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -41,6 +42,12 @@ export type CrmDatabase = Dexie & {
   settings: EntityTable<MetaEntry, 'key'>;
   /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
   changeJournal: EntityTable<JournalEntry, 'seq'>;
+  /** Which revision of each team document this database reflects (./sync-store.ts). */
+  syncDocs: EntityTable<SyncDocRow, 'id'>;
+  /** Open conflicts from the team, shown on the cards until a person picks (./sync-store.ts). */
+  syncConflicts: EntityTable<SyncConflictRow, 'id'>;
+  /** The team this browser is in, its secret and the journal's acknowledged point (./sync-store.ts). */
+  syncTeam: EntityTable<MetaEntry, 'key'>;
 };
 
 /**
@@ -141,8 +148,20 @@ export const SCHEMA_V10 = {
   changeJournal: '++seq',
 } as const;
 
+/**
+ * Version 11 adds team sync's own tables (./sync-store.ts): the revision of each team document
+ * applied here, the open conflicts by the customer they concern, and the team's settings and
+ * secret (the member's password, the team's keys). All personal: never journaled, never in a
+ * backup file.
+ */
+export const SCHEMA_V11 = {
+  syncDocs: 'id',
+  syncConflicts: 'id, customerId',
+  syncTeam: 'key',
+} as const;
+
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 10;
+export const LATEST_SCHEMA = 11;
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -167,6 +186,7 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
   db.version(10).stores(SCHEMA_V10);
+  db.version(11).stores(SCHEMA_V11);
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
   return db;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bookOf, bookOrders, type OrderBook } from './order-books';
 import { SuggestionHoldRow } from './insights';
 import { Company, Customer, EMPTY_STATS, Interaction, Note, Order } from '../model/records';
+import type { SyncTable } from '../model/shared-tables';
 
 /**
  * Rows of the local database ↔ the synced fields of a record in a bucket, per shared table.
@@ -18,13 +19,7 @@ import { Company, Customer, EMPTY_STATS, Interaction, Note, Order } from '../mod
 
 export type Fields = Record<string, unknown>;
 
-/** The shared tables, in the order a fresh browser applies them (companies before their contacts). */
-export const SYNC_TABLES = ['companies', 'customers', 'orderBooks', 'interactions', 'notes', 'suggestionHolds'] as const;
-export type SyncTable = (typeof SYNC_TABLES)[number];
-
-export function isSyncTable(table: string): table is SyncTable {
-  return (SYNC_TABLES as readonly string[]).includes(table);
-}
+export { isSyncTable, SYNC_TABLES, type SyncTable } from '../model/shared-tables';
 
 type Row = Record<string, unknown>;
 

@@ -3,15 +3,17 @@
  * page changed" and "data changed". A data push names the customers whose rows changed; `all`
  * says anyone's may have (a bulk write, a company, settings, the business-wide insights), and
  * then `customerIds` is empty. A push with neither changed lists or figures only (today's list,
- * the last backup). Checked by hand rather than with zod, so the sidebar, which loads on every
+ * the last backup). `team`: the team sync's status changed. Checked by hand rather than with zod, so the sidebar, which loads on every
  * Gmail page, ships without a schema library.
  */
-export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean };
+export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean } | { type: 'team' };
 
 export function parsePushEvent(raw: unknown): PushEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const event = raw as { type?: unknown; seq?: unknown; customerIds?: unknown; all?: unknown };
   if (event.type === 'context' && Number.isInteger(event.seq)) return { type: 'context', seq: event.seq as number };
+  // The team sync's status changed: pages that show it ask for it (team.status).
+  if (event.type === 'team') return { type: 'team' };
   if (
     event.type === 'data' &&
     typeof event.all === 'boolean' &&

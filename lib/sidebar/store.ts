@@ -157,7 +157,7 @@ export function createSidebarStore(api: SidebarApi) {
    */
   function onEvent(event: PushEvent) {
     if (event.type === 'context') void refresh(false);
-    else if (affected(event)) void refresh(true);
+    else if (event.type === 'data' && affected(event)) void refresh(true);
   }
 
   async function createCustomer(input: NewCustomer) {

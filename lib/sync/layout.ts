@@ -12,9 +12,9 @@
  * one on the same customer: conflicts are merged record by record, field by field (./merge.ts).
  */
 
-import { isSyncTable, type SyncTable } from '../db/sync-codec';
+import { isSyncTable, type SyncTable } from '../model/shared-tables';
 
-export { isSyncTable, SYNC_TABLES, type SyncTable } from '../db/sync-codec';
+export { isSyncTable, SYNC_TABLES, type SyncTable } from '../model/shared-tables';
 
 /** Buckets per table for a new team; kept in the team's settings document, never changed after. */
 export const DEFAULT_BUCKETS = 2048;

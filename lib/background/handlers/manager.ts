@@ -7,6 +7,7 @@ import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
 import { getCustomerCard } from '../../db/index';
+import { withConflicts } from './team';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -124,7 +125,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     async 'manager.customer'({ customerId }) {
       const card = await withDb(() => getCustomerCard(db, customerId));
       if (!card) throw new ProtocolError('not_found', 'This customer no longer exists.');
-      return card;
+      return withConflicts(deps.team, card);
     },
 
     async 'manager.customer.update'({ customerId, patch }) {

@@ -11,7 +11,8 @@ import { guessCompanyFromEmail } from '../../email/company';
 import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
-import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
+import { withConflicts } from './team';
+import { authorOf, type BackgroundDeps, type HandlersFor, requireTab, withDb } from './types';
 import { loadSampleBusiness } from '../../sample/load';
 import { pickPerson } from '../../sidebar/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
@@ -36,7 +37,8 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       };
     });
     const shown = pickPerson(people, keep);
-    const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+    const found = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+    const card = found ? await withConflicts(deps.team, found) : null;
     return { view: state.view, threadId: state.threadId, seq: state.seq, people, card };
   }
 
@@ -71,7 +73,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     async 'customer.card'({ customerId }) {
       const card = await getCustomerCard(deps.db, customerId);
       if (!card) throw new ProtocolError('not_found', 'This customer no longer exists.');
-      return card;
+      return withConflicts(deps.team, card);
     },
 
     async 'customer.create'(input) {
@@ -80,7 +82,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     },
 
     async 'note.add'({ customerId, body }) {
-      return withDb(() => addNote(deps.db, { customerId, body }, deps.now()));
+      return withDb(() => addNote(deps.db, { customerId, body, author: authorOf(deps) }, deps.now()));
     },
 
     async 'note.update'({ id, body, pinned }) {

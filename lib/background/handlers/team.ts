@@ -1,6 +1,6 @@
 import { TEAM_MESSAGES } from '../../messaging/messages/team';
 import { ProtocolError } from '../../messaging/router';
-import { conflictViews } from '../../sync/conflict-view';
+import { conflictViews, type ConflictView } from '../../sync/conflict-view';
 import type { RecordConflicts } from '../../sync/local-store';
 import { OFF_STATUS } from '../../sync/status';
 import type { TeamSync } from '../../sync/service';
@@ -9,9 +9,16 @@ import type { HandlersFor } from './types';
 
 /** What the team handlers work with (the background provides the running service). */
 export interface TeamDeps {
-  sync: Pick<TeamSync, 'status' | 'test' | 'join' | 'pause' | 'resume' | 'leave' | 'rename' | 'resolve' | 'memberName'>;
+  sync: Pick<TeamSync, 'status' | 'test' | 'join' | 'pause' | 'resume' | 'leave' | 'rename' | 'resolve' | 'memberName' | 'author'>;
   conflicts(customerId: string): Promise<RecordConflicts[]>;
   conflict(table: RecordConflicts['table'], key: string): Promise<RecordConflicts | null>;
+  /**
+   * A customer's deletion against an edit: deleting again takes their notes, interactions and
+   * orders with them (returns the new deletion time); keeping brings back what the deletion on
+   * the other browser took with it (the rows tombstoned at `deletedAt`).
+   */
+  deleteCustomer(customerId: string): Promise<number>;
+  restoreCustomer(customerId: string, deletedAt: number): Promise<void>;
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {
@@ -57,9 +64,29 @@ export function teamHandlers(team: TeamDeps | undefined): HandlersFor<typeof TEA
         if (!field) throw new ProtocolError('not_found', 'This conflict is settled already.');
         const chosen = request.choice === -1 ? field.current : field.others[request.choice];
         if (!chosen) throw new ProtocolError('invalid', 'There is no such choice.');
+        if (request.table === 'customers' && request.field === 'deletedAt') {
+          const team = need();
+          if (typeof chosen.v === 'number') {
+            // Delete: the whole customer goes, as a deletion made here would.
+            const at = await team.deleteCustomer(request.key);
+            await sync.resolve('customers', request.key, 'deletedAt', { v: at });
+          } else {
+            await sync.resolve('customers', request.key, 'deletedAt', { v: null });
+            for (const other of field.others) if (typeof other.v === 'number') await team.restoreCustomer(request.key, other.v);
+          }
+          return { ok: true as const };
+        }
         await sync.resolve(request.table, request.key, request.field, 'v' in chosen ? { v: chosen.v } : {});
         return { ok: true as const };
       }),
   };
 }
 
+
+/** A card with its open conflicts (the card as it is outside a team). */
+export async function withConflicts<Card extends { customer: { id: string } }>(team: TeamDeps | undefined, card: Card): Promise<Card & { conflicts?: ConflictView[] }> {
+  if (!team) return card;
+  const records = await team.conflicts(card.customer.id);
+  if (records.length === 0) return card;
+  return { ...card, conflicts: conflictViews(records, (id) => team.sync.memberName(id)) };
+}

@@ -63,3 +63,8 @@ export async function withDb<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** The team member writing a note or logging an interaction now (null outside a team). */
+export function authorOf(deps: Pick<BackgroundDeps, 'team'>): { id: string; name: string } | null {
+  return deps.team?.sync.author() ?? null;
+}

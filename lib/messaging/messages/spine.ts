@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Company, Customer, Id, Interaction, NOTE_MAX, Note, Order } from '../../model/records';
 import { message } from '../define';
+import { CardConflict } from './team';
 import { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
 import { SITE_IDS, SITE_PERSON_ROLES } from './sites';
 
@@ -51,6 +52,8 @@ export const CustomerCard = z.object({
   orders: z.array(Order),
   interactions: z.array(Interaction),
   notes: z.array(Note),
+  /** Open conflicts from the team on this customer's records (absent outside a team). */
+  conflicts: z.array(CardConflict).optional(),
 });
 export type CustomerCard = z.infer<typeof CustomerCard>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../model/records';
-import { SYNC_TABLES } from '../../sync/layout';
+import { SYNC_TABLES } from '../../model/shared-tables';
 import { TeamStatus } from '../../sync/status';
 import { message } from '../define';
 

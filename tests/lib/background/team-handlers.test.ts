@@ -25,12 +25,15 @@ function fakeTeam(overrides: Partial<TeamDeps['sync']> = {}) {
     rename: vi.fn(),
     resolve: vi.fn(async () => undefined),
     memberName: vi.fn((id: string) => ({ anna: 'Anna', ben: 'Ben' })[id] ?? null),
+    author: vi.fn(() => null),
     ...overrides,
   };
   const team: TeamDeps = {
     sync: sync as unknown as TeamDeps['sync'],
     conflicts: async (customerId) => (customerId === 'c1' ? [phoneClash] : []),
     conflict: async (table, key) => (table === 'customers' && key === 'c1' ? phoneClash : null),
+    deleteCustomer: vi.fn(async () => 999),
+    restoreCustomer: vi.fn(async () => undefined),
   };
   return { team, sync };
 }

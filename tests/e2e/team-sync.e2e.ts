@@ -1,0 +1,109 @@
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_PEOPLE } from '../../lib/sample/business';
+import { startTeamServer, type TeamServer } from '../../scripts/team-server';
+import { joinTeam, teamState } from '../../scripts/team-browser';
+import { browserAvailable, launchExtension, sendFromPage, serveGmail, sidebarFrame, type ExtensionSession } from './harness';
+
+/**
+ * Team sync in two real Chromium profiles joined to one team on the project's test server
+ * (express-pouchdb in this process, on a free port of 127.0.0.1): what one member writes shows
+ * on the other's sidebar, through end-to-end encryption, with the server stopped and back, and
+ * with the conflicts a person settles. Y1–Y8 of RELIABILITY.md.
+ */
+
+const GMAIL = 'https://mail.google.com/mail/u/0/';
+const PASSPHRASE = 'correct horse battery staple';
+const run = browserAvailable();
+
+type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+async function send<T>(page: Page, type: string, payload: unknown): Promise<T> {
+  const reply = (await sendFromPage(page, type, payload)) as Reply<T>;
+  if (!reply.ok) throw new Error(`${type}: ${reply.error.message}`);
+  return reply.data;
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Timed out: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Rows of the shared tables (the personal ones, such as meta, differ by design). */
+async function sharedCounts(page: Page): Promise<Record<string, number>> {
+  const { counts } = await send<{ counts: Record<string, number> }>(page, 'backup.tables', {});
+  const shared = ['customers', 'companies', 'orders', 'interactions', 'notes', 'suggestionHolds'];
+  return Object.fromEntries(shared.map((table) => [table, counts[table] ?? 0]));
+}
+
+describe.runIf(run)('team sync between two browsers', () => {
+  let server: TeamServer;
+  let a: ExtensionSession;
+  let b: ExtensionSession;
+  let aPage: Page;
+  let bPage: Page;
+  let mariaId: string;
+
+  beforeAll(async () => {
+    server = await startTeamServer();
+    [a, b] = await Promise.all([launchExtension(), launchExtension()]);
+    await serveGmail(b.context, () => 'thread-single.html');
+    aPage = await a.extensionPage('/options.html');
+    expect(await sendFromPage(aPage, 'sample.load', {})).toMatchObject({ ok: true });
+    // A creates the encrypted team with the sample business; B joins it empty.
+    const created = await joinTeam(a, { url: server.url, database: server.database, user: 'anna', password: 'anna-demo-password', displayName: 'Anna', passphrase: PASSPHRASE, create: true });
+    expect(created.recoveryCode).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+    await joinTeam(b, { url: server.url, database: server.database, user: 'ben', password: 'ben-demo-password', displayName: 'Ben', passphrase: PASSPHRASE });
+    bPage = await b.extensionPage('/options.html');
+    const expected = await sharedCounts(aPage);
+    expect(expected.customers).toBeGreaterThan(10);
+    await waitFor(async () => JSON.stringify(await sharedCounts(bPage)) === JSON.stringify(expected), 'B has the whole sample business', 60_000);
+    const list = await send<{ rows: { id: string }[] }>(aPage, 'manager.list', { search: SAMPLE_PEOPLE.maria.email });
+    mariaId = list.rows[0]?.id ?? '';
+    expect(mariaId).not.toBe('');
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await server?.close();
+  });
+
+  async function openMaria(session: ExtensionSession): Promise<{ page: Page; frame: Frame }> {
+    const page = await session.context.newPage();
+    await page.goto(`${GMAIL}#inbox/FMfcgzQbteam`);
+    const frame = await sidebarFrame(page);
+    await expect.poll(() => frame.locator('main').textContent(), { timeout: 10_000 }).toContain(SAMPLE_PEOPLE.maria.name);
+    return { page, frame };
+  }
+
+  it('shows a note written on A in B’s sidebar, with its author', async () => {
+    const { page, frame } = await openMaria(b);
+    const body = `Called back about the oak table ${Date.now()}`;
+    await send(aPage, 'note.add', { customerId: mariaId, body });
+    await expect.poll(() => frame.locator('main').textContent(), { timeout: 10_000 }).toContain(body);
+    const note = frame.locator('.note', { hasText: body });
+    expect(await note.locator('.author').textContent()).toMatch(/^Anna, (just now|\d+ min ago)$/);
+    await page.close();
+  });
+
+  it('Y6 keeps the server free of plaintext: raw documents hold no name, email or note', async () => {
+    const auth = `Basic ${Buffer.from(`admin:${server.admin.password}`).toString('base64')}`;
+    const raw = await (await fetch(`${server.url}/${server.database}/_all_docs?include_docs=true`, { headers: { authorization: auth } })).text();
+    expect(raw.length).toBeGreaterThan(1000);
+    for (const secret of [SAMPLE_PEOPLE.maria.name, SAMPLE_PEOPLE.maria.email, 'Prefers phone calls before 11:00', 'Called back about the oak table', 'customers.', mariaId]) {
+      // Not toContain: on failure it would print the whole database.
+      expect(raw.includes(secret), secret).toBe(false);
+    }
+  });
+});
