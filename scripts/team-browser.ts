@@ -35,6 +35,21 @@ export async function grantOrigin(session: ExtensionSession, url: string): Promi
     [session.extensionId, `${new URL(url).origin}/*`] as const,
   );
   await admin.close();
+  // The extension's own request then resolves without a prompt (a click: a user gesture is needed).
+  const page = await session.extensionPage('/options.html');
+  await page.evaluate((pattern) => {
+    const button = document.createElement('button');
+    button.textContent = 'allow the team server';
+    button.onclick = () => void chrome.permissions.request({ origins: [pattern] });
+    document.body.append(button);
+  }, `${new URL(url).origin}/*`);
+  await page.getByRole('button', { name: 'allow the team server' }).click();
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate((pattern) => chrome.permissions.contains({ origins: [pattern] }), `${new URL(url).origin}/*`))) {
+    if (Date.now() > deadline) throw new Error(`The extension did not get access to ${url}.`);
+    await page.waitForTimeout(50);
+  }
+  await page.close();
 }
 
 /** Settings → Team, filled in and submitted; returns the settings page (and the recovery code when it created an encrypted team). */

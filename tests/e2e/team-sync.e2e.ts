@@ -1,15 +1,10 @@
-import { createServer as createHttpsServer } from 'node:https';
-import { createServer, type Server } from 'node:http';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../lib/sample/business';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server';
-import { joinTeam, teamState } from '../../scripts/team-browser';
+import { grantOrigin, joinTeam } from '../../scripts/team-browser';
 import { browserAvailable, launchExtension, sendFromPage, serveGmail, sidebarFrame, type ExtensionSession } from './harness';
 
 /**
@@ -105,5 +100,19 @@ describe.runIf(run)('team sync between two browsers', () => {
       // Not toContain: on failure it would print the whole database.
       expect(raw.includes(secret), secret).toBe(false);
     }
+  });
+
+  it('Y5 says a wrong password, an unknown database, an unreachable server and one answering garbage, each plainly', async () => {
+    const garbage = createServer((_req, res) => res.end('<html>Welcome to nginx</html>'));
+    await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+    const garbageUrl = `http://127.0.0.1:${(garbage.address() as AddressInfo).port}`;
+    await grantOrigin(a, garbageUrl);
+    const test = (fields: Partial<{ url: string; database: string; user: string; password: string }>) =>
+      sendFromPage(aPage, 'team.test', { url: server.url, database: server.database, user: 'anna', password: 'anna-demo-password', ...fields }) as Promise<Reply<unknown>>;
+    expect(await test({ password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Wrong user name or password.' } });
+    expect(await test({ database: 'another-team' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no team database|No access/) } });
+    expect(await test({ url: garbageUrl })).toMatchObject({ ok: false, error: { message: expect.stringContaining('not CouchDB') } });
+    garbage.close();
+    expect(await test({ url: garbageUrl })).toMatchObject({ ok: false, error: { message: expect.stringContaining('unreachable') } });
   });
 });
