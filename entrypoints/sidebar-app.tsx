@@ -9,6 +9,7 @@ import { Sidebar } from '../components/sidebar/sidebar';
 import { request } from '../lib/messaging/client';
 import { parsePushEvent } from '../lib/messaging/push';
 import { PORT_NAME } from '../lib/messaging/vocabulary';
+import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
 import { createCustomerSearch } from '../lib/sidebar/search-store';
@@ -21,6 +22,7 @@ import { createSidebarStore } from '../lib/sidebar/store';
  * and each extra file is one more request to the browser before the first card can paint.
  */
 export default defineUnlistedScript(() => {
+  followFrameTheme(window);
   const store = createSidebarStore({
     context: (keep) => request('sidebar.context', { keep }),
     card: (customerId) => request('customer.card', { customerId }),

@@ -37,6 +37,7 @@ export interface FirefoxSession {
   /**
    * Serves requests whose URL starts with `prefix` from `handler` in every page opened through
    * `newPage` (BiDi network interception): the content scripts match the real URL, as in the field.
+   * Where several prefixes match, the route added last answers.
    */
   route(prefix: string, handler: RouteHandler): void;
   /** A new tab whose requests go through the routes. */
@@ -131,7 +132,8 @@ export async function launchFirefoxExtension(options: { headless?: boolean; exte
     addonId,
     origin,
     route(prefix, handler) {
-      routes.push({ prefix, handler });
+      // The latest route wins where several match, as in Playwright.
+      routes.unshift({ prefix, handler });
     },
     newPage,
     async extensionPage(path = '/options.html') {

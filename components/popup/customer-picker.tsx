@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { CustomerChoice } from '../../lib/messaging/protocol';
 import type { PickerState } from '../../lib/popup/store';
 
@@ -49,6 +49,13 @@ export function CustomerPicker({ picker, selected, onQuery, onSelect }: Customer
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const list = useMemo(() => options(picker), [picker]);
+  // "Change" removes the chip that had focus: focus goes to the search box that replaces it.
+  const input = useRef<HTMLInputElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!selected && refocus.current) input.current?.focus();
+    refocus.current = false;
+  }, [selected]);
 
   if (selected) {
     return (
@@ -58,7 +65,10 @@ export function CustomerPicker({ picker, selected, onQuery, onSelect }: Customer
           <strong>{label(selected)}</strong>
           {selected.companyName && <span class="muted"> · {selected.companyName}</span>}
         </span>
-        <button type="button" class="button button--link" onClick={() => onSelect(null)}>
+        <button type="button" class="button button--link" onClick={() => {
+            refocus.current = true;
+            onSelect(null);
+          }}>
           Change
         </button>
       </div>
@@ -74,6 +84,7 @@ export function CustomerPicker({ picker, selected, onQuery, onSelect }: Customer
         About
       </label>
       <input
+        ref={input}
         id={inputId}
         class="input"
         type="search"

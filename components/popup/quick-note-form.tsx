@@ -3,6 +3,7 @@ import type { CustomerChoice, QuickNoteInput } from '../../lib/messaging/protoco
 import { NOTE_MAX, type InteractionKind } from '../../lib/model/records';
 import type { PickerState } from '../../lib/popup/store';
 import { parseTags } from '../../lib/quick-notes/tags';
+import { inAWeek, tomorrowMorning } from '../../lib/reminders/quick-picks';
 import { INTERACTION_LABELS, LOGGABLE_KINDS } from '../interaction-kinds';
 import { useAction } from '../sidebar/use-action';
 import { CustomerPicker } from './customer-picker';
@@ -23,6 +24,26 @@ export function parseLocalDateTime(value: string): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/**
+ * The reminder choices: one stop for the keyboard (a date-and-time field alone takes seven), the
+ * field only when "Pick a date and time" is chosen.
+ */
+const REMIND_CHOICES = [
+  ['', 'No reminder'],
+  ['tomorrow', 'Tomorrow at 9:00'],
+  ['week', 'In a week'],
+  ['pick', 'Pick a date and time…'],
+] as const;
+type RemindChoice = (typeof REMIND_CHOICES)[number][0];
+
+/** When the chosen reminder is due (epoch ms), null for none, undefined while a picked time is incomplete. */
+export function remindAtFor(choice: RemindChoice, picked: string, now: number): number | null | undefined {
+  if (choice === '') return null;
+  if (choice === 'tomorrow') return tomorrowMorning(now);
+  if (choice === 'week') return inAWeek(now);
+  return parseLocalDateTime(picked) ?? undefined;
+}
+
 /** Ctrl+Enter, or Cmd+Enter on a Mac, saves from anywhere in the form. */
 export function isQuickSaveKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'isComposing'>): boolean {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing;
@@ -36,7 +57,10 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
   const [body, setBody] = useState(initialBody);
   const [onCompany, setOnCompany] = useState(false);
   const [logAs, setLogAs] = useState<InteractionKind | ''>('');
+  const [remind, setRemind] = useState<RemindChoice>('');
   const [remindAt, setRemindAt] = useState('');
+  // After a customer is picked, focus goes on to the note (the picker's box is gone).
+  const focusNote = useRef(false);
   const [saved, setSaved] = useState<string | null>(null);
   const action = useAction();
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -50,10 +74,11 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
   useLayoutEffect(() => noteRef.current?.focus(), []);
   useEffect(() => {
     if (!selected?.companyId) setOnCompany(false);
+    if (selected && focusNote.current) noteRef.current?.focus();
+    focusNote.current = false;
   }, [selected]);
 
-  const remindAtMs = parseLocalDateTime(remindAt);
-  const blocked = body.trim() === '' || selected === null || (remindAt !== '' && remindAtMs === null);
+  const blocked = body.trim() === '' || selected === null || (remind === 'pick' && parseLocalDateTime(remindAt) === null);
 
   async function save() {
     if (action.busy) return;
@@ -63,10 +88,16 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
     }
     if (body.trim() === '') return;
     const who = selected.name.trim() || selected.email || 'the customer';
-    const ok = await action.run(() => onSave({ body: body.trim(), onCompany, logAs: logAs === '' ? null : logAs, remindAt: remindAtMs }));
+    const due = remindAtFor(remind, remindAt, Date.now());
+    if (due === undefined) {
+      await action.run(() => Promise.reject(new Error('Pick the reminder’s date and time.')));
+      return;
+    }
+    const ok = await action.run(() => onSave({ body: body.trim(), onCompany, logAs: logAs === '' ? null : logAs, remindAt: due }));
     if (!ok) return;
     setBody('');
     setLogAs('');
+    setRemind('');
     setRemindAt('');
     setOnCompany(false);
     setSaved(onCompany && selected.companyName ? `Saved on ${selected.companyName}.` : `Saved note about ${who}.`);
@@ -87,7 +118,15 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
         void save();
       }}
     >
-      <CustomerPicker picker={picker} selected={selected} onQuery={onQuery} onSelect={onSelect} />
+      <CustomerPicker
+        picker={picker}
+        selected={selected}
+        onQuery={onQuery}
+        onSelect={(choice) => {
+          focusNote.current = choice !== null;
+          onSelect(choice);
+        }}
+      />
       <label class="visually-hidden" for={noteId}>
         Note
       </label>
@@ -138,8 +177,20 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
         </label>
         <label class="field">
           <span>Remind me</span>
-          <input class="input" type="datetime-local" aria-label="Remind me" value={remindAt} onInput={(event) => setRemindAt(event.currentTarget.value)} />
+          <select class="select" value={remind} onChange={(event) => setRemind(event.currentTarget.value as RemindChoice)}>
+            {REMIND_CHOICES.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
         </label>
+        {remind === 'pick' && (
+          <label class="field">
+            <span>Reminder date and time</span>
+            <input class="input" type="datetime-local" value={remindAt} onInput={(event) => setRemindAt(event.currentTarget.value)} />
+          </label>
+        )}
       </div>
       <div class="composer__bar">
         <span class="hint">Ctrl/⌘+Enter to save</span>

@@ -1,7 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { InsightCard, InsightSuggestion } from '../../lib/messaging/protocol';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
+import { closeOnEscape } from '../close-on-escape';
 import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
@@ -61,6 +62,7 @@ function Due({ suggestion, now, locale }: { suggestion: InsightSuggestion; now: 
 function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze, onDismiss }: NextActionCallbacks & { suggestion: InsightSuggestion; now: number; locale?: string; top: boolean; remind?: RuleReminders }) {
   const action = useAction();
   const [picking, setPicking] = useState(false);
+  const datePicker = useRef<HTMLButtonElement>(null);
   const dateId = useId();
   const { ruleId, factsKey } = suggestion;
   const snooze = (until: number) => void action.run(() => onSnooze(ruleId, factsKey, until));
@@ -81,7 +83,14 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         <button type="button" class="button button--small" disabled={action.busy} onClick={() => snooze(now + 7 * DAY_MS)}>
           Snooze 1 week
         </button>
-        <button type="button" class="button button--small button--quiet" aria-expanded={picking} aria-controls={dateId} onClick={() => setPicking(!picking)}>
+        <button
+          ref={datePicker}
+          type="button"
+          class="button button--small button--quiet"
+          aria-expanded={picking}
+          aria-controls={dateId}
+          onClick={() => setPicking(!picking)}
+        >
           Pick a date
         </button>
         <button type="button" class="button button--small button--quiet" disabled={action.busy} onClick={() => void action.run(() => onDismiss(ruleId, factsKey))}>
@@ -89,7 +98,7 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         </button>
       </div>
       {picking && (
-        <label class="suggestion__date">
+        <label class="suggestion__date" onKeyDown={closeOnEscape(() => setPicking(false), datePicker)}>
           Snooze until
           <input
             id={dateId}

@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
+import { closeOnEscape } from '../close-on-escape';
 import type { Reminder } from '../../lib/model/records';
 import { dateInputValue, fromDateAndTime, inAWeek, tomorrowMorning } from '../../lib/reminders/quick-picks';
 import { formatDate, isoDate } from '../format';
@@ -30,6 +31,7 @@ export function RemindMe({ reminder, now, locale, subject, onSet, onClear }: Rem
   const [invalid, setInvalid] = useState<string | null>(null);
   const action = useAction();
   const pickerId = useId();
+  const opener = useRef<HTMLButtonElement>(null);
 
   const set = async (dueAt: number) => {
     if (await action.run(() => onSet(dueAt))) setOpen(false);
@@ -62,6 +64,7 @@ export function RemindMe({ reminder, now, locale, subject, onSet, onClear }: Rem
   return (
     <div class="remind" aria-busy={action.busy}>
       <button
+        ref={opener}
         type="button"
         class="button button--quiet button--small"
         aria-expanded={open}
@@ -76,7 +79,13 @@ export function RemindMe({ reminder, now, locale, subject, onSet, onClear }: Rem
         Remind me
       </button>
       {open && (
-        <div id={pickerId} class="remind__picker" role="group" aria-label={`When to remind you about ${subject}`}>
+        <div
+          id={pickerId}
+          class="remind__picker"
+          role="group"
+          aria-label={`When to remind you about ${subject}`}
+          onKeyDown={closeOnEscape(() => setOpen(false), opener)}
+        >
           <div class="remind__quick">
             <button type="button" class="button button--small" disabled={action.busy} onClick={() => void set(tomorrowMorning(now))}>
               Tomorrow 9:00

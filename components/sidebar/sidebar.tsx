@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { PageView, SiteContext } from '../../lib/messaging/protocol';
 import { AddCustomerForm } from './add-customer-form';
 import { CompanyCard } from './company-card';
@@ -94,6 +94,7 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
   const panelId = `${baseId}-panel`;
   const clock = now ?? Date.now();
   const [searchOpen, setSearchOpen] = useState(false);
+  const searchButton = useRef<HTMLButtonElement>(null);
   const canSearch = search !== undefined && onSearch !== undefined && onChooseCustomer !== undefined;
   // A page with nobody on it shows the search in place of a card; elsewhere it opens on demand.
   const searchInline = canSearch && state.kind === 'empty' && !site?.company;
@@ -103,7 +104,11 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
         state={search}
         onQuery={onSearch}
         autoFocus={!searchInline}
-        onClose={() => setSearchOpen(false)}
+        onClose={() => {
+          // Escape in the empty box: closed, and focus back on the button that opened it.
+          setSearchOpen(false);
+          searchButton.current?.focus();
+        }}
         onChoose={(choice) => {
           setSearchOpen(false);
           onSearch('');
@@ -158,6 +163,7 @@ export function Sidebar({ state, now, locale, onSelect, onCollapse, site, onOpen
         <span class="topbar__title">Customer</span>
         {canSearch && !searchInline && (
           <button
+            ref={searchButton}
             type="button"
             class="icon-button"
             aria-label="Find a customer"

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { EnabledSites } from '../../components/settings/enabled-sites';
+import { KeyboardSection } from '../../components/settings/keyboard-section';
 import { SettingsPage } from '../../components/settings/settings-page';
 import { TeamSection } from '../../components/settings/team-section';
 import '../../components/sidebar/sidebar.css';
@@ -11,6 +12,7 @@ import { request } from '../../lib/messaging/client';
 import { PORT_NAME } from '../../lib/messaging/protocol';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { createSettingsStore } from '../../lib/settings/page-store';
+import { assignedQuickNoteShortcut, openShortcutSettings, type ShortcutSettingsApi } from '../../lib/shortcut';
 import { createEnabledSitesStore } from '../../lib/sites/site-access-store';
 import { originPattern } from '../../lib/sync/remote';
 import { createTeamStore } from '../../lib/team/page-store';
@@ -39,12 +41,22 @@ const team = createTeamStore({
   rename: (displayName) => request('team.rename', { displayName }),
 });
 const localCustomers = signal<number | null>(null);
+// The key the browser really assigned to the quick note (it may have assigned none).
+const quickNote = signal<string | null | undefined>(undefined);
+void browser.commands
+  .getAll()
+  .then((commands) => (quickNote.value = assignedQuickNoteShortcut(commands)))
+  .catch(() => (quickNote.value = null));
 
 function App() {
   return (
     <SettingsPage state={store.state.value} onSave={store.save}>
       <TeamSection store={team} localCustomers={localCustomers.value} />
       <EnabledSites sites={sites.sites.value} onRemove={sites.remove} />
+      <KeyboardSection
+        quickNote={quickNote.value}
+        onChangeShortcut={() => void openShortcutSettings(browser as unknown as ShortcutSettingsApi).catch(() => undefined)}
+      />
     </SettingsPage>
   );
 }

@@ -7,6 +7,8 @@
  * No HTML strings are ever assigned (Gmail enforces Trusted Types); nodes are built by hand.
  */
 
+import { withFrameTheme } from '../sidebar/frame-theme';
+
 export const SIDEBAR_WIDTH = 360;
 const HOST_TAG = 'crm-sidebar-host';
 
@@ -14,9 +16,11 @@ const CSS = `
 :host { all: initial; }
 .frame {
   position: fixed; top: 0; right: 0; bottom: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh;
-  border: 0; border-left: 1px solid #dadce0; background: #fff; z-index: 2147483646;
-  box-shadow: -2px 0 12px rgba(60, 64, 67, .15); color-scheme: light;
+  border: 0; border-left: 1px solid #dadce0; background: Canvas; z-index: 2147483646;
+  box-shadow: -2px 0 12px rgba(60, 64, 67, .15); color-scheme: light dark;
 }
+/* The backdrop before the sidebar paints: the system's scheme, or dark beside a dark page. */
+.frame--dark { color-scheme: dark; border-left-color: #3c4043; }
 .frame[hidden] { display: none; }
 .launcher {
   position: fixed; right: 0; bottom: 96px; width: 22px; height: 56px; z-index: 2147483646;
@@ -31,6 +35,8 @@ const CSS = `
 
 export interface SidebarFrame {
   setCollapsed(collapsed: boolean): void;
+  /** Dark beside a page in a dark theme; otherwise the sidebar follows the system's theme. */
+  setDark(dark: boolean): void;
   readonly collapsed: boolean;
   destroy(): void;
 }
@@ -62,6 +68,19 @@ export function mountSidebarFrame(options: {
   frame.title = 'Customer sidebar';
   frame.src = options.src;
 
+  // The frame's document reads its theme from the hash: changed once it has loaded, a hash
+  // change does not reload it (changed while it loads, the load would start again).
+  let dark = false;
+  let loaded = false;
+  const applyTheme = () => {
+    const next = withFrameTheme(frame.src, dark);
+    if (next !== frame.src) frame.src = next;
+  };
+  frame.addEventListener('load', () => {
+    loaded = true;
+    applyTheme();
+  });
+
   let collapsed = options.collapsed;
   const apply = () => {
     frame.hidden = collapsed !== false;
@@ -88,6 +107,11 @@ export function mountSidebarFrame(options: {
     setCollapsed(next: boolean) {
       collapsed = next;
       apply();
+    },
+    setDark(next: boolean) {
+      dark = next;
+      frame.classList.toggle('frame--dark', dark);
+      if (loaded) applyTheme();
     },
     destroy() {
       host.remove();

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { QuickNoteForm, isQuickSaveKey, parseLocalDateTime } from '../../../components/popup/quick-note-form';
 import type { CustomerChoice } from '../../../lib/messaging/protocol';
 import type { PickerState } from '../../../lib/popup/store';
+import { tomorrowMorning } from '../../../lib/reminders/quick-picks';
 import { mount, settle, type } from '../helpers';
 
 const maria: CustomerChoice = { customerId: 'c1', name: 'Maria Jensen', email: 'maria@nordlicht.de', companyId: 'co1', companyName: 'Nordlicht Möbel' };
@@ -22,6 +23,17 @@ function render(props: Partial<Parameters<typeof QuickNoteForm>[0]> = {}) {
   );
   const note = view.container.querySelector('textarea') as HTMLTextAreaElement;
   return { onSave, note, container: view.container };
+}
+
+/** Picks an option of the select inside the label whose text starts with `label`. */
+function choose(container: HTMLElement, label: string, value: string) {
+  const field = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label));
+  const select = field?.querySelector('select');
+  if (!select) throw new Error(`No select labelled ${label}`);
+  act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
 }
 
 function ctrlEnter(target: Element) {
@@ -55,11 +67,10 @@ describe('QuickNoteForm', () => {
       box.checked = true;
       box.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    act(() => {
-      const select = container.querySelector('select') as HTMLSelectElement;
-      select.value = 'call';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    choose(container, 'Also log', 'call');
+    // The date-and-time field shows only when asked for (one Tab stop for the choice otherwise).
+    expect(container.querySelector('input[type="datetime-local"]')).toBeNull();
+    choose(container, 'Remind me', 'pick');
     type(container.querySelector('input[type="datetime-local"]') as HTMLInputElement, '2026-06-03T09:30');
     ctrlEnter(note);
     await settle();
@@ -69,6 +80,43 @@ describe('QuickNoteForm', () => {
       logAs: 'call',
       remindAt: new Date('2026-06-03T09:30').getTime(),
     });
+  });
+
+  it('sets a reminder for tomorrow at 9:00 from the quick choice', async () => {
+    const { onSave, note, container } = render();
+    type(note, 'Call back');
+    choose(container, 'Remind me', 'tomorrow');
+    ctrlEnter(note);
+    await settle();
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ remindAt: tomorrowMorning(Date.now()) }));
+  });
+
+  it('refuses to save with "Pick a date and time" and no time picked', async () => {
+    const { onSave, note, container } = render();
+    type(note, 'Call back');
+    choose(container, 'Remind me', 'pick');
+    ctrlEnter(note);
+    await settle();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('Pick the reminder’s date and time.');
+  });
+
+  it('moves focus to the note once a customer is picked', async () => {
+    let selected: CustomerChoice | null = null;
+    const onSelect = (choice: CustomerChoice | null) => {
+      selected = choice;
+      view?.rerender(<QuickNoteForm picker={picker} selected={selected} initialBody="" onQuery={() => undefined} onSelect={onSelect} onSave={async () => undefined} />);
+    };
+    const { note, container } = render({ selected: null, onSelect });
+    const box = container.querySelector('[role="combobox"]') as HTMLInputElement;
+    act(() => box.focus());
+    act(() => {
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await settle();
+    expect(selected).toEqual(maria);
+    expect(document.activeElement).toBe(container.querySelector('textarea'));
+    expect(note.isConnected).toBe(true);
   });
 
   it('asks who the note is about instead of saving without a customer', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../../lib/sample/business';
+import { readGmailFixture } from '../../../scripts/browser';
+import { describeViolations, seriousViolations } from '../axe';
 import { ask, byRole, firefoxAvailable, launchFirefoxExtension, openGmail, serveGmail, sidebarFrame, spaNavigate, textOf, type FirefoxSession } from './harness';
 
 const run = firefoxAvailable();
@@ -62,5 +64,29 @@ describe.runIf(run)('the Gmail sidebar in real Firefox', () => {
     await expect.poll(async () => textOf(await sidebarFrame(first.page)), { timeout: 5000 }).toContain(body);
     await first.page.close();
     await second.page.close();
+  });
+
+  it('has no serious accessibility violation on the card, and turns dark beside Gmail’s dark theme', async () => {
+    const { page, frame } = await openThread('thread-single.html');
+    await expect.poll(() => textOf(frame), { timeout: 5000 }).toContain(SAMPLE_PEOPLE.maria.name);
+    const violations = await seriousViolations((expression) => frame.evaluate(expression));
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    await page.close();
+
+    // Gmail in a dark theme (light text on a dark page), the system light.
+    session.route('https://mail.google.com/mail/u/1/', (_url, request) =>
+      request.isNavigationRequest()
+        ? { body: readGmailFixture('thread-single.html').replace('</head>', '<style>html, body { background: #1f1f1f; color: #e3e3e3; }</style></head>') }
+        : { status: 204, body: '' },
+    );
+    const dark = await session.newPage();
+    await dark.goto('https://mail.google.com/mail/u/1/#inbox/FMfcgzQbdark', { waitUntil: 'domcontentloaded' });
+    const darkFrame = await sidebarFrame(dark);
+    await expect.poll(() => darkFrame.evaluate(() => document.documentElement.dataset.theme), { timeout: 5000 }).toBe('dark');
+    expect(await darkFrame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 30, 34)');
+    const darkViolations = await seriousViolations((expression) => darkFrame.evaluate(expression));
+    expect(darkViolations, describeViolations(darkViolations)).toEqual([]);
+    await dark.close();
   });
 });

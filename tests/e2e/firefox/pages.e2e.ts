@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../../lib/sample/business';
+import { describeViolations, seriousViolations } from '../axe';
 import { ask, byRole, firefoxAvailable, launchFirefoxExtension, openGmail, serveGmail, sidebarFrame, textOf, type FirefoxSession } from './harness';
 
 const run = firefoxAvailable();
@@ -54,6 +55,18 @@ describe.runIf(run)('the extension’s own pages in real Firefox', () => {
     expect(facts.answered).toContain('"ok":true');
     expect(facts.databases.length).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('has no serious accessibility violation on the popup, the settings and the manager', async () => {
+    for (const path of ['/popup.html', '/settings.html', '/options.html#customers', '/options.html#import']) {
+      const page = await session.extensionPage(path);
+      await page.waitForSelector('h1', { timeout: 10_000 });
+      // The page's content, not only its frame (the manager's list, the settings' sections).
+      await page.waitForFunction(() => document.querySelectorAll('button').length > 2, { timeout: 10_000 });
+      const violations = await seriousViolations((expression) => page.evaluate(expression));
+      expect(violations, `${path}:\n${describeViolations(violations)}`).toEqual([]);
+      await page.close();
+    }
   });
 
   it('imports a customers file, reports its bad row, and the customer is recognized in Gmail', async () => {
