@@ -50,11 +50,33 @@ async function adapterFor(dir: string | undefined) {
   return (await nodePouchOnDisk()).defaults({ adapter: 'leveldb', prefix: `${dir}/` });
 }
 
+type Doc = Record<string, unknown>;
+
+/**
+ * express-pouchdb's validation (pouchdb-validation 4.2) sets a written document's `_revisions`
+ * to the stored document's before running validate_doc_update. For a replicated write
+ * (new_edits=false) that is the document's own ancestry, so PouchDB then drops the write
+ * without a word: replication into the server silently lost edits. This wrapper, outside the
+ * validation, hands it documents whose `_revisions` cannot be overwritten.
+ */
+function keepRevisions(name: string, db: { bulkDocs: (req: unknown, ...rest: unknown[]) => unknown }, next: () => unknown): unknown {
+  const bulkDocs = db.bulkDocs;
+  db.bulkDocs = function (this: unknown, req: unknown, ...rest: unknown[]) {
+    const guard = (doc: Doc) => (doc && typeof doc === 'object' && '_revisions' in doc ? new Proxy(doc, { set: (target, key, value) => (key === '_revisions' ? true : Reflect.set(target, key, value)) }) : doc);
+    const guarded = Array.isArray(req) ? req.map(guard) : req && typeof req === 'object' && Array.isArray((req as { docs?: unknown }).docs) ? { ...(req as object), docs: (req as { docs: Doc[] }).docs.map(guard) } : req;
+    return bulkDocs.call(this, guarded, ...rest);
+  };
+  return next();
+}
+
 export async function startTeamServer(options: TeamServerOptions = {}): Promise<TeamServer> {
   const Pouch = await adapterFor(options.dir);
   const logDir = options.dir ?? join(process.env.TMPDIR ?? '/tmp', `crm-team-server-${process.pid}`);
   mkdirSync(logDir, { recursive: true });
   const app = expressPouchDB(Pouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: join(logDir, 'log.txt') });
+  app.dbWrapper.registerWrapper(keepRevisions);
+  // No ETags: a browser would answer a repeated _changes request from its cache (304).
+  (app as unknown as { disable(setting: string): void }).disable('etag');
   const adminPassword = options.adminPassword ?? crypto.randomUUID();
   await new Promise<void>((resolve, reject) => app.couchConfig.set('admins', 'admin', adminPassword, (error) => (error ? reject(error as Error) : resolve())));
   // CouchDB's default cookie lifetime is 10 minutes, renewed by requests; the same here.

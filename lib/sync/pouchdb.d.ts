@@ -70,6 +70,7 @@ declare module 'express-pouchdb' {
   import type { PouchStatic } from 'pouchdb-core';
   interface ExpressPouchApp extends RequestListener {
     couchConfig: { set(section: string, key: string, value: string, callback: (error?: unknown) => void): void };
+    dbWrapper: { registerWrapper(wrapper: (name: string, db: { bulkDocs: (req: unknown, ...rest: unknown[]) => unknown }, next: () => unknown) => unknown): void };
   }
   function expressPouchDB(PouchDB: PouchStatic, options?: Record<string, unknown>): ExpressPouchApp;
   export default expressPouchDB;

@@ -120,7 +120,8 @@ export class RemoteSession {
     const headers = new Headers(init.headers);
     if (this.basic) headers.set('Authorization', `Basic ${btoa(unescape(encodeURIComponent(`${this.credentials.user}:${this.credentials.password}`)))}`);
     try {
-      return await this.baseFetch(input, { ...init, headers, credentials: 'include' });
+      // no-store: a cached _changes answer (a 304 from an ETag) would hide the team's new writes.
+      return await this.baseFetch(input, { ...init, headers, credentials: 'include', cache: 'no-store' });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw isTlsError(this.networkError(input)) ? new RemoteError('tls', MESSAGES.tls) : new RemoteError('unreachable', MESSAGES.unreachable);

@@ -115,4 +115,84 @@ describe.runIf(run)('team sync between two browsers', () => {
     garbage.close();
     expect(await test({ url: garbageUrl })).toMatchObject({ ok: false, error: { message: expect.stringContaining('unreachable') } });
   });
+
+  type Card = { customer: { id: string; name: string; phone: string | null; deletedAt: number | null }; notes: { body: string }[]; conflicts?: { field: string; others: { text: string }[]; current: { text: string } }[] };
+  const card = (page: Page, customerId: string) => send<Card>(page, 'manager.customer', { customerId });
+  const status = (page: Page) => send<{ state: string; waiting: number; message: string; refused: number; refusedReason: string | null }>(page, 'team.status', {});
+
+  it('Y1 keeps both browsers working while the server is stopped, and brings every change when it returns, once', async () => {
+    await server.stop();
+    const fromA = `Written by A offline ${Date.now()}`;
+    const fromB = `Written by B offline ${Date.now()}`;
+    await send(aPage, 'note.add', { customerId: mariaId, body: fromA });
+    await send(bPage, 'note.add', { customerId: mariaId, body: fromB });
+    expect((await card(aPage, mariaId)).notes.map((n) => n.body)).toContain(fromA);
+    await waitFor(async () => {
+      const s = await status(aPage);
+      return s.state === 'offline' && s.waiting > 0;
+    }, 'A says it is offline with changes waiting');
+    expect((await status(aPage)).message).toMatch(/unreachable.*Working offline: \d+ changes? waiting/);
+    await server.start();
+    for (const page of [aPage, bPage]) {
+      await waitFor(async () => {
+        const bodies = (await card(page, mariaId)).notes.map((n) => n.body);
+        return bodies.includes(fromA) && bodies.includes(fromB);
+      }, 'both offline notes on both browsers', 60_000);
+      const bodies = (await card(page, mariaId)).notes.map((n) => n.body);
+      expect(bodies.filter((b) => b === fromA || b === fromB)).toHaveLength(2);
+    }
+    await waitFor(async () => (await status(aPage)).state === 'synced', 'A synced again', 30_000);
+  }, 120_000);
+
+  it('Y2 shows a clash on one field on both browsers with both values, and a pick wins everywhere', async () => {
+    await server.stop();
+    await send(aPage, 'manager.customer.update', { customerId: mariaId, patch: { phone: '+49 40 111' } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await send(bPage, 'manager.customer.update', { customerId: mariaId, patch: { phone: '+49 40 222' } });
+    await server.start();
+    for (const page of [aPage, bPage]) {
+      await waitFor(async () => ((await card(page, mariaId)).conflicts ?? []).some((c) => c.field === 'phone'), 'the phone conflict on both', 60_000);
+    }
+    const shown = (await card(aPage, mariaId)).conflicts?.find((c) => c.field === 'phone');
+    expect([shown?.current.text, ...(shown?.others.map((o) => o.text) ?? [])].sort()).toEqual(['+49 40 111', '+49 40 222']);
+    // B picks A's value on the card in its sidebar.
+    const { page, frame } = await openMaria(b);
+    const notice = frame.getByTestId('conflicts');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('+49 40 111');
+    await notice.locator('.conflict__choice', { hasText: '+49 40 111' }).getByRole('button').click();
+    for (const p of [aPage, bPage]) {
+      await waitFor(async () => {
+        const c = await card(p, mariaId);
+        return c.customer.phone === '+49 40 111' && !(c.conflicts ?? []).some((x) => x.field === 'phone');
+      }, 'the pick on both browsers', 60_000);
+    }
+    await expect.poll(() => frame.getByTestId('conflicts').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  }, 120_000);
+
+  it('Y3 keeps an edit made while the other browser deleted the customer, as a conflict to settle', async () => {
+    const { rows } = await send<{ rows: { id: string; name: string }[] }>(aPage, 'manager.list', { search: SAMPLE_PEOPLE.tom.email });
+    const tom = rows[0]?.id ?? '';
+    expect(tom).not.toBe('');
+    await server.stop();
+    await send(aPage, 'manager.customer.delete', { customerIds: [tom] });
+    await send(bPage, 'manager.customer.update', { customerId: tom, patch: { name: 'Tom (edited while deleted)' } });
+    await server.start();
+    for (const page of [aPage, bPage]) {
+      await waitFor(async () => {
+        const c = await card(page, tom).catch(() => null);
+        return c !== null && c.customer.deletedAt === null && c.customer.name === 'Tom (edited while deleted)' && (c.conflicts ?? []).some((x) => x.field === 'deletedAt');
+      }, 'the edited customer kept, with the deletion as a conflict, on both', 60_000);
+    }
+    // A keeps it: the conflict closes on both and the customer stays.
+    const conflict = (await card(aPage, tom)).conflicts?.find((c) => c.field === 'deletedAt');
+    expect(conflict?.current.text).toBe('Keep it, with the edit');
+    await send(aPage, 'team.resolve', { table: 'customers', key: tom, field: 'deletedAt', choice: -1 });
+    for (const page of [aPage, bPage]) {
+      await waitFor(async () => {
+        const c = await card(page, tom);
+        return c.customer.deletedAt === null && !(c.conflicts ?? []).length;
+      }, 'kept on both', 60_000);
+    }
+  }, 120_000);
 });
