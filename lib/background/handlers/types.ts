@@ -8,6 +8,7 @@ import type { InsightsService } from '../insights';
 import type { PrefsArea } from '../prefs';
 import type { PreparedContexts } from '../prepared-contexts';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
+import type { RecoveryService } from '../recovery';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
 import type { TeamDeps } from './team';
@@ -45,6 +46,8 @@ export interface BackgroundDeps {
   prepared?: PreparedContexts<SidebarContext>;
   /** Team sync (lib/background/team.ts); absent where a test does not need it. */
   team?: TeamDeps;
+  /** The book's health and its recovery (lib/background/recovery.ts); optional like the alarms. */
+  recovery?: RecoveryService;
 }
 
 export function requireTab(tabId: number | null): number {

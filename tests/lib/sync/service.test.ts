@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { nodePouch } from '../../../scripts/pouch-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../../scripts/team-server';
 import { TeamSync, type TeamConfig, type TeamSecret, type TeamStore } from '../../../lib/sync/service';
 import type { TeamStatus } from '../../../lib/sync/status';
@@ -38,6 +38,9 @@ class MemoryStore implements TeamStore {
   }
 }
 
+/** The members a test made; each leaves after its test, so a failed test's live replications do not reach the next. */
+const members: TeamSync[] = [];
+
 function member() {
   const local = new MemoryLocal();
   const store = new MemoryStore(local);
@@ -55,10 +58,11 @@ function member() {
     newId: () => crypto.randomUUID(),
     iterations: 100_000,
   });
+  members.push(sync);
   return { local, store, sync, statuses };
 }
 
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -69,6 +73,9 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
 let server: TeamServer;
 beforeAll(async () => {
   server = await startTeamServer();
+});
+afterEach(async () => {
+  await Promise.all(members.splice(0).map((sync) => sync.leave().catch(() => undefined)));
 });
 afterAll(async () => {
   await server.close();
@@ -96,7 +103,7 @@ describe('TeamSync against the test server', () => {
     await b.sync.leave();
     expect(a.sync.status().state).toBe('off');
     expect(a.local.get('customers', customer.id)).toBeDefined();
-  });
+  }, 90_000);
 
   it('Y5 says a wrong password, an unknown database and a wrong passphrase plainly, writing nothing', async () => {
     const c = member();
@@ -126,7 +133,7 @@ describe('TeamSync against the test server', () => {
     // The team of the first test exists (not encrypted teams are made in their own database).
     await a.sync.join({ ...connection(), displayName: 'Anna', create: { encrypt: true }, passphrase: 'a long team passphrase', shareLocal: false });
     await b.sync.join({ ...connection('ben', 'ben-demo-password'), displayName: 'Ben', create: null, passphrase: 'a long team passphrase', shareLocal: false });
-    await until(() => a.sync.status().state === 'synced' && b.sync.status().state === 'synced', 'both synced');
+    await until(() => a.sync.status().state === 'synced' && b.sync.status().state === 'synced', 'both synced', 45_000);
     await server.stop();
     const offline = makeCustomer({ name: 'Written offline' });
     a.local.write('customers', offline);
