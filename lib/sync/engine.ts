@@ -342,7 +342,16 @@ export class SyncEngine {
     if (merged) {
       const restamped: Record<string, SyncRecord> = {};
       for (const [key, record] of Object.entries(merged.r)) restamped[key] = restamp(record, winnerBody?.r[key], gen);
-      docs.unshift({ ...(await encodeDocument(id, { n: merged.n, r: restamped }, this.options.keys)), _rev: winner._rev });
+      // When the losing leaves bring nothing the winner lacks (typically two members who resolved
+      // the same conflict at once: equal bodies, different ciphertexts), only the losers go.
+      // Writing the winner again would give a new pair of leaves on every member, each resolving
+      // it anew, and the members would never settle.
+      const unchanged =
+        winnerBody !== undefined &&
+        winnerBody.n === merged.n &&
+        Object.keys(restamped).length === Object.keys(winnerBody.r).length &&
+        Object.entries(restamped).every(([key, record]) => sameRecord(record, winnerBody.r[key]));
+      if (!unchanged) docs.unshift({ ...(await encodeDocument(id, { n: merged.n, r: restamped }, this.options.keys)), _rev: winner._rev });
     }
     await mirror.bulkDocs(docs);
   }

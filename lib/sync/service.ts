@@ -335,6 +335,12 @@ export class TeamSync {
     this.publish(config);
 
     const remote = new Pouch(session.databaseUrl, { adapter: 'http', skip_setup: true, fetch: session.fetch }) as PouchInstance;
+    // PouchDB's replication reads its source's info after each batch for a progress figure and
+    // handles no failure there (pouchdb-replication: `src.info().then(…)`): a server gone at that
+    // moment would end as an unhandled rejection in the worker. The figure is all it is used for;
+    // the replication's own requests report the failure.
+    const info = (remote.info as () => Promise<unknown>).bind(remote);
+    remote.info = () => info().catch(() => ({ db_name: config.database, update_seq: 0 }));
     if (seq === 0) {
       // A first download: its size, for the progress line.
       const info = await session.check().catch(() => null);

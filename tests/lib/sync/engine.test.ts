@@ -86,6 +86,40 @@ describe('SyncEngine', () => {
     expect(parseBucket(id, decoded.body).r[customer.id]?.h).toEqual([expect.objectContaining({ field: 'phone', v: 'ben-phone', by: 'ben', replacedBy: 'anna' })]);
   });
 
+  it('settles when two browsers resolve the same conflicting leaves at once (no new conflict each round)', async () => {
+    const { members, settle, round, server } = await makeTeam(['anna', 'ben']);
+    const [anna, ben] = members as [typeof members[number], typeof members[number]];
+    const customer = makeCustomer({ name: 'Maria', phone: '1' });
+    anna.local.write('customers', customer);
+    await settle();
+    anna.clock.now += 10;
+    anna.local.write('customers', { ...customer, name: 'Maria Jensen' });
+    ben.clock.now += 20;
+    ben.local.write('customers', { ...(ben.local.get('customers', customer.id) as object), phone: '+45 1234' });
+    await round(anna, false);
+    await round(ben, false);
+    // Both mirrors get both leaves before either merges them; each then merges on its own.
+    for (const member of [anna, ben]) await Pouch.replicate(member.mirror as never, server as never);
+    for (const member of [anna, ben]) await Pouch.replicate(server as never, member.mirror as never);
+    await round(anna, false);
+    await round(ben, false);
+    for (let i = 0; i < 3; i++) {
+      for (const member of [anna, ben]) await Pouch.replicate(member.mirror as never, server as never);
+      for (const member of [anna, ben]) await Pouch.replicate(server as never, member.mirror as never);
+      await round(anna, false);
+      await round(ben, false);
+    }
+    const settled = (await server.info()).update_seq;
+    await settle();
+    expect((await server.info()).update_seq).toBe(settled);
+    const id = await anna.engine.docId(bucketName('customers', bucketOf(customer.id, 8)));
+    for (const member of [anna, ben]) {
+      expect(member.local.get('customers', customer.id)).toMatchObject({ name: 'Maria Jensen', phone: '+45 1234' });
+      expect(member.local.conflicts.size).toBe(0);
+      expect(((await member.mirror.get(id, { conflicts: true })) as MirrorDoc)._conflicts ?? []).toEqual([]);
+    }
+  });
+
   it('Y3 keeps an edit made while another browser deleted the customer, as a conflict to resolve', async () => {
     const { members, settle, round } = await makeTeam(['anna', 'ben']);
     const [anna, ben] = members as [typeof members[number], typeof members[number]];
