@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { deleteCustomers, onDataChange, SHARED_TABLES, undoDelete, type CrmDatabase } from '../db/index';
 import {
   acknowledgeJournal,
   applyRemote,
@@ -7,17 +6,22 @@ import {
   conflictOf,
   conflictsOfCustomer,
   countJournal,
+  deleteCustomers,
   hasCustomers,
   journalSeq,
   loadTeamSettings,
+  onDataChange,
   pendingChanges,
   readSynced,
   resetSyncState,
   saveTeamSettings,
   setJournaling,
+  SHARED_TABLES,
   syncDocStates,
   tableKeys,
-} from '../db/sync-store';
+  undoDelete,
+  type CrmDatabase,
+} from '../db/index';
 import type { TeamDeps } from './handlers/team';
 import type { LocalStore } from '../sync/local-store';
 import { browserPouch } from '../sync/pouch-browser';

@@ -26,7 +26,8 @@ export { CompanyIndex } from './company-list';
 export { deleteCustomers, mergeCustomers, undoDelete, updateCustomer, type DeletedCustomers } from './customer-edit';
 export { CustomerIndex, toListRow } from './customer-list';
 export { createCustomer, findCustomersByEmails, getCustomerCard } from './customers';
-export { LATEST_SCHEMA, openDatabase, type CrmDatabase } from './database';
+export { openDatabase } from './database';
+export { LATEST_SCHEMA, type CrmDatabase } from './schema';
 export { findDuplicates } from './duplicates';
 export { DB_ERROR_CODES, DbError, type DbErrorCode } from './errors';
 export { commitImport, LAST_IMPORT_KEY, type CommitSummary } from './import-commit';
@@ -46,6 +47,30 @@ export {
   writeClassifications,
   writeDerivedMeta,
 } from './insights';
+export {
+  acknowledgeJournal,
+  applyRemote,
+  clearTeamSettings,
+  conflictOf,
+  conflictsOfCustomer,
+  countJournal,
+  hasCustomers,
+  journalSeq,
+  loadTeamSettings,
+  pendingChanges,
+  readSynced,
+  resetSyncState,
+  saveTeamSettings,
+  syncDocStates,
+  tableKeys,
+  type ApplyBatch,
+  type ApplyOutcome,
+  type ApplyRow,
+  type PendingChange,
+  type RecordConflicts,
+  type SyncConflictRow,
+  type SyncDocRow,
+} from './sync-store';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
 export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
 export { adoptLegacyPrefs, LEGACY_MOVED_KEY, readPrefs, writePrefs, type PrefsArea } from './prefs';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { bookOf, bookOrders, type OrderBook } from './order-books';
-import { SuggestionHoldRow } from './insights';
+import { bookOf, bookOrders, type OrderBook } from './orders/book';
+import { SuggestionHoldRow } from './rows';
 import { Company, Customer, EMPTY_STATS, Interaction, Note, Order } from '../model/records';
 import type { SyncTable } from '../model/shared-tables';
 

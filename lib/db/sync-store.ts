@@ -2,11 +2,12 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import { Customer, type Interaction, type Order } from '../model/records';
 import { dropJournal, readJournal, setJournaling, tagOrigin, type JournalEntry } from './changes';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
-import { putOrderFacts } from './order-facts';
-import { bookOrders, writeBooks, type OrderBook } from './order-books';
-import { OrderLocator } from './order-keys';
+import { bookOrders, type OrderBook } from './orders/book';
+import { putOrderFacts } from './orders/facts';
+import { OrderLocator } from './orders/locator';
+import { writeBooks } from './orders/store';
 import { computeStats } from './stats';
 import { CODECS, isSyncTable, SYNC_TABLES, type Fields, type SyncTable } from './sync-codec';
 
@@ -18,39 +19,9 @@ import { CODECS, isSyncTable, SYNC_TABLES, type Fields, type SyncTable } from '.
  * Both are personal: never journaled, never backed up.
  */
 
-export interface SyncDocRow {
-  id: string;
-  rev: string;
-}
+import type { RecordConflicts } from './sync-rows';
 
-/** [epoch ms, member id, generation] (lib/sync/merge.ts). */
-export type ConflictClock = [number, string, number];
-
-export interface ConflictAlternative {
-  v?: unknown;
-  at: number;
-  by: string;
-}
-
-export interface ConflictHistory extends ConflictAlternative {
-  field: string;
-  replacedAt: number;
-  replacedBy: string;
-}
-
-/** An open conflict of one record, for the card: the value shown and the others, by field. */
-export interface RecordConflicts {
-  table: SyncTable;
-  key: string;
-  customerId: string | null;
-  fields: Record<string, { current: { v?: unknown; clock: ConflictClock | null }; others: ConflictAlternative[] }>;
-  history: ConflictHistory[];
-}
-
-export interface SyncConflictRow extends RecordConflicts {
-  /** `${table}/${key}` */
-  id: string;
-}
+export type { ConflictAlternative, ConflictClock, ConflictHistory, RecordConflicts, SyncConflictRow, SyncDocRow } from './sync-rows';
 
 export interface PendingChange {
   seq: number;

@@ -3,7 +3,7 @@ import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
 import type { ConsentPatch, CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
 import { concerns } from '../messaging/push';
-import { pickPerson } from './pick-person';
+import { pickPerson } from '../messaging/pick-person';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
 export interface SidebarApi {

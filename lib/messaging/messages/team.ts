@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Id } from '../../model/records';
+import { CardConflict } from '../../model/customer-forms';
 import { SYNC_TABLES } from '../../model/shared-tables';
+import { Id } from '../../model/records';
 import { TeamStatus } from '../../sync/status';
 import { message } from '../define';
 
@@ -19,21 +20,7 @@ const Connection = z.object({
 
 export const TeamProbe = z.object({ exists: z.boolean(), encrypted: z.boolean(), documents: z.number().int().min(0) });
 
-const Who = z.object({ name: z.string().nullable(), at: z.number().int() });
-
-/** One open conflict on a field, as the card shows it: the value kept and the others, in words. */
-export const CardConflict = z.object({
-  table: z.enum(SYNC_TABLES),
-  key: Id,
-  field: z.string().max(100),
-  /** What the field is called on the card ("Phone", "Note"), or "deletion". */
-  label: z.string(),
-  /** Whether this is a deletion against an edit (pick: keep or delete). */
-  deletion: z.boolean(),
-  current: Who.extend({ text: z.string() }),
-  others: z.array(Who.extend({ text: z.string() })),
-});
-export type CardConflict = z.infer<typeof CardConflict>;
+export { CardConflict };
 
 export const TEAM_MESSAGES = {
   'team.status': message({ request: z.object({}), reply: TeamStatus, senders: ['page'] }),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addInteraction, addNote, addQuickNote, updateNote } from '../../../lib/db/index';
 import { Interaction, Note, type Customer } from '../../../lib/model/records';
 import { NOW, freshDatabase, seedCustomer } from './factories';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { setJournaling, updateCustomer } from '../../../lib/db/index';
-import { bookOf } from '../../../lib/db/order-books';
+import { bookOf } from '../../../lib/db/orders/book';
 import { CODECS } from '../../../lib/db/sync-codec';
 import { acknowledgeJournal, applyRemote, conflictsOfCustomer, journalSeq, pendingChanges, readSynced } from '../../../lib/db/sync-store';
 import { freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from './factories';

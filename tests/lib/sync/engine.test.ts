@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookOf } from '../../../lib/db/order-books';
+import { bookOf } from '../../../lib/db/orders/book';
 import { decodeDocument, encodeDocument, parseBucket } from '../../../lib/sync/envelope';
 import { bucketName, bucketOf } from '../../../lib/sync/layout';
 import type { MirrorDoc } from '../../../lib/sync/mirror-types';
