@@ -1,26 +1,13 @@
 import { TEAM_MESSAGES } from '../../messaging/messages/team';
 import { ProtocolError } from '../../messaging/router';
 import { conflictViews, type ConflictView } from '../../sync/conflict-view';
-import type { RecordConflicts } from '../../sync/local-store';
 import { OFF_STATUS } from '../../sync/status';
-import type { TeamSync } from '../../sync/service';
 import { TeamError } from '../../sync/service';
-import type { HandlersFor } from './types';
+import type { HandlersFor, TeamDeps } from './types';
+
+export type { TeamDeps };
 
 /** What the team handlers work with (the background provides the running service). */
-export interface TeamDeps {
-  sync: Pick<TeamSync, 'status' | 'test' | 'join' | 'pause' | 'resume' | 'leave' | 'rename' | 'resolve' | 'memberName' | 'author'>;
-  conflicts(customerId: string): Promise<RecordConflicts[]>;
-  conflict(table: RecordConflicts['table'], key: string): Promise<RecordConflicts | null>;
-  /**
-   * A customer's deletion against an edit: deleting again takes their notes, interactions and
-   * orders with them (returns the new deletion time); keeping brings back what the deletion on
-   * the other browser took with it (the rows tombstoned at `deletedAt`).
-   */
-  deleteCustomer(customerId: string): Promise<number>;
-  restoreCustomer(customerId: string, deletedAt: number): Promise<void>;
-}
-
 async function guard<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
