@@ -74,6 +74,10 @@ describe.runIf(run)('team sync between two browsers', () => {
     await server?.close();
   });
 
+  type Card = { customer: { id: string; name: string; phone: string | null; deletedAt: number | null; interests?: string }; notes: { body: string; author?: { name: string } | null }[]; conflicts?: { field: string; others: { text: string }[]; current: { text: string } }[] };
+  const card = (page: Page, customerId: string) => send<Card>(page, 'manager.customer', { customerId });
+  const status = (page: Page) => send<{ state: string; waiting: number; message: string; refused: number; refusedReason: string | null }>(page, 'team.status', {});
+
   async function openMaria(session: ExtensionSession): Promise<{ page: Page; frame: Frame }> {
     const page = await session.context.newPage();
     await page.goto(`${GMAIL}#inbox/FMfcgzQbteam`);
@@ -90,6 +94,16 @@ describe.runIf(run)('team sync between two browsers', () => {
     const note = frame.locator('.note', { hasText: body });
     expect(await note.locator('.author').textContent()).toMatch(/^Anna, (just now|\d+ min ago)$/);
     await page.close();
+  });
+
+  it('brings what B writes to A too: a new customer and a note on it, with its author', async () => {
+    const email = `lena.${Date.now()}@example.com`;
+    const { customerId } = await send<{ customerId: string }>(bPage, 'customer.create', { name: 'Lena Brandt', email, companyName: null, phone: '+49 30 555', tags: [] });
+    await send(bPage, 'note.add', { customerId, body: 'Met at the trade fair' });
+    await waitFor(async () => (await card(aPage, customerId)).notes.some((n) => n.body === 'Met at the trade fair'), 'B’s customer and note on A');
+    const onA = await card(aPage, customerId);
+    expect(onA.customer).toMatchObject({ name: 'Lena Brandt', phone: '+49 30 555' });
+    expect(onA.notes.find((n) => n.body === 'Met at the trade fair')?.author?.name).toBe('Ben');
   });
 
   it('Y6 keeps the server free of plaintext: raw documents hold no name, email or note', async () => {
@@ -116,9 +130,24 @@ describe.runIf(run)('team sync between two browsers', () => {
     expect(await test({ url: garbageUrl })).toMatchObject({ ok: false, error: { message: expect.stringContaining('unreachable') } });
   });
 
-  type Card = { customer: { id: string; name: string; phone: string | null; deletedAt: number | null }; notes: { body: string }[]; conflicts?: { field: string; others: { text: string }[]; current: { text: string } }[] };
-  const card = (page: Page, customerId: string) => send<Card>(page, 'manager.customer', { customerId });
-  const status = (page: Page) => send<{ state: string; waiting: number; message: string; refused: number; refusedReason: string | null }>(page, 'team.status', {});
+  it('Y5 refuses a wrong team passphrase plainly, and writes nothing anywhere', async () => {
+    const auth = `Basic ${Buffer.from(`admin:${server.admin.password}`).toString('base64')}`;
+    const seq = async () => ((await (await fetch(`${server.url}/${server.database}`, { headers: { authorization: auth } })).json()) as { update_seq: unknown }).update_seq;
+    const c = await launchExtension();
+    try {
+      const before = await seq();
+      await expect(
+        joinTeam(c, { url: server.url, database: server.database, user: 'ben', password: 'ben-demo-password', displayName: 'Carla', passphrase: 'not the team passphrase' }),
+      ).rejects.toThrow(/Joining failed: Wrong team passphrase: it does not open the team’s data/);
+      const cPage = await c.extensionPage('/options.html');
+      expect(await status(cPage)).toMatchObject({ state: 'off' });
+      expect((await send<{ counts: Record<string, number> }>(cPage, 'backup.tables', {})).counts.customers ?? 0).toBe(0);
+      expect(await seq()).toEqual(before);
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
+
 
   it('Y1 keeps both browsers working while the server is stopped, and brings every change when it returns, once', async () => {
     await server.stop();
@@ -142,6 +171,20 @@ describe.runIf(run)('team sync between two browsers', () => {
       expect(bodies.filter((b) => b === fromA || b === fromB)).toHaveLength(2);
     }
     await waitFor(async () => (await status(aPage)).state === 'synced', 'A synced again', 30_000);
+  }, 120_000);
+
+  it('merges edits of different fields of one customer made apart, losing neither', async () => {
+    await server.stop();
+    await send(aPage, 'manager.customer.update', { customerId: mariaId, patch: { phone: '+49 40 333' } });
+    await send(bPage, 'manager.customer.update', { customerId: mariaId, patch: { interests: 'Oak furniture, restoring chairs' } });
+    await server.start();
+    for (const page of [aPage, bPage]) {
+      await waitFor(async () => {
+        const c = await card(page, mariaId);
+        return c.customer.phone === '+49 40 333' && c.customer.interests === 'Oak furniture, restoring chairs';
+      }, 'both edits on both browsers', 60_000);
+      expect((await card(page, mariaId)).conflicts ?? []).toEqual([]);
+    }
   }, 120_000);
 
   it('Y2 shows a clash on one field on both browsers with both values, and a pick wins everywhere', async () => {
