@@ -23,6 +23,7 @@ export interface ManagerProps {
 
 const VIEWS: readonly [View, string][] = [
   ['customers', 'Customers'],
+  ['today', 'Today'],
   ['companies', 'Companies'],
   ['import', 'Import'],
   ['duplicates', 'Duplicates'],

@@ -6,7 +6,7 @@ import { effect, type ReadonlySignal } from '@preact/signals';
  * `#customers/customer/<id>`, `#import`. Anything unreadable is the customer list.
  */
 
-export const VIEWS = ['customers', 'companies', 'import', 'duplicates', 'backup'] as const;
+export const VIEWS = ['customers', 'today', 'companies', 'import', 'duplicates', 'backup'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The sections that show a customer or a company beside their list. */
