@@ -1,6 +1,5 @@
 import type { Fields } from '../db/sync-codec';
 import type { SyncTable } from './layout';
-import type { Alternative, Clock, HistoryEntry } from './merge';
 
 /**
  * What the sync engine needs from this browser's database (implemented over Dexie in
@@ -8,43 +7,10 @@ import type { Alternative, Clock, HistoryEntry } from './merge';
  * team are applied with origin 'remote', so the change journal does not send them back.
  */
 
-/** Local writes to shared tables, from the change journal. */
-export interface PendingChange {
-  seq: number;
-  table: SyncTable;
-  keys: string[];
-}
+import type { ApplyBatch, ApplyOutcome, PendingChange } from '../db/index';
 
-/** An open conflict of one record, for the card: the value shown and the others, by field. */
-export interface RecordConflicts {
-  table: SyncTable;
-  key: string;
-  customerId: string | null;
-  fields: Record<string, { current: { v?: unknown; clock: Clock | null }; others: Alternative[] }>;
-  history: HistoryEntry[];
-}
-
-export interface ApplyRow {
-  table: SyncTable;
-  key: string;
-  /** The synced fields to store (null: remove the row). */
-  fields: Fields | null;
-}
-
-export interface ApplyBatch {
-  rows: ApplyRow[];
-  /** Records whose open conflicts changed (null conflicts: none any more). */
-  conflicts: { table: SyncTable; key: string; conflicts: RecordConflicts | null }[];
-  /** The revision of each document now reflected in the database. */
-  docs: { id: string; rev: string }[];
-}
-
-export interface ApplyOutcome {
-  /** False when a local write to one of the rows came after `journalSeq`: nothing was written. */
-  applied: boolean;
-  /** Rows refused because they failed their schema (reported; the rest was applied). */
-  refused: { table: SyncTable; key: string; reason: string }[];
-}
+// The shapes are the database's (lib/db/sync-store.ts), which implements this over Dexie.
+export type { ApplyBatch, ApplyOutcome, ApplyRow, PendingChange, RecordConflicts } from '../db/index';
 
 export interface LocalStore {
   /** Local-origin journal rows after `after`, oldest first, at most `limit`. */
