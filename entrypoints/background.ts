@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { wireChanges } from '../lib/background/changes';
+import { createChangeCount, wireChanges } from '../lib/background/changes';
 import { pushContentUiState } from '../lib/background/content-ui';
 import { createHandlers } from '../lib/background/handlers/index';
 import { reconcileEnabledSites } from '../lib/background/handlers/sites';
@@ -43,11 +43,14 @@ export default defineBackground(() => {
   const drafts = new QuickNoteDrafts(session);
   // Context menus, reminder alarms and notifications; re-arms stored reminders on every start.
   const reminderAlarms = startQuickCapture({ db, prefs, drafts });
+  // Committed changes are counted: pushes and insight cards carry the count, so a page skips a
+  // push whose change it already shows (its own action's reply).
+  const count = createChangeCount();
   // Tiers, stages and next actions: daily, and after writes (they hear the change signal).
-  const insights = startInsights({ db, prefs });
+  const insights = startInsights({ db, prefs, changeSeq: () => count.value });
   // Every committed write, whoever made it, reaches the pages (through the hub), drops the
   // prepared sidebar contexts, and tells the insights: the database's one change signal.
-  wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights });
+  wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights, count });
   // Team sync: resumes the team this browser is in (if any), from its checkpoints; with none it
   // makes no network request at all. Its status changes reach the pages as one 'team' push.
   const team = startTeam({ db, onStatus: () => hub.toAll({ type: 'team' }) });

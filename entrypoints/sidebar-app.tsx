@@ -78,7 +78,9 @@ export default defineUnlistedScript(() => {
     port.onDisconnect.addListener(() => {
       setTimeout(() => {
         connect();
+        // Pushes sent while the port was down were lost: read again what they may have changed.
         void store.refresh(true);
+        insights.refresh();
       }, 250);
     });
   }

@@ -40,12 +40,30 @@ export function toPush(change: DataChange): PushEvent | null {
   return { type: 'data', customerIds: all ? [] : change.customerIds, all };
 }
 
-/** Two pushes as one: "anyone" wins, otherwise the customers of both. */
+/** Two pushes as one: "anyone" wins, otherwise the customers of both; the later count. */
 export function mergePushes(x: PushEvent & { type: 'data' }, y: PushEvent & { type: 'data' }): PushEvent & { type: 'data' } {
   const customerIds = x.all || y.all ? [] : [...new Set([...x.customerIds, ...y.customerIds])];
   const all = x.all || y.all || customerIds.length > PUSH_CUSTOMER_LIMIT;
-  return { type: 'data', customerIds: all ? [] : customerIds, all };
+  const merged: PushEvent & { type: 'data' } = { type: 'data', customerIds: all ? [] : customerIds, all };
+  const seq = Math.max(x.seq ?? -Infinity, y.seq ?? -Infinity);
+  return Number.isFinite(seq) ? { ...merged, seq } : merged;
 }
+
+/**
+ * Counts committed changes, so a page can tell a push it has already seen the effect of (data it
+ * read when the count was that far) from a newer one. Starts at the clock: a restarted background
+ * counts on from above what its pages saw (at most one change a millisecond on average).
+ */
+export function createChangeCount(start = Date.now()) {
+  let value = start;
+  return {
+    get value() {
+      return value;
+    },
+    next: () => ++value,
+  };
+}
+export type ChangeCount = ReturnType<typeof createChangeCount>;
 
 export interface ChangeWiring {
   db: CrmDatabase;
@@ -55,6 +73,8 @@ export interface ChangeWiring {
   invalidate?(): void;
   /** The insights service's listener. */
   insights?: { onDataChanged(change: DataChange): void };
+  /** Counted here, for the pushes' `seq` and the replies that carry one. */
+  count?: ChangeCount;
   /** The clock and timers, for tests. */
   now?: () => number;
   setTimeout?: (run: () => void, ms: number) => unknown;
@@ -81,8 +101,10 @@ export function wireChanges(wiring: ChangeWiring): () => void {
   };
 
   return onDataChange(wiring.db, (change) => {
-    const push = toPush(change);
-    if (push !== null && push.type === 'data') {
+    const seq = wiring.count?.next();
+    const found = toPush(change);
+    if (found !== null && found.type === 'data') {
+      const push = seq === undefined ? found : { ...found, seq };
       wiring.invalidate?.();
       pending = pending === null ? push : mergePushes(pending, push);
       if (!timer) {

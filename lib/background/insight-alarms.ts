@@ -12,11 +12,12 @@ const DAY_MINUTES = 24 * 60;
  * once, synchronously, at the top of the background so the alarm listener exists before the
  * event that woke a stopped service worker is dispatched.
  */
-export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea }): InsightsService {
+export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea; changeSeq?: () => number }): InsightsService {
   const insights = createInsights({
     db: deps.db,
     settings: async () => toBusinessSettings(await loadSettings(deps.prefs)),
     now: () => Date.now(),
+    ...(deps.changeSeq ? { changeSeq: deps.changeSeq } : {}),
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

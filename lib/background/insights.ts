@@ -65,6 +65,8 @@ export interface InsightsDeps {
   now(): number;
   debounceMs?: number;
   singleWriteQuietMs?: number;
+  /** The count of committed changes (./changes.ts), given to each card as it is read. */
+  changeSeq?: () => number;
 }
 
 export type RecomputeSummary = {
@@ -273,10 +275,13 @@ export function createInsights(deps: InsightsDeps) {
   }
 
   async function cardFor(customerId: string): Promise<InsightCard | null> {
+    // Taken before the reads: every change counted so far has committed, so the card shows it.
+    const seq = deps.changeSeq?.();
     const found = await insightOf(customerId);
     if (!found) return null;
     const ctx = await currentContext();
-    return toInsightCard(found.insight, found.settings, found.now, ctx.computedAt, await heldOf(found.facts, ctx, found.settings, found.now));
+    const card = toInsightCard(found.insight, found.settings, found.now, ctx.computedAt, await heldOf(found.facts, ctx, found.settings, found.now));
+    return seq === undefined ? card : { ...card, seq };
   }
 
   /**

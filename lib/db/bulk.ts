@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import type { CrmDatabase } from './schema';
 import { writeBooks } from './orders/store';
-import { putOrderFacts } from './orders/facts';
 import { guard } from './errors';
 import { computeStats } from './stats';
 
@@ -41,7 +40,6 @@ export function bulkInsert(db: CrmDatabase, batch: RecordBatch): Promise<void> {
       // The customers are new (bulkAdd above refuses a stored id), so their books hold only the
       // batch's orders.
       await writeBooks(db, ordersBy);
-      await putOrderFacts(db, ordersBy);
       await db.interactions.bulkAdd(interactions);
       await db.notes.bulkAdd(notes);
     });

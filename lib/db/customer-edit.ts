@@ -4,8 +4,7 @@ import { CustomerPatch, type ConsentPatch } from '../model/customer-forms';
 import { Company, Customer, MARKETING_CHANNELS, type Consent, type ConsentState, type Order } from '../model/records';
 import { refreshStats, statsTables } from './activity';
 import type { CrmDatabase } from './schema';
-import { ordersOfMany, writeBooks } from './orders/store';
-import { putOrderFacts } from './orders/facts';
+import { orderTables, ordersOfMany, writeBooks } from './orders/store';
 import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
@@ -117,7 +116,7 @@ export interface DeletedCustomers {
 /** Tombstones customers and everything that belongs to them, all with one time, so undo is exact. */
 export function deleteCustomers(db: CrmDatabase, ids: readonly string[], now: number): Promise<DeletedCustomers> {
   return guard(() =>
-    db.transaction('rw', [db.customers, db.orderBooks, db.orderKeyPages, ...ownedTables(db)], async () => {
+    db.transaction('rw', [db.customers, ...orderTables(db), ...ownedTables(db)], async () => {
       const customers = (await db.customers.bulkGet([...ids])).filter(isLive);
       if (customers.length === 0) throw new DbError('not_found', 'These customers no longer exist.');
       const live = customers.map((c) => c.id);
@@ -212,7 +211,6 @@ export function mergeCustomers(db: CrmDatabase, keepId: string, otherIds: readon
       const moved = otherIdsLive.flatMap((id) => (books.get(id) ?? []).map((order) => ({ ...order, customerId: keepId, updatedAt: now })));
       if (moved.length > 0) {
         await writeBooks(db, [[keepId, [...(books.get(keepId) ?? []), ...moved]], ...otherIdsLive.map((id) => [id, []] as const)]);
-        await putOrderFacts(db, otherIdsLive.map((id) => [id, []] as const));
       }
       return refreshStats(db, keepId, now);
     }),

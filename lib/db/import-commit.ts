@@ -5,7 +5,6 @@ import type { CrmDatabase } from './schema';
 import { bookOf, bookOrders, naturalKey, type OrderBook, sameBook } from './orders/book';
 import { findByBookKeys, writeBooks } from './orders/store';
 import { OrderLocator } from './orders/locator';
-import { putOrderFacts } from './orders/facts';
 import { assertWhole, chunkDrafts, stagedChunkIds } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
@@ -279,7 +278,7 @@ async function finish(
     }
     if (inFlight !== null) await settle(inFlight);
     const writes: Promise<unknown>[] = [];
-    if (newBooks.length > 0) writes.push(writeBooks(db, newBooks, { locator, previous: books }), putOrderFacts(db, newBooks));
+    if (newBooks.length > 0) writes.push(writeBooks(db, newBooks, { locator, previous: books }));
     if (customers.length > 0) writes.push(db.customers.bulkPut(customers));
     inFlight =
       writes.length === 0

@@ -3,10 +3,12 @@
  * page changed" and "data changed". A data push names the customers whose rows changed; `all`
  * says anyone's may have (a bulk write, a company, settings, the business-wide insights), and
  * then `customerIds` is empty. A push with neither changed lists or figures only (today's list,
- * the last backup). `team`: the team sync's status changed. Checked by hand rather than with zod, so the sidebar, which loads on every
- * Gmail page, ships without a schema library.
+ * the last backup). `team`: the team sync's status changed. `seq` counts the committed changes the push reports (lib/background/changes.ts):
+ * a page holding data read when the count was at least that far already shows them. Checked by
+ * hand rather than with zod, so the sidebar, which loads on every Gmail page, ships without a
+ * schema library.
  */
-export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean } | { type: 'team' };
+export type PushEvent = { type: 'context'; seq: number } | { type: 'data'; customerIds: string[]; all: boolean; seq?: number } | { type: 'team' };
 
 export function parsePushEvent(raw: unknown): PushEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -20,7 +22,8 @@ export function parsePushEvent(raw: unknown): PushEvent | null {
     Array.isArray(event.customerIds) &&
     event.customerIds.every((id): id is string => typeof id === 'string')
   ) {
-    return { type: 'data', customerIds: event.customerIds, all: event.all };
+    const data: PushEvent = { type: 'data', customerIds: event.customerIds, all: event.all };
+    return Number.isInteger(event.seq) ? { ...data, seq: event.seq as number } : data;
   }
   return null;
 }

@@ -20,7 +20,11 @@ export type InsightsState = Followed<{ kind: 'ready'; customerId: string; card: 
  * and the tier and next action follow.
  */
 export function createInsightsStore(api: InsightsApi) {
-  const followed = followCustomer(api.card, (customerId, card: InsightCard) => ({ kind: 'ready' as const, customerId, card }));
+  const followed = followCustomer(
+    api.card,
+    (customerId, card: InsightCard) => ({ kind: 'ready' as const, customerId, card }),
+    (card) => card.seq,
+  );
 
   /** Applies the card an action replied with; rejects (for the button to show) on failure. */
   async function act(customerId: string, work: () => Promise<InsightCard>) {
@@ -32,7 +36,10 @@ export function createInsightsStore(api: InsightsApi) {
     show: followed.show,
     /** Reloads, keeping what is shown until the answer arrives. */
     refresh: () => void followed.reload(),
-    /** A data push: reloads when it concerns the customer shown. */
+    /**
+     * A data push: reloads when it concerns the customer shown, unless the card shown was read
+     * after it (an action's reply, which carries the card after its own writes, got there first).
+     */
     changed: (event: PushEvent & { type: 'data' }) => void followed.changed(event),
     done: (customerId: string, ruleId: RuleId) => act(customerId, () => api.done(customerId, ruleId)),
     snooze: (customerId: string, ruleId: RuleId, factsKey: string, until: number) =>

@@ -2,6 +2,7 @@ import type { Order } from '../../model/records';
 import type { CrmDatabase } from '../schema';
 import { putOrRemove } from '../shared';
 import { bookKey, bookKeys, bookOf, bookOrders, type OrderBook } from './book';
+import { putOrderFacts } from './facts';
 import { OrderLocator } from './locator';
 
 /** All of one customer's orders, tombstones included, oldest first. */
@@ -34,21 +35,41 @@ export interface WriteBooksOptions {
   locator?: OrderLocator;
   /** The stored books of the customers written (one missing here has none): spares reading them again. */
   previous?: ReadonlyMap<string, OrderBook>;
+  /**
+   * `rebuilt`: the caller rebuilds every customer's order facts itself once it is done (a restore
+   * writes books chunk by chunk, then rebuilds the facts from all of them).
+   */
+  facts?: 'written' | 'rebuilt';
 }
 
-/** Replaces customers' books with these orders (an empty list removes the book), and records where their orders are. */
+/** The tables a transaction that writes orders must include: the books and what is derived from them. */
+export function orderTables(db: CrmDatabase) {
+  return [db.orderBooks, db.orderKeyPages, db.orderFactPages, db.orderFactRows];
+}
+
+/**
+ * Replaces customers' books with these orders (an empty list removes the book), and keeps what
+ * is derived from them in the same step: where each order is (the key pages) and the order facts
+ * the insights read (./facts.ts). Every writer of orders goes through here, inside a rw
+ * transaction over `orderTables(db)`.
+ */
 export async function writeBooks(db: CrmDatabase, entries: Iterable<readonly [string, Iterable<Order>]>, options: WriteBooksOptions = {}): Promise<void> {
-  const books = [...entries].map(([customerId, orders]) => [customerId, bookOf(customerId, orders)] as const);
+  const lists = [...entries].map(([customerId, orders]) => [customerId, [...orders]] as const);
+  const books = lists.map(([customerId, orders]) => [customerId, bookOf(customerId, orders)] as const);
   const locator = options.locator ?? new OrderLocator(db);
-  const previous = options.previous ?? (await locator.books(books.map(([id]) => id)));
-  const changes = books.map(([customerId, book]) => {
-    const before = previous.get(customerId);
-    return { customerId, before: before === undefined ? [] : bookKeys(before), after: book === null ? [] : bookKeys(book) };
-  });
-  await putOrRemove(db.orderBooks, books, (_, book) => book);
-  for (const [customerId, book] of books) locator.wrote(customerId, book);
-  await locator.record(changes);
-  if (options.locator === undefined) await locator.flush();
+  const writeBooksAndKeys = async () => {
+    const previous = options.previous ?? (await locator.books(books.map(([id]) => id)));
+    const changes = books.map(([customerId, book]) => {
+      const before = previous.get(customerId);
+      return { customerId, before: before === undefined ? [] : bookKeys(before), after: book === null ? [] : bookKeys(book) };
+    });
+    await putOrRemove(db.orderBooks, books, (_, book) => book);
+    for (const [customerId, book] of books) locator.wrote(customerId, book);
+    await locator.record(changes);
+    if (options.locator === undefined) await locator.flush();
+  };
+  // Side by side in the caller's transaction: both land or neither does.
+  await Promise.all([writeBooksAndKeys(), options.facts === 'rebuilt' ? null : putOrderFacts(db, lists)]);
 }
 
 /**

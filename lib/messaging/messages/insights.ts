@@ -77,6 +77,8 @@ export const InsightCard = z.object({
     stage: z.array(z.string()),
     suggestions: z.array(z.object({ ruleId: RuleId, sentences: z.array(z.string()) })),
   }),
+  /** The count of committed changes this card shows (lib/background/changes.ts); a push not past it is already here. */
+  seq: z.number().int().optional(),
 });
 export type InsightCard = z.infer<typeof InsightCard>;
 

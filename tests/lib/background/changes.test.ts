@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mergePushes, PUSH_CUSTOMER_LIMIT, toPush, wireChanges } from '../../../lib/background/changes';
+import { createChangeCount, mergePushes, PUSH_CUSTOMER_LIMIT, toPush, wireChanges } from '../../../lib/background/changes';
 import { handleMenuClick, MENU_IDS } from '../../../lib/background/context-menus';
 import { interactionHandlers } from '../../../lib/background/handlers/interactions';
 import { quickNoteHandlers } from '../../../lib/background/handlers/quick-notes';
 import { CONTEXT_KEY } from '../../../lib/background/insight-store';
 import { bulkInsert, stageChunk, type DataChange } from '../../../lib/db/index';
-import type { PushEvent } from '../../../lib/messaging/protocol';
+import { parsePushEvent, type PushEvent } from '../../../lib/messaging/protocol';
 import { freshDatabase, makeCustomer } from '../db/factories';
 import { testDeps } from './fakes';
 
@@ -37,6 +37,13 @@ describe('toPush', () => {
     const a: PushEvent & { type: 'data' } = { type: 'data', customerIds: ['a'], all: false };
     expect(mergePushes(a, { type: 'data', customerIds: ['b', 'a'], all: false })).toEqual({ type: 'data', customerIds: ['a', 'b'], all: false });
     expect(mergePushes(a, { type: 'data', customerIds: [], all: true })).toEqual({ type: 'data', customerIds: [], all: true });
+    // The merged push reports the later count.
+    expect(mergePushes({ ...a, seq: 3 }, { type: 'data', customerIds: ['b'], all: false, seq: 7 })).toEqual({ type: 'data', customerIds: ['a', 'b'], all: false, seq: 7 });
+  });
+
+  it('reads a push’s change count and leaves out one that is not a whole number', () => {
+    expect(parsePushEvent({ type: 'data', customerIds: ['a'], all: false, seq: 12 })).toEqual({ type: 'data', customerIds: ['a'], all: false, seq: 12 });
+    expect(parsePushEvent({ type: 'data', customerIds: ['a'], all: false, seq: 'x' })).toEqual({ type: 'data', customerIds: ['a'], all: false });
   });
 });
 
@@ -64,6 +71,20 @@ describe('wireChanges', () => {
     expect(timers).toHaveLength(1);
     timers[0]?.();
     expect(toAll.mock.calls[1]).toEqual([{ type: 'data', customerIds: ['b', 'c'], all: false }]);
+  });
+
+  it('numbers the changes it hears and gives each push the latest count it reports', async () => {
+    const db = freshDatabase();
+    const toAll = vi.fn();
+    const timers: (() => void)[] = [];
+    const count = createChangeCount(100);
+    wireChanges({ db, toAll, count, now: () => 1_000, setTimeout: (run) => timers.push(run) });
+    for (const id of ['a', 'b', 'c']) await db.customers.put(makeCustomer({ id }));
+    await stageChunk(db, 'imp', 0, { kind: 'drafts', customers: [], orders: [] });
+    timers[0]?.();
+    expect(toAll.mock.calls).toEqual([[{ type: 'data', customerIds: ['a'], all: false, seq: 101 }], [{ type: 'data', customerIds: ['b', 'c'], all: false, seq: 103 }]]);
+    // Changes no page is pushed still count.
+    expect(count.value).toBe(104);
   });
 
   it('tells the insights and the pages of quick capture: a customer added from the context menu, a quick note saved', async () => {

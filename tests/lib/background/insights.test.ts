@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createChangeCount, wireChanges } from '../../../lib/background/changes';
 import { createInsights, STALE_MS, type InsightsDeps } from '../../../lib/background/insights';
 import { readMeta } from '../../../lib/db/insights';
 import { addInteraction, addOrder, onDataChange, type CrmDatabase, type DataChange } from '../../../lib/db/index';
 import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
+import type { PushEvent } from '../../../lib/messaging/protocol';
 import { DAY, freshDatabase, makeInteraction, makeOrder, NOW, seedCustomer, seedOrders } from '../db/factories';
 
 // NOW (factories) is a Monday, midnight UTC; 10:00 UTC is inside Berlin business hours.
@@ -224,6 +226,34 @@ describe('insights in the background', () => {
     const local = heard.filter((c) => c.origin === 'local');
     expect(local.flatMap((c) => c.tables).sort()).toEqual(expect.arrayContaining(['interactions', 'suggestionHolds']));
     expect(new Set(local.flatMap((c) => c.customerIds))).toEqual(new Set([prospect.id]));
+  });
+
+  it('gives a card the change count it was read at: the pushes of an action’s own writes are not past its reply, a later write’s is', async () => {
+    const db = freshDatabase();
+    const { prospect } = await seedBook(db);
+    await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
+    const count = createChangeCount(0);
+    const { insights } = setup(db, { changeSeq: () => count.value });
+    const pushes: (PushEvent & { type: 'data' })[] = [];
+    const timers: (() => void)[] = [];
+    wireChanges({ db, toAll: (event) => void (event.type === 'data' && pushes.push(event)), insights, count, now: () => 0, setTimeout: (run) => timers.push(run) });
+    const flush = () => timers.splice(0).forEach((run) => run());
+    await insights.recompute();
+    flush();
+    pushes.length = 0;
+
+    const after = await insights.done(prospect.id, 'thank-first-order');
+    await insights.idle();
+    flush();
+    const own = pushes.filter((p) => p.all || p.customerIds.includes(prospect.id));
+    expect(own.length).toBeGreaterThan(0);
+    expect(after.seq).toBeGreaterThan(0);
+    for (const push of own) expect(push.seq).toBeLessThanOrEqual(after.seq as number);
+
+    pushes.length = 0;
+    await addInteraction(db, { customerId: prospect.id, kind: 'call', at: AT, summary: 'Called back' }, AT);
+    flush();
+    expect(pushes.find((p) => p.customerIds.includes(prospect.id))?.seq).toBeGreaterThan(after.seq as number);
   });
 
   it('logs `other` with the title for a suggestion no interaction kind answers; that contact resets check-in and win-back', async () => {

@@ -3,6 +3,7 @@ import { CustomerIndex } from '../../../lib/db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
 import { findDuplicates } from '../../../lib/db/duplicates';
 import { bookOrders } from '../../../lib/db/orders/book';
+import { getOrderFacts } from '../../../lib/db/orders/facts';
 import { unknownConsent } from '../../../lib/model/records';
 import { allOrders, freshDatabase, makeOrder, NOW, seedCustomer, seedOrders } from './factories';
 
@@ -51,6 +52,18 @@ describe('delete, undo and merge', () => {
     await undoDelete(db, deleted, NOW + 1);
     expect((await db.customers.get(c.id))?.deletedAt).toBeNull();
     expect((await allOrders(db)).map((o) => o.deletedAt).sort()).toEqual([NOW - 5, null].sort());
+  });
+
+  it('takes a deleted customer’s orders out of the order facts the insights read, and undo puts them back', async () => {
+    const db = freshDatabase();
+    const c = await seedCustomer(db);
+    const order = makeOrder({ customerId: c.id });
+    await seedOrders(db, [order]);
+    expect((await getOrderFacts(db, c.id))?.ids).toEqual([order.id]);
+    const deleted = await deleteCustomers(db, [c.id], NOW);
+    expect(await getOrderFacts(db, c.id)).toBeUndefined();
+    await undoDelete(db, deleted, NOW + 1);
+    expect((await getOrderFacts(db, c.id))?.ids).toEqual([order.id]);
   });
 
   it('suggests duplicates by shared address and by name at a company domain, and merge keeps everything', async () => {

@@ -45,6 +45,23 @@ describe('createInsightsStore', () => {
     await vi.waitFor(() => expect(store.state.value).toEqual({ kind: 'error', customerId: 'a', message: 'Gone' }));
   });
 
+  it('skips the push of its own action once the reply shows it, and reloads for a newer one', async () => {
+    const a = api({ card: vi.fn(async (id: string) => ({ ...card(id), seq: 5 })), done: vi.fn(async (id: string) => ({ ...card(id, 'Next one'), seq: 9 })) });
+    const store = createInsightsStore(a);
+    store.show('a');
+    await vi.waitFor(() => expect(store.state.value.kind).toBe('ready'));
+    await store.done('a', 'keep-in-touch');
+    // The action's writes (counted 6 to 9) were read by the reply: nothing to fetch again.
+    store.changed({ type: 'data', customerIds: ['a'], all: false, seq: 9 });
+    await Promise.resolve();
+    expect(a.card).toHaveBeenCalledTimes(1);
+    store.changed({ type: 'data', customerIds: ['a'], all: false, seq: 10 });
+    await vi.waitFor(() => expect(a.card).toHaveBeenCalledTimes(2));
+    // A push without a count (an older background) always reloads.
+    store.changed({ type: 'data', customerIds: ['a'], all: false });
+    await vi.waitFor(() => expect(a.card).toHaveBeenCalledTimes(3));
+  });
+
   it('applies the card an action replies with', async () => {
     const store = createInsightsStore(api());
     store.show('a');

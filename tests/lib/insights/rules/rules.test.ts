@@ -29,6 +29,14 @@ describe('rule registry', () => {
   const modules = import.meta.glob<Record<string, unknown>>('../../../../lib/insights/rules/*.ts', { eager: true });
   const isRule = (value: unknown): value is RuleDefinition => typeof value === 'object' && value !== null && 'suggest' in value && 'cases' in value && 'id' in value;
 
+  it('finds exactly one rule in every file of the folder but the rules’ own machinery', () => {
+    /** The files that define no rule: the definition's shape, the shared parts, the registry, the difficult-customer boundary. */
+    const machinery = new Set(['define.ts', 'rule.ts', 'index.ts', 'difficult-customer.ts']);
+    const files = Object.entries(modules).filter(([path]) => !machinery.has(path.slice(path.lastIndexOf('/') + 1)));
+    expect(files.length).toBe(RULES.length);
+    for (const [path, exports] of files) expect(Object.values(exports).filter(isRule), `${path} exports no rule (defineRule) or more than one`).toHaveLength(1);
+  });
+
   it('registers every rule the folder defines', () => {
     const defined = Object.values(modules).flatMap((exports) => Object.values(exports).filter(isRule));
     expect(defined.length).toBeGreaterThan(0);
