@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TEAM_OPTIONAL_PERMISSIONS } from './lib/sync/permissions';
 import { QUICK_NOTE_SUGGESTED_KEY, quickNoteCommand } from './lib/shortcut';
 import { BUILT_IN_SITES, builtInHostPatterns } from './lib/sites/registry';
 
@@ -14,6 +15,8 @@ export const BUILT_IN_HOSTS = builtInHostPatterns();
  * page, behind a per-session dynamic URL that pages cannot probe for.
  */
 export const OPTIONAL_SITE_MATCHES = ['https://*/*', 'http://*/*'];
+/** Team sync's optional permission, asked with the server's origin at setup (lib/sync/permissions.ts). */
+export const OPTIONAL_PERMISSIONS: string[] = [...TEAM_OPTIONAL_PERMISSIONS];
 
 export default defineConfig({
   imports: false,
@@ -42,8 +45,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: BUILT_IN_HOSTS,
     ...(browser === 'firefox'
-      ? { optional_permissions: OPTIONAL_SITE_MATCHES }
-      : { optional_host_permissions: OPTIONAL_SITE_MATCHES }),
+      ? { optional_permissions: [...OPTIONAL_SITE_MATCHES, ...OPTIONAL_PERMISSIONS] }
+      : { optional_host_permissions: OPTIONAL_SITE_MATCHES, optional_permissions: OPTIONAL_PERMISSIONS }),
     // The quick note's key: one each browser assigns at install (lib/shortcut.ts says which were
     // tried); the popup shows the key really assigned and opens the browser's shortcut page.
     commands: {

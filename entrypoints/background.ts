@@ -13,6 +13,7 @@ import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
 import { startRecovery } from '../lib/background/recovery-start';
 import { TabContexts } from '../lib/background/tab-contexts';
+import { startTeam } from '../lib/background/team';
 import { openDatabase } from '../lib/db/index';
 import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
 import { classifySender, createRouter } from '../lib/messaging/router';
@@ -54,6 +55,9 @@ export default defineBackground(() => {
   wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights, count });
   // When the book first held a customer: the manager's backup reminder counts from there.
   watchFirstData(db);
+  // Team sync: resumes the team this browser is in (if any), from its checkpoints; with none it
+  // makes no network request at all. Its status changes reach the pages as one 'team' push.
+  const team = startTeam({ db, onStatus: () => hub.toAll({ type: 'team' }) });
 
   const router = createRouter(
     createHandlers({
@@ -67,6 +71,7 @@ export default defineBackground(() => {
       drafts,
       insights,
       prepared,
+      team: team.deps,
       recovery,
     }),
     browser.runtime.id,
@@ -86,7 +91,11 @@ export default defineBackground(() => {
       return;
     }
     hub.add(port, port.sender?.tab?.id ?? null);
-    port.onDisconnect.addListener(() => hub.remove(port));
+    team.pagesChanged(hub.size);
+    port.onDisconnect.addListener(() => {
+      hub.remove(port);
+      team.pagesChanged(hub.size);
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { InsightsContext } from '../components/sidebar/insights-context';
 import { RemindersContext } from '../components/sidebar/reminders-context';
+import { ConflictsContext, type ConflictSlot } from '../components/team/conflicts-context';
 import { ReadOnlyNotice, recoveryActions, RecoveryScreen } from '../components/recovery/recovery-screen';
 import { Sidebar } from '../components/sidebar/sidebar';
 import { saveBlob } from '../lib/manager/download';
@@ -143,6 +144,13 @@ export default defineUnlistedScript(() => {
 
   // The selected customer's insights and reminders reach the card through context
   // (components/sidebar/insights-context.ts, reminders-context.ts).
+  // A pick on a team conflict; the card follows through the data push that the pick causes.
+  const conflicts: ConflictSlot = {
+    onPick: async (conflict, choice) => {
+      await request('team.resolve', { table: conflict.table, key: conflict.key, field: conflict.field, choice });
+    },
+  };
+
   function WithInsights() {
     const checked = recovery.state.value;
     if (checked.kind === 'ready' && needsRecovery(checked.status)) {
@@ -157,8 +165,10 @@ export default defineUnlistedScript(() => {
     return (
       <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss, onUndo: insights.undo }}>
         <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
-          <ReadOnlyNotice status={checked.kind === 'ready' ? checked.status : null} />
-          <App />
+          <ConflictsContext.Provider value={conflicts}>
+            <ReadOnlyNotice status={checked.kind === 'ready' ? checked.status : null} />
+            <App />
+          </ConflictsContext.Provider>
         </RemindersContext.Provider>
       </InsightsContext.Provider>
     );

@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
 import { countOf, formatDate, formatMoney } from '../../lib/format';
+import { AuthorLabel } from '../team/author-label';
+import { ConflictNotice } from '../team/conflict-notice';
+import { ConflictsContext } from '../team/conflicts-context';
 import { PanelNotice } from './panel-notice';
 import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 
@@ -89,6 +92,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
     }
   }
 
+  const conflictSlot = useContext(ConflictsContext);
   const stats = card.customer.stats;
   const revenue = stats.revenue.find((m) => m.currency === stats.currency);
   return (
@@ -97,6 +101,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         <h2>{card.customer.name || card.customer.emails[0] || 'Unnamed customer'}</h2>
         <button type="button" class="secondary" onClick={onClose} aria-label="Close customer">×</button>
       </header>
+      {card.conflicts && card.conflicts.length > 0 && <ConflictNotice conflicts={card.conflicts} onPick={(conflict, choice) => conflictSlot?.onPick(conflict, choice) ?? Promise.resolve()} />}
       <p class="detail__figures">
         {countOf(stats.orderCount, 'order', 'orders')} · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
         {stats.lastOrderAt !== null && ` · last order ${formatDate(stats.lastOrderAt)}`}
@@ -164,7 +169,18 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         </ul>
       )}
       <h3>Notes</h3>
-      {card.notes.length === 0 ? <p class="empty">No notes.</p> : <ul>{card.notes.map((n) => <li key={n.id}>{n.pinned ? '📌 ' : ''}{n.body}</li>)}</ul>}
+      {card.notes.length === 0 ? (
+        <p class="empty">No notes.</p>
+      ) : (
+        <ul>
+          {card.notes.map((n) => (
+            <li key={n.id}>
+              {n.pinned ? '📌 ' : ''}
+              {n.body} <AuthorLabel author={n.author} at={n.createdAt} />
+            </li>
+          ))}
+        </ul>
+      )}
     </aside>
   );
 }

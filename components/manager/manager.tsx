@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { View } from '../../lib/manager/manager-store';
+import type { TeamStatus } from '../../lib/sync/status';
 import { Welcome } from '../options/welcome';
+import { TeamStatusLine } from '../team/team-status-line';
 import './manager.css';
 
 export interface ManagerProps {
@@ -10,6 +12,8 @@ export interface ManagerProps {
   customers: number | null;
   statusError: string | null;
   backupDue: boolean;
+  /** Team sync's status (null, or state off: nothing is shown). */
+  team?: TeamStatus | null;
   undo: { label: string } | null;
   onView(view: View): void;
   onAddCustomer(input: { name: string; email: string }): Promise<void>;
@@ -55,6 +59,7 @@ export function Manager(props: ManagerProps) {
             Settings
           </a>
         </nav>
+        <TeamStatusLine status={props.team ?? null} compact />
       </header>
       {props.statusError !== null && (
         <p class="banner banner--error" role="alert">

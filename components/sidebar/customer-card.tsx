@@ -13,6 +13,8 @@ import { InsightsContext } from './insights-context';
 import { CHANNEL_LABELS, NextAction, type RuleReminders } from './next-action';
 import { RemindersContext, remindersByNote, remindersByRule } from './reminders-context';
 import type { NoteCallbacks, NoteReminders } from './types';
+import { ConflictNotice } from '../team/conflict-notice';
+import { ConflictsContext } from '../team/conflicts-context';
 
 export interface CustomerCardProps extends NoteCallbacks {
   card: CustomerCardData;
@@ -43,6 +45,7 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
   // Only this customer's insights: a reply for the previous one never shows on this card.
   const insightState = insights && insights.state.kind !== 'none' && insights.state.customerId === customer.id ? insights.state : null;
   const reminderSlot = useContext(RemindersContext);
+  const conflictSlot = useContext(ConflictsContext);
   // As with insights: only this customer's reminders, and "Remind me" only once they are known
   // (offering it before would hide a reminder already set).
   const reminderList = reminderSlot?.state.kind === 'ready' && reminderSlot.state.customerId === customer.id ? reminderSlot.state.reminders : null;
@@ -91,6 +94,10 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           onUndo={(ruleId, factsKey) => insights.onUndo(customer.id, ruleId, factsKey)}
           remind={ruleReminders}
         />
+      )}
+
+      {card.conflicts && card.conflicts.length > 0 && (
+        <ConflictNotice conflicts={card.conflicts} onPick={(conflict, choice) => conflictSlot?.onPick(conflict, choice) ?? Promise.resolve()} now={now} locale={locale} />
       )}
 
       <CardContact card={card} />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { countOf, formatDate, isoDate } from '../../lib/format';
 import type { HistoryEntry } from './history';
+import { AuthorLabel } from '../team/author-label';
 
 export interface HistoryListProps {
   entries: HistoryEntry[];
@@ -32,6 +33,11 @@ export function HistoryList({ entries, locale }: HistoryListProps) {
                 </time>
               </div>
               {entry.detail && <p class="history__detail">{entry.detail}</p>}
+              {entry.author && (
+                <p class="history__author">
+                  <AuthorLabel author={entry.author} at={entry.at} locale={locale} />
+                </p>
+              )}
             </div>
           </li>
         ))}

@@ -11,6 +11,8 @@ export interface HistoryEntry {
   at: number;
   title: string;
   detail: string | null;
+  /** Who logged or wrote it, in a team ("Anna"); absent otherwise. */
+  author?: { name: string } | null;
 }
 
 // A Record over every kind, so a kind added to the model fails the type check here.
@@ -60,6 +62,7 @@ export function buildHistory(card: CustomerCard, locale?: string): HistoryEntry[
       at: interaction.at,
       title: INTERACTION_TITLES[interaction.kind],
       detail: interaction.summary || null,
+      author: interaction.author ?? null,
     });
   }
   return entries.sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

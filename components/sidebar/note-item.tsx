@@ -3,6 +3,7 @@ import type { Note } from '../../lib/model/records';
 import { NOTE_MAX } from '../../lib/messaging/vocabulary';
 import { formatDate, isoDate } from '../../lib/format';
 import { RemindMe } from './remind-me';
+import { AuthorLabel } from '../team/author-label';
 import type { NotePatch, NoteReminders } from './types';
 import { useAction } from './use-action';
 import { isSaveKey } from './note-input';
@@ -132,7 +133,7 @@ export function NoteItem({ note, onUpdate, onDelete, locale, remind, clamped = f
             {note.pinned && (
               <span class="note__pin" role="img" aria-label="Pinned" title="Pinned" />
             )}
-            {date}
+            {note.author ? <AuthorLabel author={note.author} at={note.createdAt} locale={locale} /> : date}
           </div>
           <p ref={bodyRef} id={`note-body-${note.id}`} class={`note__body${clamped && !expanded ? ' note__body--clamped' : ''}`} dir="auto">
             {note.body}

@@ -21,7 +21,11 @@ import { createRecoveryStore, needsRecovery } from '../../lib/recovery/store';
 import { readCopy } from '../../lib/safety/copies';
 import { syncRouteWithHash } from '../../lib/manager/route';
 import { request } from '../../lib/messaging/client';
+import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/protocol';
+import type { TeamStatus } from '../../lib/sync/status';
+import { signal } from '@preact/signals';
+import { ConflictsContext, type ConflictSlot } from '../../components/team/conflicts-context';
 import './style.css';
 
 const imports = createImportStore(
@@ -81,12 +85,25 @@ function dataChanged() {
   }, 300);
 }
 
+// Team sync's status line in the header, refreshed when the background says it changed.
+const team = signal<TeamStatus | null>(null);
+const refreshTeam = () =>
+  void request('team.status', {}).then(
+    (status) => (team.value = status),
+    () => undefined,
+  );
+
 function connect() {
   const port = browser.runtime.connect({ name: PORT_NAME });
-  port.onMessage.addListener(dataChanged);
+  port.onMessage.addListener((raw: unknown) => {
+    const event = parsePushEvent(raw);
+    if (event?.type === 'team') refreshTeam();
+    else if (event) dataChanged();
+  });
   port.onDisconnect.addListener(() => setTimeout(connect, 250));
 }
 connect();
+refreshTeam();
 void store.refreshStatus();
 store.list.reload();
 syncRouteWithHash(store.route, store.applyRoute, window);
@@ -155,6 +172,7 @@ function Book() {
       customers={status?.customers ?? null}
       statusError={store.statusError.value}
       backupDue={store.backupDue()}
+      team={team.value}
       undo={store.undo.value}
       onView={(view) => {
         store.setView(view);
@@ -231,4 +249,16 @@ function Book() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// A pick on a team conflict in the customer's panel; the panel follows the push that it causes.
+const conflicts: ConflictSlot = {
+  onPick: async (conflict, choice) => {
+    await request('team.resolve', { table: conflict.table, key: conflict.key, field: conflict.field, choice });
+  },
+};
+if (root)
+  render(
+    <ConflictsContext.Provider value={conflicts}>
+      <App />
+    </ConflictsContext.Provider>,
+    root,
+  );

@@ -42,7 +42,9 @@ void plan.load();
 // Changes made elsewhere (a call logged in a sidebar) refresh the lists.
 const port = browser.runtime.connect({ name: PORT_NAME });
 port.onMessage.addListener((raw: unknown) => {
-  if (parsePushEvent(raw)) {
+  // Every push but the team's status (which is not the popup's).
+  const event = parsePushEvent(raw);
+  if (event && event.type !== 'team') {
     void store.refresh();
     void plan.load();
   }

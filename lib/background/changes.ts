@@ -15,7 +15,7 @@ export const PUSH_CUSTOMER_LIMIT = 50;
 export const PUSH_GAP_MS = 100;
 
 /** Tables whose rows pages show (directly, or as figures and lists); the rest are not pushed. */
-const SHOWN: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'meta']);
+const SHOWN: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'meta', 'syncConflicts']);
 
 /**
  * Whether the owner's settings changed (cadence, own addresses, hours: what every page shows

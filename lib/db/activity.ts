@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } from '../model/records';
+import { Author, Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } from '../model/records';
 import type { CrmDatabase } from './schema';
 import { requireCustomer } from './customers';
 import { bookKey } from './orders/book';
@@ -27,6 +27,8 @@ export const NewInteraction = z.object({
   kind: InteractionKind,
   at: EpochMs,
   summary: z.string().max(2000).default(''),
+  /** The team member logging it (null outside a team). */
+  author: Author.nullable().default(null),
 });
 export type NewInteraction = z.input<typeof NewInteraction>;
 

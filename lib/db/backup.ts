@@ -35,7 +35,7 @@ export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
  * Staging, derived data rebuilt on restore (./orders/fact-rows.ts, ./orders/key-pages.ts), and sync's own
  * change journal (./changes.ts: a restore must not bring back writes already sent).
  */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal']);
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal', 'syncDocs', 'syncConflicts', 'syncTeam']);
 
 /**
  * Orders are stored in books, a row per customer (./orders/book.ts), but a backup keeps one row

@@ -50,7 +50,7 @@ export const JOURNAL_TABLE = 'changeJournal';
 export const SHARED_TABLES: ReadonlySet<string> = new Set(['customers', 'companies', 'notes', 'interactions', 'orderBooks', 'suggestionHolds']);
 
 /** Tables whose rows belong to a customer through their `customerId`. */
-const OWNED_BY_CUSTOMER: ReadonlySet<string> = new Set(['notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders']);
+const OWNED_BY_CUSTOMER: ReadonlySet<string> = new Set(['notes', 'interactions', 'orderBooks', 'suggestionHolds', 'reminders', 'syncConflicts']);
 
 /** The meta key that keeps the journal switched on across restarts. */
 const JOURNAL_SWITCH_KEY = 'changes:journal';
@@ -121,8 +121,9 @@ function changeMiddleware(feed: ChangeFeed): Middleware<DBCore> {
         ...down,
         transaction: (stores, mode, options) => {
           if (mode !== 'readwrite') return down.transaction(stores, mode, options);
-          const journaled = canJournal && feed.journaling && !stores.includes(JOURNAL_TABLE) && stores.some((name) => SHARED_TABLES.has(name));
-          const tx = down.transaction(journaled ? [...stores, JOURNAL_TABLE] : stores, mode, options);
+          const journaled = canJournal && feed.journaling && stores.some((name) => SHARED_TABLES.has(name));
+          // A transaction may name the journal itself (sync's apply reads it for its race check).
+          const tx = down.transaction(journaled && !stores.includes(JOURNAL_TABLE) ? [...stores, JOURNAL_TABLE] : stores, mode, options);
           const state: Written = { origin: 'local', keys: new Map(), customers: new Set(), companies: new Set(), journaled };
           written.set(tx, state);
           (tx as unknown as IDBTransaction).addEventListener('complete', () => {

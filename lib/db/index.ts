@@ -47,6 +47,30 @@ export {
   writeClassifications,
   writeDerivedMeta,
 } from './insights';
+export {
+  acknowledgeJournal,
+  applyRemote,
+  clearTeamSettings,
+  conflictOf,
+  conflictsOfCustomer,
+  countJournal,
+  hasCustomers,
+  journalSeq,
+  loadTeamSettings,
+  pendingChanges,
+  readSynced,
+  resetSyncState,
+  saveTeamSettings,
+  syncDocStates,
+  tableKeys,
+  type ApplyBatch,
+  type ApplyOutcome,
+  type ApplyRow,
+  type PendingChange,
+  type RecordConflicts,
+  type SyncConflictRow,
+  type SyncDocRow,
+} from './sync-store';
 export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from './notes';
 export { FIRST_DATA_KEY, markFirstData, readFirstDataAt } from './first-data';
 export { choicesFor, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';

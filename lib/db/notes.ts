@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer, Id, NOTE_MAX, Note } from '../model/records';
+import { Author, Customer, Id, NOTE_MAX, Note } from '../model/records';
 import type { CrmDatabase } from './schema';
 import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
@@ -17,6 +17,8 @@ export interface NewNote {
   customerId: string;
   body: string;
   pinned?: boolean;
+  /** The team member writing it (null outside a team). */
+  author?: Author | null;
 }
 
 export interface NoteChanges {
@@ -31,6 +33,7 @@ export function addNote(db: CrmDatabase, input: NewNote, now: number): Promise<N
       customerId: Id.parse(input.customerId),
       body: Body.parse(input.body),
       pinned: input.pinned ?? false,
+      author: input.author ?? null,
       createdAt: now,
       updatedAt: now,
       deletedAt: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer, Id, NOTE_MAX, Note } from '../model/records';
+import { Author, Customer, Id, NOTE_MAX, Note } from '../model/records';
 import type { CrmDatabase } from './schema';
 import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
@@ -12,6 +12,8 @@ export const NewQuickNote = z.object({
   onCompany: z.boolean().default(false),
   /** Tags to add to the customer (already parsed from the body's #tags). */
   tags: z.array(z.string().min(1).max(60)).max(50).default([]),
+  /** The team member writing it (null outside a team). */
+  author: Author.nullable().default(null),
 });
 export type NewQuickNote = z.input<typeof NewQuickNote>;
 
@@ -35,6 +37,7 @@ export function addQuickNote(db: CrmDatabase, input: NewQuickNote, now: number):
         companyId,
         body: fields.body,
         pinned: false,
+        author: fields.author,
         createdAt: now,
         updatedAt: now,
         deletedAt: null,

@@ -5,6 +5,7 @@ import type { OrderBook } from './orders/book';
 import type { OrderFactsPage, OrderFactsRow } from './orders/fact-rows';
 import type { OrderKeyPage } from './orders/key-pages';
 import type { ImportChunk, MetaEntry, SuggestionHoldRow } from './rows';
+import type { SyncConflictRow, SyncDocRow } from './sync-rows';
 
 /**
  * The database's tables and their versions: what every module of lib/db reads and writes
@@ -35,6 +36,12 @@ export type CrmDatabase = Dexie & {
   settings: EntityTable<MetaEntry, 'key'>;
   /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
   changeJournal: EntityTable<JournalEntry, 'seq'>;
+  /** Which revision of each team document this database reflects (./sync-store.ts). */
+  syncDocs: EntityTable<SyncDocRow, 'id'>;
+  /** Open conflicts from the team, shown on the cards until a person picks (./sync-store.ts). */
+  syncConflicts: EntityTable<SyncConflictRow, 'id'>;
+  /** The team this browser is in, its secret and the journal's acknowledged point (./sync-store.ts). */
+  syncTeam: EntityTable<MetaEntry, 'key'>;
 };
 
 /**
@@ -142,5 +149,17 @@ export const SCHEMA_V10 = {
  */
 export const SCHEMA_V11 = {} as const;
 
+/**
+ * Version 12 adds team sync's own tables (./sync-store.ts): the revision of each team document
+ * applied here, the open conflicts by the customer they concern, and the team's settings and
+ * secret (the member's password, the team's keys). All personal: never journaled, never in a
+ * backup file.
+ */
+export const SCHEMA_V12 = {
+  syncDocs: 'id',
+  syncConflicts: 'id, customerId',
+  syncTeam: 'key',
+} as const;
+
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 11;
+export const LATEST_SCHEMA = 12;

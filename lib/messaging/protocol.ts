@@ -8,6 +8,7 @@ import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
 import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
+import { TEAM_MESSAGES } from './messages/team';
 import { RECOVERY_MESSAGES } from './messages/recovery';
 
 /**
@@ -28,6 +29,7 @@ export * from './messages/settings';
 export * from './messages/sites';
 export * from './messages/insights';
 export * from './messages/inbox-marks';
+export * from './messages/team';
 export * from './messages/recovery';
 
 export const PROTOCOL = {
@@ -40,6 +42,7 @@ export const PROTOCOL = {
   ...SITES_MESSAGES,
   ...INBOX_MARK_MESSAGES,
   ...INSIGHT_MESSAGES,
+  ...TEAM_MESSAGES,
   ...RECOVERY_MESSAGES,
 } as const;
 

@@ -5,7 +5,7 @@ import type { SidebarContext } from './messages/spine';
  * page changed" and "data changed". A data push names the customers whose rows changed; `all`
  * says anyone's may have (a bulk write, a company, settings, the business-wide insights), and
  * then `customerIds` is empty. A push with neither changed lists or figures only (today's list,
- * the last backup). `seq` counts the committed changes the push reports (lib/background/changes.ts):
+ * the last backup). `team`: the team sync's status changed. `seq` counts the committed changes the push reports (lib/background/changes.ts):
  * a page holding data read when the count was at least that far already shows them. Checked by
  * hand rather than with zod, so the sidebar, which loads on every Gmail page, ships without a
  * schema library.
@@ -13,7 +13,9 @@ import type { SidebarContext } from './messages/spine';
 export type PushEvent =
   /** `context`: the tab's new sidebar context when the background has it ready (the sidebar then asks nothing). */
   | { type: 'context'; seq: number; context?: SidebarContext }
-  | { type: 'data'; customerIds: string[]; all: boolean; seq?: number };
+  | { type: 'data'; customerIds: string[]; all: boolean; seq?: number }
+  /** The team sync's status changed: pages that show it ask for it (team.status). */
+  | { type: 'team' };
 
 export function parsePushEvent(raw: unknown): PushEvent | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -24,6 +26,7 @@ export function parsePushEvent(raw: unknown): PushEvent | null {
     const usable = typeof context === 'object' && context !== null && Array.isArray(context.people) && Number.isInteger(context.seq);
     return usable ? { type: 'context', seq: event.seq as number, context: context as SidebarContext } : { type: 'context', seq: event.seq as number };
   }
+  if (event.type === 'team') return { type: 'team' };
   if (
     event.type === 'data' &&
     typeof event.all === 'boolean' &&

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Channel, Company, Consent, Customer, EpochMs, Interaction, Note, Order, PartialDate, Tier } from './records';
+import { Channel, Company, Consent, Customer, EpochMs, Id, Interaction, Note, Order, PartialDate, Tier } from './records';
+import { SYNC_TABLES } from './shared-tables';
 
 /**
  * The shapes a customer is created, changed and shown in: what the sidebar's form and the
@@ -44,6 +45,22 @@ export const CustomerPatch = z.object({
 });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
+const Who = z.object({ name: z.string().nullable(), at: z.number().int() });
+
+/** One open conflict on a field, as the card shows it: the value kept and the others, in words. */
+export const CardConflict = z.object({
+  table: z.enum(SYNC_TABLES),
+  key: Id,
+  field: z.string().max(100),
+  /** What the field is called on the card ("Phone", "Note"), or "deletion". */
+  label: z.string(),
+  /** Whether this is a deletion against an edit (pick: keep or delete). */
+  deletion: z.boolean(),
+  current: Who.extend({ text: z.string() }),
+  others: z.array(Who.extend({ text: z.string() })),
+});
+export type CardConflict = z.infer<typeof CardConflict>;
+
 /** Everything the sidebar and the manager show for one customer, tombstones left out. */
 export const CustomerCard = z.object({
   customer: Customer,
@@ -51,5 +68,7 @@ export const CustomerCard = z.object({
   orders: z.array(Order),
   interactions: z.array(Interaction),
   notes: z.array(Note),
+  /** Open conflicts from the team on this customer's records (absent outside a team). */
+  conflicts: z.array(CardConflict).optional(),
 });
 export type CustomerCard = z.infer<typeof CustomerCard>;

@@ -200,12 +200,20 @@ export const INTERACTION_KINDS = [
 export const InteractionKind = z.enum(INTERACTION_KINDS);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
+/**
+ * Who wrote a note or logged an interaction: the team member's id and display name at the time
+ * (null or absent: written before this browser was in a team, or with no team).
+ */
+export const Author = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(100) });
+export type Author = z.infer<typeof Author>;
+
 export const Interaction = z.object({
   ...base,
   customerId: Id,
   kind: InteractionKind,
   at: EpochMs,
   summary: z.string().max(2000),
+  author: Author.nullable().optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -223,6 +231,7 @@ export const Note = z.object({
    * written before company notes existed still parse.
    */
   companyId: Id.nullable().optional(),
+  author: Author.nullable().optional(),
 });
 export type Note = z.infer<typeof Note>;
 

@@ -216,6 +216,8 @@ export function createSidebarStore(api: SidebarApi) {
       void refresh(false, event.context);
       return;
     }
+    // The team's status ('team') is the settings' and the status line's, not the card's.
+    if (event.type !== 'data') return;
     const reloads = reloadsFor(event);
     if (reloads.context) {
       void refresh(true);

@@ -9,6 +9,7 @@ import { reminderHandlers } from './reminders';
 import { settingsHandlers } from './settings';
 import { spineHandlers } from './spine';
 import { sitesHandlers } from './sites';
+import { teamHandlers } from './team';
 import type { BackgroundDeps } from './types';
 
 export type { BackgroundDeps } from './types';
@@ -25,6 +26,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...settingsHandlers(deps),
     ...inboxMarkHandlers(deps),
     ...insightHandlers(deps),
+    ...teamHandlers(deps.team),
     ...recoveryHandlers(deps),
   };
 }

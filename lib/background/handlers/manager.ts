@@ -25,6 +25,7 @@ import {
   updateCompany,
   updateCustomer,
 } from '../../db/index';
+import { withConflicts } from './team';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -152,7 +153,7 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     async 'manager.customer'({ customerId }) {
       const card = await withDb(() => getCustomerCard(db, customerId));
       if (!card) throw new ProtocolError('not_found', 'This customer no longer exists.');
-      return card;
+      return withConflicts(deps.team, card);
     },
 
     async 'manager.customer.update'({ customerId, patch }) {

@@ -9,7 +9,7 @@ import {
 } from '../../db/index';
 import type { QUICK_NOTE_MESSAGES } from '../../messaging/messages/quick-notes';
 import { parseTags } from '../../quick-notes/tags';
-import { withDb, type BackgroundDeps, type HandlersFor } from './types';
+import { authorOf, type BackgroundDeps, type HandlersFor, withDb } from './types';
 
 const RECENT = 8;
 const MATCHES = 10;
@@ -38,12 +38,12 @@ export function quickNoteHandlers(deps: BackgroundDeps): HandlersFor<typeof QUIC
     async 'quicknote.save'({ customerId, body, onCompany, logAs, remindAt }) {
       const now = deps.now();
       const { note } = await withDb(() =>
-        addQuickNote(deps.db, { customerId, body, onCompany, tags: parseTags(body) }, now),
+        addQuickNote(deps.db, { customerId, body, onCompany, tags: parseTags(body), author: authorOf(deps) }, now),
       );
       const interaction =
         logAs === null
           ? null
-          : await withDb(() => addInteraction(deps.db, { customerId, kind: logAs, at: now, summary: body.slice(0, 2000) }, now));
+          : await withDb(() => addInteraction(deps.db, { customerId, kind: logAs, at: now, summary: body.slice(0, 2000), author: authorOf(deps) }, now));
       const reminder =
         remindAt === null
           ? null

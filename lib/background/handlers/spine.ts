@@ -13,7 +13,8 @@ import { parseTags } from '../../quick-notes/tags';
 import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
-import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
+import { withConflicts } from './team';
+import { authorOf, requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
 import { loadSampleBusiness } from '../sample';
 import { pickPerson } from '../../messaging/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
@@ -38,7 +39,8 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       };
     });
     const shown = pickPerson(people, keep);
-    const card = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+    const found = shown?.customerId ? await getCustomerCard(deps.db, shown.customerId) : null;
+    const card = found ? await withConflicts(deps.team, found) : null;
     const drift = state.drift && state.site ? { site: state.site, view: state.view, counts: state.drift } : null;
     return { view: state.view, threadId: state.threadId, seq: state.seq, people, card, drift };
   }
@@ -79,7 +81,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
     async 'customer.card'({ customerId }) {
       const card = await getCustomerCard(deps.db, customerId);
       if (!card) throw new ProtocolError('not_found', 'This customer no longer exists.');
-      return card;
+      return withConflicts(deps.team, card);
     },
 
     async 'customer.create'(input) {
@@ -94,7 +96,7 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
 
     async 'note.add'({ customerId, body }) {
       // The same tag rule as the popup's quick note: a #tag in the note becomes the customer's tag.
-      return withDb(async () => (await addQuickNote(deps.db, { customerId, body, onCompany: false, tags: parseTags(body) }, deps.now())).note);
+      return withDb(async () => (await addQuickNote(deps.db, { customerId, body, onCompany: false, tags: parseTags(body), author: authorOf(deps) }, deps.now())).note);
     },
 
     async 'note.update'({ id, body, pinned }) {

@@ -10,6 +10,8 @@ import type { QuickNoteDrafts } from '../quick-note-drafts';
 import type { RecoveryService } from '../recovery';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
+import type { RecordConflicts } from '../../sync/local-store';
+import type { TeamSync } from '../../sync/service';
 
 /** The handlers of one feature's messages (see lib/messaging/messages/). */
 export type HandlersFor<M extends Record<string, MessageDefinition>> = {
@@ -42,6 +44,8 @@ export interface BackgroundDeps {
    * background clears them on every data change. Optional: without it every request reads afresh.
    */
   prepared?: PreparedContexts<SidebarContext>;
+  /** Team sync (lib/background/team.ts); absent where a test does not need it. */
+  team?: TeamDeps;
   /** The book's health and its recovery (lib/background/recovery.ts); optional like the alarms. */
   recovery?: RecoveryService;
 }
@@ -61,4 +65,23 @@ export async function withDb<T>(work: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** The team member writing a note or logging an interaction now (null outside a team). */
+export function authorOf(deps: Pick<BackgroundDeps, 'team'>): { id: string; name: string } | null {
+  return deps.team?.sync.author() ?? null;
+}
+
+/** Team sync as the handlers use it (lib/background/team.ts makes it). */
+export interface TeamDeps {
+  sync: Pick<TeamSync, 'status' | 'test' | 'join' | 'pause' | 'resume' | 'leave' | 'rename' | 'resolve' | 'memberName' | 'author'>;
+  conflicts(customerId: string): Promise<RecordConflicts[]>;
+  conflict(table: RecordConflicts['table'], key: string): Promise<RecordConflicts | null>;
+  /**
+   * A customer's deletion against an edit: deleting again takes their notes, interactions and
+   * orders with them (returns the new deletion time); keeping brings back what the deletion on
+   * the other browser took with it (the rows tombstoned at `deletedAt`).
+   */
+  deleteCustomer(customerId: string): Promise<number>;
+  restoreCustomer(customerId: string, deletedAt: number): Promise<void>;
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
-import { LATEST_SCHEMA, SCHEMA_V1, SCHEMA_V10, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/schema';
+import { LATEST_SCHEMA, SCHEMA_V1, SCHEMA_V10, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V11 } from '../../../lib/db/schema';
 import { bookOrders } from '../../../lib/db/orders/book';
 import { countOrders, findByBookKeys } from '../../../lib/db/orders/store';
 import { expandOrderFacts } from '../../../lib/db/orders/fact-rows';
@@ -86,7 +86,7 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     const old = await db.customers.get('old');
     expect(old).toEqual({ ...before, consent: unknownConsent() });
     expect(Customer.parse(old)).toEqual(old);
@@ -99,6 +99,25 @@ describe('database schema', () => {
   it('parses a customer row without consent (an older backup or device) with unknown consent', () => {
     const row = withoutConsent(makeCustomer({ id: 'x' }));
     expect(Customer.parse(row).consent).toEqual(unknownConsent());
+  });
+
+  it('upgrades a version-11 database: team sync’s tables are added, empty, and every row stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v11 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11].forEach((stores, i) => v11.version(i + 1).stores(stores));
+    await v11.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b' })]);
+    await v11.table('changeJournal').add({ table: 'customers', keys: ['a'], at: NOW, origin: 'local' });
+    v11.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(12);
+    expect(await db.customers.count()).toBe(2);
+    expect(await db.changeJournal.count()).toBe(1);
+    expect(await db.syncDocs.count()).toBe(0);
+    expect(await db.syncConflicts.count()).toBe(0);
+    expect(await db.syncTeam.count()).toBe(0);
+    db.close();
   });
 });
 

@@ -16,6 +16,16 @@ import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } fro
 
 /** Exports that read, build, or are not functions of the database. */
 const NOT_WRITERS = new Set([
+  'conflictOf',
+  'conflictsOfCustomer',
+  'countJournal',
+  'hasCustomers',
+  'journalSeq',
+  'loadTeamSettings',
+  'pendingChanges',
+  'readSynced',
+  'syncDocStates',
+  'tableKeys',
   'backupTableNames',
   'bookCounts',
   'holdsData',
@@ -175,6 +185,28 @@ const SCENARIOS: Record<string, Scenario> = {
   markFirstData: { run: (db) => entry.markFirstData(db, NOW) },
   writeDerivedMeta: { run: (db) => entry.writeDerivedMeta(db, 'insights:agenda', { computedAt: NOW, entries: [] }) },
   setJournaling: { run: (db) => setJournaling(db, false) },
+  // Team sync's side (./sync-store.ts): what comes from the team, in one 'remote' transaction.
+  applyRemote: {
+    run: async (db) => {
+      const fields = (await entry.readSynced(db, 'customers', ['b'])).get('b');
+      const outcome = await entry.applyRemote(
+        db,
+        { rows: [{ table: 'customers', key: 'b', fields: { ...fields, name: 'Bea from the team' } }], conflicts: [], docs: [{ id: 'doc-1', rev: '1-a' }] },
+        await entry.journalSeq(db),
+      );
+      expect(outcome.applied).toBe(true);
+    },
+  },
+  acknowledgeJournal: { run: async (db) => entry.acknowledgeJournal(db, await entry.journalSeq(db)) },
+  resetSyncState: {
+    prepare: (db) => entry.acknowledgeJournal(db, 1),
+    run: (db) => entry.resetSyncState(db),
+  },
+  saveTeamSettings: { run: (db) => entry.saveTeamSettings(db, { url: 'http://127.0.0.1:5984' }, { password: 'p' }) },
+  clearTeamSettings: {
+    prepare: (db) => entry.saveTeamSettings(db, { url: 'http://127.0.0.1:5984' }, { password: 'p' }),
+    run: (db) => entry.clearTeamSettings(db),
+  },
   writePrefs: { run: (db) => entry.writePrefs(db, { settings: { cadenceDays: 30 }, ui: { collapsed: true } }) },
   adoptLegacyPrefs: { run: (db) => entry.adoptLegacyPrefs(db, async () => ({ settings: { cadenceDays: 7 } })) },
 };
