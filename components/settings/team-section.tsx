@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { TeamStore } from '../../lib/team/page-store';
 import type { TeamStatus } from '../../lib/sync/status';
 import { TeamStatusLine } from '../team/team-status-line';
+import { formatCount } from '../../lib/format';
 
 export interface TeamSectionProps {
   store: TeamStore;
@@ -100,7 +101,7 @@ function JoinForm({ store, localCustomers }: TeamSectionProps) {
       {tested && (
         <p class="team__probe" role="status">
           {tested.exists
-            ? `Connected. This database holds a team${tested.encrypted ? ', encrypted end to end' : ' (not encrypted)'}, with ${tested.documents.toLocaleString('en')} documents.`
+            ? `Connected. This database holds a team${tested.encrypted ? ', encrypted end to end' : ' (not encrypted)'}, with ${formatCount(tested.documents)} documents.`
             : 'Connected. There is no team in this database yet: create it below, and the others join it.'}
         </p>
       )}
@@ -149,7 +150,7 @@ function JoinForm({ store, localCustomers }: TeamSectionProps) {
           {localCustomers !== null && localCustomers > 0 && (
             <label class="check">
               <input type="checkbox" checked={shareLocal} onChange={(event) => setShareLocal(event.currentTarget.checked)} />
-              Share the {localCustomers.toLocaleString('en')} customers already in this browser with the team
+              Share the {formatCount(localCustomers)} customers already in this browser with the team
             </label>
           )}
         </>
@@ -203,7 +204,7 @@ function TeamPanel({ store, status }: { store: TeamStore; status: TeamStatus }) 
       </dl>
       {status.refused > 0 && (
         <p class="team__refused" role="status">
-          {status.refused.toLocaleString('en')} {status.refused === 1 ? 'document' : 'documents'} from the team refused: {status.refusedReason}
+          {formatCount(status.refused)} {status.refused === 1 ? 'document' : 'documents'} from the team refused: {status.refusedReason}
         </p>
       )}
       <form

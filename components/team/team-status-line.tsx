@@ -1,5 +1,6 @@
 import './team.css';
 import type { TeamStatus } from '../../lib/sync/status';
+import { formatCount } from '../../lib/format';
 
 const TONE: Record<TeamStatus['state'], string> = {
   off: 'off',
@@ -30,7 +31,7 @@ function compactText(status: TeamStatus): string {
     case 'synced':
       return 'Team: up to date';
     case 'syncing':
-      return status.progress ? `Team: ${status.progress.done.toLocaleString('en')} documents…` : status.waiting > 0 ? `Team: syncing ${status.waiting}` : 'Team: syncing…';
+      return status.progress ? `Team: ${formatCount(status.progress.done)} documents…` : status.waiting > 0 ? `Team: syncing ${status.waiting}` : 'Team: syncing…';
     case 'offline':
       return status.waiting > 0 ? `Team: offline, ${status.waiting} waiting` : 'Team: offline';
     case 'paused':

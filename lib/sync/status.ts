@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REMOTE_PROBLEMS } from './remote';
+import { formatCount } from '../format';
 
 /**
  * What the team sync is doing, in a shape every page can show: the settings' Team section in
@@ -46,7 +47,7 @@ export const OFF_STATUS: TeamStatus = {
 };
 
 function changes(n: number): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? 'change' : 'changes'}`;
+  return `${formatCount(n)} ${n === 1 ? 'change' : 'changes'}`;
 }
 
 /** The status line for a state (the details of errors come from lib/sync/remote.ts). */
@@ -61,7 +62,7 @@ export function describeStatus(status: Omit<TeamStatus, 'message'>, reason: stri
     case 'syncing':
       if (status.progress) {
         const { done, total } = status.progress;
-        return total ? `Getting the team’s data: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} documents…` : `Getting the team’s data: ${done.toLocaleString('en')} documents…`;
+        return total ? `Getting the team’s data: ${formatCount(done)} of ${formatCount(total)} documents…` : `Getting the team’s data: ${formatCount(done)} documents…`;
       }
       return status.waiting > 0 ? `Syncing ${changes(status.waiting)}…` : 'Syncing…';
     case 'synced':
