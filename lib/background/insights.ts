@@ -25,8 +25,13 @@ import {
   type CustomerFacts,
   type CustomerInsight,
 } from '../insights/index';
+import { startBook, type DashboardBook } from '../insights/dashboard/book';
+import { computeDashboard, dashboardMembers, type DashboardData } from '../insights/dashboard/dashboard';
+import type { DashboardFilters } from '../insights/dashboard/filters';
+import type { DashboardSelection } from '../insights/dashboard/segment';
 import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
+import type { DashboardBooks } from './dashboard-books';
 import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
 import { settingsChanged } from './changes';
 import { AGENDA_KEY, CONTEXT_KEY, readAgenda, readContext, type Agenda } from './insight-store';
@@ -58,6 +63,8 @@ export interface InsightsDeps {
   now(): number;
   debounceMs?: number;
   singleWriteQuietMs?: number;
+  /** Where the dashboard's book goes (./dashboard-books.ts); without it no book is built. */
+  books?: DashboardBooks;
 }
 
 export type RecomputeSummary = {
@@ -109,6 +116,16 @@ export function createInsights(deps: InsightsDeps) {
     return context;
   }
 
+  async function currentBook(): Promise<DashboardBook> {
+    if (!deps.books) throw new Error('The dashboard is not available here.');
+    const stored = await deps.books.get();
+    if (stored) return stored;
+    await serial(fullRecompute);
+    const built = await deps.books.get();
+    if (!built) throw new Error('The dashboard could not be computed.');
+    return built;
+  }
+
   async function fullRecompute(): Promise<RecomputeSummary> {
     // This run reads every write made before it: a scheduled one would only repeat it.
     if (timer !== null) {
@@ -122,16 +139,20 @@ export function createInsights(deps: InsightsDeps) {
     await purgeExpiredSnoozes(db, now);
     // Each customer's own part of the engine runs page by page while the next page is read.
     const recompute = startRecompute(settings, now, RECOMPUTE_SIZE_HINT);
+    // The dashboard's book is collected from the same facts, in the same walk.
+    const book = deps.books ? startBook(settings, now, RECOMPUTE_SIZE_HINT) : null;
     const customers: Customer[] = [];
     const { orders } = await readFactsInPages(db, (page) => {
       for (const facts of page) {
         recompute.add(facts);
+        book?.add(facts);
         customers.push(facts.customer);
       }
     });
     const holds = await readAllHolds(db, now);
     const read = performance.now();
     const insights = recompute.finish(holds);
+    if (book) void deps.books?.set(book.finish(insights.customers));
     const changes: { id: string; insights: CustomerInsights }[] = [];
     for (const customer of customers) {
       const insight = insights.customers.get(customer.id);
@@ -362,6 +383,18 @@ export function createInsights(deps: InsightsDeps) {
         top5Flagged: c.top5Flagged,
         top: c.topCustomerIds.map((id) => ({ customerId: id, name: labels.get(id)?.name.trim() || labels.get(id)?.emails[0] || 'Unnamed customer' })),
       };
+    },
+
+    /** The dashboard's figures for these filters, from the last full recompute's book (one is run when there is none). */
+    async dashboard(filters: DashboardFilters): Promise<DashboardData> {
+      const settings = await deps.settings();
+      return computeDashboard(await currentBook(), filters, deps.now(), { cadenceDays: settings.cadenceDays });
+    },
+
+    /** The ids of the customers behind one part of the dashboard. */
+    async dashboardMembers(selection: DashboardSelection): Promise<string[]> {
+      const settings = await deps.settings();
+      return dashboardMembers(await currentBook(), selection.filters, selection.segment, deps.now(), { cadenceDays: settings.cadenceDays });
     },
 
     /** Waits for queued work (tests). */

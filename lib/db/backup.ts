@@ -28,10 +28,11 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
 /**
- * Staging, derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts), and sync's own
- * change journal (./changes.ts: a restore must not bring back writes already sent).
+ * Staging, derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts) or by the next
+ * recompute (./dashboard-book.ts), and sync's own change journal (./changes.ts: a restore must
+ * not bring back writes already sent).
  */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal']);
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal', 'dashboardBooks']);
 
 /**
  * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row

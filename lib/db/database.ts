@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
+import type { DashboardBook } from '../insights/dashboard/book';
 import type { Company, Customer, Interaction, Note, Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
@@ -41,7 +42,12 @@ export type CrmDatabase = Dexie & {
   settings: EntityTable<MetaEntry, 'key'>;
   /** Writes to shared tables, for sync, while the journal is switched on (./changes.ts). */
   changeJournal: EntityTable<JournalEntry, 'seq'>;
+  /** The dashboard's columnar copy of the book, rebuilt by every full recompute (./dashboard-book.ts). */
+  dashboardBooks: EntityTable<DashboardBookRow, 'key'>;
 };
+
+/** The stored dashboard book; `version` is the book's shape (./dashboard-book.ts BOOK_VERSION). */
+export type DashboardBookRow = { key: string; version: number; book: DashboardBook };
 
 /**
  * Version 1. The strings list only indexed fields; every other field is stored unindexed.
@@ -141,8 +147,17 @@ export const SCHEMA_V10 = {
   changeJournal: '++seq',
 } as const;
 
+/**
+ * Version 11 adds `dashboardBooks`: the dashboard's copy of the book in typed arrays
+ * (./dashboard-book.ts), derived, never backed up or synced, so the manager's dashboard has its
+ * figures at once after the background restarts instead of after a full read of the book.
+ */
+export const SCHEMA_V11 = {
+  dashboardBooks: 'key',
+} as const;
+
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 10;
+export const LATEST_SCHEMA = 11;
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -167,6 +182,7 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
   db.version(10).stores(SCHEMA_V10);
+  db.version(11).stores(SCHEMA_V11);
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
   return db;

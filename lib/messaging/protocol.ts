@@ -8,6 +8,7 @@ import { SETTINGS_MESSAGES } from './messages/settings';
 import { SITES_MESSAGES } from './messages/sites';
 import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
+import { DASHBOARD_MESSAGES } from './messages/dashboard';
 
 /**
  * The whole message protocol between the surfaces and the background: each message's request
@@ -27,6 +28,7 @@ export * from './messages/settings';
 export * from './messages/sites';
 export * from './messages/insights';
 export * from './messages/inbox-marks';
+export * from './messages/dashboard';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
@@ -38,6 +40,7 @@ export const PROTOCOL = {
   ...SITES_MESSAGES,
   ...INBOX_MARK_MESSAGES,
   ...INSIGHT_MESSAGES,
+  ...DASHBOARD_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;

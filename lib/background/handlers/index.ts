@@ -1,4 +1,5 @@
 import type { Handlers } from '../../messaging/router';
+import { dashboardHandlers } from './dashboard';
 import { inboxMarkHandlers } from './inbox-marks';
 import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
@@ -24,5 +25,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...settingsHandlers(deps),
     ...inboxMarkHandlers(deps),
     ...insightHandlers(deps),
+    ...dashboardHandlers(deps),
   };
 }

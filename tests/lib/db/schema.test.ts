@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from '../../../lib/db/database';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
@@ -62,11 +62,28 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(await db.customers.count()).toBe(2);
     expect((await db.meta.get('k'))?.value).toBe(1);
     expect((await db.settings.get('settings'))?.value).toEqual({ cadenceDays: 1 });
     expect(await db.changeJournal.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version-10 database: the dashboard book table is added, empty, and every row stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v10 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10].forEach((schema, i) => v10.version(i + 1).stores(schema));
+    await v10.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b' })]);
+    await v10.table('changeJournal').add({ table: 'customers', keys: ['a'], at: NOW, origin: 'local' });
+    v10.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(11);
+    expect(await db.customers.count()).toBe(2);
+    expect(await db.changeJournal.count()).toBe(1);
+    expect(await db.dashboardBooks.count()).toBe(0);
     db.close();
   });
 });
