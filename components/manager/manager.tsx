@@ -18,6 +18,7 @@ export interface ManagerProps {
 }
 
 const VIEWS: readonly [View, string][] = [
+  ['dashboard', 'Dashboard'],
   ['customers', 'Customers'],
   ['companies', 'Companies'],
   ['import', 'Import'],
@@ -52,7 +53,7 @@ export function Manager(props: ManagerProps) {
           </button>
         </p>
       )}
-      {props.customers === 0 && props.view === 'customers' && <Welcome onLoadSample={props.onLoadSample} />}
+      {props.customers === 0 && (props.view === 'customers' || props.view === 'dashboard') && <Welcome onLoadSample={props.onLoadSample} />}
       <main class="manager__body">{props.children}</main>
       {props.undo !== null && (
         <div class="toast" role="status">

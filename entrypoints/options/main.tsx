@@ -6,6 +6,7 @@ import { CompanyList } from '../../components/manager/company-list';
 import { CompanyPanel } from '../../components/manager/company-panel';
 import { CustomerDetail } from '../../components/manager/customer-detail';
 import { CustomerList } from '../../components/manager/customer-list';
+import { Dashboard } from '../../components/manager/dashboard/dashboard';
 import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
 import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
@@ -59,6 +60,7 @@ connect();
 void store.refreshStatus();
 store.list.reload();
 syncRouteWithHash(store.route, store.applyRoute, window);
+if (store.view.value === 'dashboard') store.dashboard.show();
 
 /** What opens beside a list: a customer, a company or the new-company form. */
 function SidePanel() {
@@ -108,6 +110,16 @@ function App() {
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}
     >
+      {store.view.value === 'dashboard' && status !== null && status.customers > 0 && (
+        <Dashboard
+          state={store.dashboard.state.value}
+          filters={store.dashboard.filters.value}
+          onFilters={store.dashboard.setFilters}
+          onCsv={store.dashboard.downloadCsv}
+          onPrint={() => window.print()}
+          onRetry={() => void store.dashboard.load()}
+        />
+      )}
       {store.view.value === 'customers' && (
         <>
           <CustomerList

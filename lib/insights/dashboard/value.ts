@@ -28,7 +28,11 @@ export type Concentration = {
   top5Share: number | null;
   top1Flagged: boolean;
   top5Flagged: boolean;
+  /** The biggest 1 and 5 payers and the top 10, 20 and 50 % of them, with their share of revenue: the curve in words. */
+  steps: { customers: number; customerShare: number; revenueShare: number }[];
 };
+
+const STEP_SHARES = [0.1, 0.2, 0.5];
 
 /** Paying customers (net revenue > 0 in the period and currency), biggest first, then by id. */
 export function rankPayers(scope: Scope): number[] {
@@ -44,7 +48,7 @@ export function concentration(scope: Scope, ranked: readonly number[]): Concentr
   const payers = ranked.length;
   let totalMinor = 0;
   for (const c of ranked) totalMinor += revenue[c] as number;
-  const empty: Concentration = { status: ok(), payers, totalMinor, curve: [], at80: null, top1Share: null, top5Share: null, top1Flagged: false, top5Flagged: false };
+  const empty: Concentration = { status: ok(), payers, totalMinor, curve: [], at80: null, top1Share: null, top5Share: null, top1Flagged: false, top5Flagged: false, steps: [] };
   if (scope.currency === null) return { ...empty, status: needs('It needs orders in this period: import your orders or add them to a customer.') };
   if (payers === 0) return { ...empty, status: needs(`It needs customers who paid in ${scope.currency} in this period; none did.`) };
   const cumulative = new Float64Array(payers + 1);
@@ -58,7 +62,9 @@ export function concentration(scope: Scope, ranked: readonly number[]): Concentr
   }
   const top1Share = (cumulative[1] as number) / totalMinor;
   const top5Share = (cumulative[Math.min(5, payers)] as number) / totalMinor;
-  const shares = { top1Share, top5Share, top1Flagged: top1Share > TOP1_LIMIT, top5Flagged: top5Share > TOP5_LIMIT };
+  const counts = [...new Set([1, Math.min(5, payers), ...STEP_SHARES.map((f) => Math.max(1, Math.round(f * payers)))])].sort((x, y) => x - y);
+  const steps = counts.map((k) => ({ customers: k, customerShare: k / payers, revenueShare: (cumulative[k] as number) / totalMinor }));
+  const shares = { top1Share, top5Share, top1Flagged: top1Share > TOP1_LIMIT, top5Flagged: top5Share > TOP5_LIMIT, steps };
   if (payers < MIN_CURVE_CUSTOMERS) {
     return {
       ...empty,

@@ -37,6 +37,7 @@ export const DashboardDataSchema = z.object({
     top5Share: z.number().nullable(),
     top1Flagged: z.boolean(),
     top5Flagged: z.boolean(),
+    steps: z.array(z.object({ customers: Count, customerShare: Share, revenueShare: z.number() })),
   }),
   tiers: z.object({ status: Status, rows: z.array(z.object({ tier: TierName, customers: Count, revenueMinor: Minor, share: z.number().nullable() })) }),
   rfm: z.object({
