@@ -71,3 +71,43 @@ export function formatRelativeDays(from: number, now: number, locale?: string): 
 export function isoDate(at: number): string {
   return new Date(at).toISOString();
 }
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** A count as the locale writes it: "1,204". */
+export function formatCount(n: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
+}
+
+/**
+ * A count with its noun in the right number, chosen by the locale's plural rules:
+ * countOf(1, 'customer', 'customers') is "1 customer", countOf(1204, …) "1,204 customers".
+ */
+export function countOf(n: number, one: string, other: string, locale?: string): string {
+  const key = locale ?? '';
+  let rules = pluralRules.get(key);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(key, rules);
+  }
+  return `${formatCount(n, locale)} ${rules.select(n) === 'one' ? one : other}`;
+}
+
+/** A size in bytes in the largest unit that keeps it readable: "1.2 MB", "78.5 GB". */
+export function formatSize(bytes: number, locale?: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
+}

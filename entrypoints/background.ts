@@ -10,6 +10,7 @@ import { createPrefs } from '../lib/background/prefs';
 import { PreparedContexts } from '../lib/background/prepared-contexts';
 import { startQuickCapture } from '../lib/background/quick-capture';
 import { QuickNoteDrafts } from '../lib/background/quick-note-drafts';
+import { startRecovery } from '../lib/background/recovery-start';
 import { TabContexts } from '../lib/background/tab-contexts';
 import { openDatabase } from '../lib/db/index';
 import { PORT_NAME, type SidebarContext } from '../lib/messaging/protocol';
@@ -19,6 +20,10 @@ import { showShortcutInTitle, type ShortcutTitleApi } from '../lib/shortcut';
 
 export default defineBackground(() => {
   const db = openDatabase();
+  // Is the book whole? A lost or unreadable one gets the recovery screen and nothing else; a
+  // marker of what it held and daily safety copies are kept outside IndexedDB. The team-sync
+  // service passes its restore here (`teamRestore`) once it exists.
+  const recovery = startRecovery({ db });
   // Settings, enabled sites and UI state: in the database, out of content scripts' reach. A
   // write that changes what content scripts follow (collapse, inbox marks) is pushed to the tabs.
   const prefs = createPrefs(db, {
@@ -43,7 +48,7 @@ export default defineBackground(() => {
   // prepared sidebar contexts, and tells the insights: the database's one change signal.
   wireChanges({ db, toAll: (event) => hub.toAll(event), invalidate: () => prepared.clear(), insights });
 
-  const route = createRouter(
+  const router = createRouter(
     createHandlers({
       db,
       tabs,
@@ -55,10 +60,12 @@ export default defineBackground(() => {
       drafts,
       insights,
       prepared,
+      recovery,
     }),
     browser.runtime.id,
     { frameAllowed: (tabId, token) => tabs.frameAllowed(tabId, token) },
   );
+  const route = recovery.gate(router);
 
   // sendResponse + `return true` works in every browser; a returned promise does not everywhere.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runSiteSidebar } from '../lib/sites/mount-site';
-import { scanEnabledSite } from '../lib/sites/registry';
+import { ENABLED_SITE } from '../lib/sites/registry';
 
 export default defineContentScript({
   // Not in the manifest: the background registers it for each site the user enables and
@@ -8,5 +8,5 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   runAt: 'document_idle',
-  main: (ctx) => runSiteSidebar(ctx, scanEnabledSite),
+  main: (ctx) => runSiteSidebar(ctx, ENABLED_SITE),
 });

@@ -4,6 +4,7 @@ import { mountSidebar } from '../lib/mount/mount-sidebar';
 import { createTierMarks } from '../lib/mount/tier-marks';
 import { watchInboxMarks } from '../lib/sites/gmail/inbox-marks-watch';
 import { watchGmail } from '../lib/sites/gmail/observer';
+import { gmailRoom } from '../lib/sites/gmail/room';
 import { gmailIsDark } from '../lib/sites/gmail/theme';
 
 export default defineContentScript({
@@ -18,7 +19,7 @@ export default defineContentScript({
     // and pushes on change; the content script never reads extension storage.
     const marks = watchInboxMarks({ doc: document, signal: ctx.signal, ask: inboxMarks, marks: createTierMarks(document) });
     // The sidebar frame loads while Gmail itself loads; the page is read once its DOM is there.
-    const frame = await mountSidebar(ctx, (state) => marks.setEnabled(state.inboxMarks));
+    const frame = await mountSidebar(ctx, gmailRoom, (state) => marks.setEnabled(state.inboxMarks));
     if (frame === null) return;
     // The sidebar turns dark with Gmail's dark theme, checked again whenever the page settles.
     const followTheme = () => frame.setDark(gmailIsDark(document));

@@ -1,10 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runSiteSidebar } from '../lib/sites/mount-site';
-import { scanShopify } from '../lib/sites/registry';
+import { SHOPIFY_ADMIN } from '../lib/sites/registry';
 
 export default defineContentScript({
   // The whole admin, so the script follows its single-page navigation onto order and customer pages.
   matches: ['https://admin.shopify.com/store/*'],
   runAt: 'document_idle',
-  main: (ctx) => runSiteSidebar(ctx, scanShopify),
+  main: (ctx) => runSiteSidebar(ctx, SHOPIFY_ADMIN),
 });

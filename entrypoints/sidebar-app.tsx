@@ -4,10 +4,14 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { InsightsContext } from '../components/sidebar/insights-context';
 import { RemindersContext } from '../components/sidebar/reminders-context';
+import { ReadOnlyNotice, recoveryActions, RecoveryScreen } from '../components/recovery/recovery-screen';
 import { Sidebar } from '../components/sidebar/sidebar';
+import { saveBlob } from '../lib/manager/download';
 import { request } from '../lib/messaging/client';
 import { parsePushEvent } from '../lib/messaging/push';
 import { PORT_NAME } from '../lib/messaging/vocabulary';
+import { createRecoveryStore, needsRecovery } from '../lib/recovery/store';
+import { readCopy } from '../lib/safety/copies';
 import { followFrameTheme } from '../lib/sidebar/frame-theme';
 import { createInsightsStore } from '../lib/sidebar/insights-store';
 import { createRemindersStore } from '../lib/sidebar/reminders-store';
@@ -30,6 +34,7 @@ export default defineUnlistedScript(() => {
     updateNote: (id, patch) => request('note.update', { id, ...patch }),
     deleteNote: (id) => request('note.delete', { id }),
     logInteraction: (customerId, kind, summary) => request('interaction.log', { customerId, kind, summary }),
+    setConsent: (customerId, consent) => request('customer.consent', { customerId, consent }),
     setCollapsed: (collapsed) => request('ui.setCollapsed', { collapsed }),
     siteContext: () => request('site.context', {}),
   });
@@ -45,6 +50,7 @@ export default defineUnlistedScript(() => {
     done: (customerId, ruleId) => request('insights.done', { customerId, ruleId }),
     snooze: (customerId, ruleId, factsKey, until) => request('insights.snooze', { customerId, ruleId, factsKey, until }),
     dismiss: (customerId, ruleId, factsKey) => request('insights.dismiss', { customerId, ruleId, factsKey }),
+    undo: (customerId, ruleId, factsKey) => request('insights.undo', { customerId, ruleId, factsKey }),
   });
   effect(() => insights.show(store.selectedCustomerId()));
 
@@ -77,6 +83,15 @@ export default defineUnlistedScript(() => {
   }
   connect();
   void store.refresh();
+  // Asked beside the first context, not before it: a lost book shows the recovery screen.
+  const recovery = createRecoveryStore({
+    request,
+    readCopy: (id) => readCopy(caches, id),
+    save: saveBlob,
+    now: () => Date.now(),
+    onRecovered: () => location.reload(),
+  });
+  void recovery.load();
 
   function App() {
     return (
@@ -90,6 +105,7 @@ export default defineUnlistedScript(() => {
         onUpdateNote={store.updateNote}
         onDeleteNote={store.deleteNote}
         onLogInteraction={store.logInteraction}
+        onSetConsent={store.setConsent}
         onCollapse={store.collapse}
         search={search.state.value}
         onSearch={search.setQuery}
@@ -101,9 +117,20 @@ export default defineUnlistedScript(() => {
   // The selected customer's insights and reminders reach the card through context
   // (components/sidebar/insights-context.ts, reminders-context.ts).
   function WithInsights() {
+    const checked = recovery.state.value;
+    if (checked.kind === 'ready' && needsRecovery(checked.status)) {
+      return (
+        <RecoveryScreen
+          state={checked}
+          task={recovery.task.value}
+          {...recoveryActions(recovery)}
+        />
+      );
+    }
     return (
-      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss }}>
+      <InsightsContext.Provider value={{ state: insights.state.value, onDone: insights.done, onSnooze: insights.snooze, onDismiss: insights.dismiss, onUndo: insights.undo }}>
         <RemindersContext.Provider value={{ state: reminders.state.value, onSet: reminders.set, onClear: reminders.clear }}>
+          <ReadOnlyNotice status={checked.kind === 'ready' ? checked.status : null} />
           <App />
         </RemindersContext.Provider>
       </InsightsContext.Provider>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatDate, formatSize } from '../format';
 
 export interface StorageInfo {
   persisted: boolean | null;
@@ -17,8 +18,6 @@ export interface BackupPanelProps {
   onExport(kind: 'customers-csv' | 'orders-csv' | 'vcard'): void;
 }
 
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
-
 /** Backup, restore and exports; the storage the browser grants. */
 export function BackupPanel(props: BackupPanelProps) {
   const [mode, setMode] = useState<'replace' | 'merge'>('merge');
@@ -29,8 +28,8 @@ export function BackupPanel(props: BackupPanelProps) {
       <h2 id="backup-title">Backup and export</h2>
       <p>Your customers live only in this browser: uninstalling the extension deletes them. Keep a backup.</p>
       <p>
-        Last backup: {props.lastBackupAt === null ? 'never' : new Date(props.lastBackupAt).toLocaleDateString()}.{' '}
-        {storage.usage !== null && storage.quota !== null && `Using ${mb(storage.usage)} of ${mb(storage.quota)}. `}
+        Last backup: {props.lastBackupAt === null ? 'never' : formatDate(props.lastBackupAt)}.{' '}
+        {storage.usage !== null && storage.quota !== null && `Using ${formatSize(storage.usage)} of ${formatSize(storage.quota)}. `}
         {storage.persisted === false && 'The browser may clear this data when disk space runs low.'}
         {storage.persisted === true && 'Storage is persistent.'}
       </p>

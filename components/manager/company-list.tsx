@@ -1,6 +1,6 @@
 import type { CompanyFilters, ListStatus } from '../../lib/manager/list-store';
 import type { CompanyListRow } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../format';
 import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 
@@ -66,7 +66,7 @@ export function CompanyList(props: CompanyListProps) {
         <input type="search" aria-label="Search companies" placeholder="Search company name or domain…" value={filters.search} onInput={(e) => props.onFilters({ search: e.currentTarget.value })} />
         <button type="button" onClick={props.onNew}>New company</button>
         <span class="filters__count" role="status" aria-live="polite">
-          {status.kind === 'ready' ? (total === 1 ? '1 company' : `${total.toLocaleString()} companies`) : ''}
+          {status.kind === 'ready' ? countOf(total, 'company', 'companies') : ''}
         </span>
       </div>
       {status.kind === 'error' && (

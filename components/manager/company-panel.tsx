@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CompanyDetail } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../format';
 import { PanelNotice } from './panel-notice';
 
 export type CompanyState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'company'; detail: CompanyDetail };
@@ -64,7 +64,7 @@ export function CompanyPanel({ state, onSave, onOpenContact, onClose }: CompanyP
         <button type="button" class="secondary" onClick={onClose} aria-label="Close company">×</button>
       </header>
       <p class="detail__figures">
-        {contacts.length === 1 ? '1 contact' : `${contacts.length} contacts`}
+        {countOf(contacts.length, 'contact', 'contacts')}
         {company.domains.length > 0 && ` · ${company.domains.join(', ')}`}
       </p>
       <form class="detail__form" onSubmit={save}>

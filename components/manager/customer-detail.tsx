@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHANNELS, TIERS, type Channel, type Tier } from '../../lib/model/records';
 import type { CustomerCard, CustomerPatch } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../format';
 import { PanelNotice } from './panel-notice';
+import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 
 export type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'card'; card: CustomerCard };
 
@@ -97,10 +98,11 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
         <button type="button" class="secondary" onClick={onClose} aria-label="Close customer">×</button>
       </header>
       <p class="detail__figures">
-        {stats.orderCount} orders · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
+        {countOf(stats.orderCount, 'order', 'orders')} · {revenue ? formatMoney(revenue.minor, revenue.currency) : 'no revenue'}
         {stats.lastOrderAt !== null && ` · last order ${formatDate(stats.lastOrderAt)}`}
         {card.customer.insights && ` · tier ${card.customer.insights.tier}, ${card.customer.insights.stage.replace('_', ' ')}`}
       </p>
+      <ConsentFlag consent={card.customer.consent} />
       <form class="detail__form" onSubmit={save}>
         <label>Name<input value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} /></label>
         <label>Emails (one per line)<textarea rows={2} value={draft.emails} onInput={(e) => set({ emails: e.currentTarget.value })} /></label>
@@ -148,6 +150,7 @@ export function CustomerDetail({ state, onSave, onDelete, onClose, onOpenCompany
           <button type="button" class="danger" onClick={onDelete}>Delete customer</button>
         </div>
       </form>
+      <ConsentEditor key={card.customer.id} consent={card.customer.consent} now={Date.now()} onSave={async (consent) => void (await onSave({ consent }))} />
       <h3>Orders</h3>
       {card.orders.length === 0 ? (
         <p class="empty">No orders.</p>

@@ -1,7 +1,7 @@
 import { STAGES } from '../../lib/model/records';
 import type { ListFilters, ListStatus } from '../../lib/manager/list-store';
 import type { ListRow } from '../../lib/messaging/protocol';
-import { formatDate, formatMoney } from '../format';
+import { countOf, formatDate, formatMoney } from '../format';
 import { VirtualRowList } from './virtual-row-list';
 import { ROW_HEIGHT, useVirtualRows } from './virtual-rows';
 
@@ -99,7 +99,7 @@ export function CustomerList(props: CustomerListProps) {
           </select>
         </label>
         <span class="filters__count" role="status" aria-live="polite">
-          {status.kind === 'ready' ? `${total.toLocaleString()} customers` : ''}
+          {status.kind === 'ready' ? countOf(total, 'customer', 'customers') : ''}
         </span>
       </div>
       {status.kind === 'error' && (

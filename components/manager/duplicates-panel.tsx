@@ -1,4 +1,5 @@
 import type { DuplicateGroup } from '../../lib/messaging/protocol';
+import { countOf } from '../format';
 
 export type DuplicatesState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'groups'; groups: DuplicateGroup[] };
 
@@ -26,7 +27,7 @@ export function DuplicatesPanel({ state, onFind, onMerge }: DuplicatesPanelProps
             <ul>
               {group.customers.map((c) => (
                 <li key={c.id}>
-                  {c.name || c.email} ({c.email}, {c.orderCount} orders){' '}
+                  {c.name || c.email} ({c.email}, {countOf(c.orderCount, 'order', 'orders')}){' '}
                   <button type="button" class="secondary" onClick={() => onMerge(c.id, group.customers.filter((o) => o.id !== c.id).map((o) => o.id))}>
                     Keep this one and merge the others into it
                   </button>

@@ -1,6 +1,7 @@
 import type { Mapping, MappingField } from '../../lib/import/formats/generic';
 import { FIELD_LABELS, MAPPING_FIELDS, ORDER_FIELDS } from '../../lib/import/formats/generic';
 import type { ImportState } from '../../lib/import/runner';
+import { countOf } from '../format';
 
 export interface ImportPanelProps {
   state: ImportState;
@@ -68,7 +69,7 @@ export function ImportPanel(props: ImportPanelProps) {
       {state.kind === 'review' && (
         <div class="review">
           <p role="status">
-            {state.outcome.customers.toLocaleString()} customers and {state.outcome.orders.toLocaleString()} orders are ready. {state.outcome.badCount.toLocaleString()} rows cannot be imported.
+            {countOf(state.outcome.customers, 'customer', 'customers')} and {countOf(state.outcome.orders, 'order', 'orders')} are ready. {countOf(state.outcome.badCount, 'row cannot', 'rows cannot')} be imported.
           </p>
           <BadRows outcome={state.outcome} onDownload={props.onDownloadBad} />
           <div class="actions">
@@ -77,7 +78,7 @@ export function ImportPanel(props: ImportPanelProps) {
           </div>
         </div>
       )}
-      {state.kind === 'committing' && <p role="status">Saving {state.outcome.customers.toLocaleString()} customers and {state.outcome.orders.toLocaleString()} orders…</p>}
+      {state.kind === 'committing' && <p role="status">Saving {countOf(state.outcome.customers, 'customer', 'customers')} and {countOf(state.outcome.orders, 'order', 'orders')}…</p>}
       {state.kind === 'done' && (
         <p class="banner banner--ok" role="status">
           Imported {state.fileName}: {state.result.customersCreated.toLocaleString()} new customers, {state.result.customersUpdated.toLocaleString()} updated,{' '}

@@ -45,7 +45,7 @@ export function Manager(props: ManagerProps) {
           The extension did not answer: {props.statusError}
         </p>
       )}
-      {props.backupDue && (
+      {props.backupDue && props.view !== 'backup' && (
         <p class="banner banner--warn" role="status">
           No backup in the last 30 days. Your customers live only in this browser.{' '}
           <button type="button" class="link" onClick={() => props.onView('backup')}>

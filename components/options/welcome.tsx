@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { countOf } from '../format';
 
 export interface WelcomeProps {
   onLoadSample: () => Promise<{ customers: number; orders: number }>;
@@ -38,7 +39,7 @@ export function Welcome({ onLoadSample }: WelcomeProps) {
           {load.kind === 'loading' ? 'Loading…' : 'Load sample customers'}
         </button>
         <p role="status" aria-live="polite">
-          {load.kind === 'done' && `Loaded ${load.customers} customers and ${load.orders} orders.`}
+          {load.kind === 'done' && `Loaded ${countOf(load.customers, 'customer', 'customers')} and ${countOf(load.orders, 'order', 'orders')}.`}
           {load.kind === 'error' && load.message}
         </p>
       </section>

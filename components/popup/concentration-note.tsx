@@ -12,15 +12,12 @@ export function ConcentrationNote({ concentration, locale }: { concentration: Co
   const { top, top1Share, top5Share, top1Flagged, totalMinor, currency } = concentration;
   const first = top[0];
   return (
-    <section class="popup__section concentration" aria-labelledby="concentration-title">
-      <h2 id="concentration-title" class="popup__heading">
-        Revenue concentration
-      </h2>
+    <section class="popup__section concentration" aria-label="Revenue concentration">
       <p class="concentration__text">
         {top1Flagged && first
-          ? `${first.name} alone brings ${percent(top1Share)} of the last 12 months' revenue (${formatMoney(totalMinor, currency, locale)}).`
-          : `Your top ${Math.min(5, top.length)} customers bring ${percent(top5Share)} of the last 12 months' revenue (${formatMoney(totalMinor, currency, locale)}).`}{' '}
-        Losing one would hurt: keep them close and grow the others.
+          ? `${first.name} alone brings ${percent(top1Share)} of 12 months' revenue (${formatMoney(totalMinor, currency, locale)}):`
+          : `Your top ${Math.min(5, top.length)} customers bring ${percent(top5Share)} of 12 months' revenue (${formatMoney(totalMinor, currency, locale)}):`}{' '}
+        keep them close, grow the others.
       </p>
     </section>
   );

@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CustomerChoice, KeepInTouchItem, QuickNoteInput, ReminderView } from '../../lib/messaging/protocol';
+import type { CustomerChoice, QuickNoteInput, ReminderView } from '../../lib/messaging/protocol';
 import type { Loadable, Opening, PickerState } from '../../lib/popup/store';
 import type { SnoozeOption } from '../../lib/reminders/schedule';
 import { useAction } from '../sidebar/use-action';
-import { KeepInTouchList } from './keep-in-touch-list';
 import { QuickNoteForm } from './quick-note-form';
 import { ReminderList } from './reminder-list';
 import { ShortcutHint } from './shortcut-hint';
@@ -13,12 +12,13 @@ export interface PopupProps {
   picker: PickerState;
   selected: CustomerChoice | null;
   opening: Opening | null;
-  keepInTouch: Loadable<KeepInTouchItem[]>;
   reminders: Loadable<ReminderView[]>;
   now: number;
   locale?: string;
   /** The "Today" list, once the insights work provides it (see TodayList). */
   today?: ComponentChildren;
+  /** "Enable on this site" for the tab under the popup (see SiteAccess). */
+  site?: ComponentChildren;
   onQuery: (query: string) => void;
   onSelect: (choice: CustomerChoice | null) => void;
   onSave: (input: Omit<QuickNoteInput, 'customerId'>) => Promise<void>;
@@ -62,7 +62,7 @@ function UnknownAddress({ email, onAdd }: { email: string; onAdd: (name: string)
 
 /** The toolbar popup: a quick note first, then what needs attention. */
 export function Popup(props: PopupProps) {
-  const { keepInTouch, opening } = props;
+  const { opening } = props;
   return (
     <main class="popup">
       <header class="popup__bar">
@@ -85,12 +85,7 @@ export function Popup(props: PopupProps) {
       />
       <ReminderList state={props.reminders} now={props.now} locale={props.locale} onDone={props.onDoneReminder} onSnooze={props.onSnoozeReminder} />
       {props.today}
-      <KeepInTouchList
-        state={keepInTouch}
-        onOpen={(item) =>
-          props.onSelect({ customerId: item.customerId, name: item.name, email: item.email, companyId: null, companyName: null })
-        }
-      />
+      {props.site}
     </main>
   );
 }

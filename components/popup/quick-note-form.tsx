@@ -135,7 +135,7 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
         ref={noteRef}
         autoFocus
         class="textarea"
-        rows={4}
+        rows={3}
         maxLength={NOTE_MAX}
         placeholder="What did you learn? #tags welcome"
         aria-invalid={action.error ? true : undefined}
@@ -157,41 +157,45 @@ export function QuickNoteForm({ picker, selected, initialBody, onQuery, onSelect
           ))}
         </ul>
       )}
-      <div class="quick-note__options">
-        {selected?.companyId && selected.companyName && (
-          <label class="check">
-            <input type="checkbox" checked={onCompany} onChange={(event) => setOnCompany(event.currentTarget.checked)} />
-            On all of {selected.companyName}
-          </label>
-        )}
-        <label class="field">
-          <span>Also log</span>
-          <select class="select" aria-label="Also log" value={logAs} onChange={(event) => setLogAs(event.currentTarget.value as InteractionKind | '')}>
-            <option value="">Nothing, just a note</option>
-            {LOGGABLE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {INTERACTION_LABELS[kind]}
-              </option>
-            ))}
-          </select>
+      {selected?.companyId && selected.companyName && (
+        <label class="check">
+          <input type="checkbox" checked={onCompany} onChange={(event) => setOnCompany(event.currentTarget.checked)} />
+          On all of {selected.companyName}
         </label>
-        <label class="field">
-          <span>Remind me</span>
-          <select class="select" value={remind} onChange={(event) => setRemind(event.currentTarget.value as RemindChoice)}>
-            {REMIND_CHOICES.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-        {remind === 'pick' && (
+      )}
+      {/* Secondary: one click away, so the note and today's plan fit the popup. Open while set. */}
+      <details class="quick-note__more" open={logAs !== '' || remind !== '' ? true : undefined}>
+        <summary>Also log it or remind me</summary>
+        <div class="quick-note__options">
           <label class="field">
-            <span>Reminder date and time</span>
-            <input class="input" type="datetime-local" value={remindAt} onInput={(event) => setRemindAt(event.currentTarget.value)} />
+            <span>Also log</span>
+            <select class="select" aria-label="Also log" value={logAs} onChange={(event) => setLogAs(event.currentTarget.value as InteractionKind | '')}>
+              <option value="">Nothing, just a note</option>
+              {LOGGABLE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {INTERACTION_LABELS[kind]}
+                </option>
+              ))}
+            </select>
           </label>
-        )}
-      </div>
+          <label class="field">
+            <span>Remind me</span>
+            <select class="select" value={remind} onChange={(event) => setRemind(event.currentTarget.value as RemindChoice)}>
+              {REMIND_CHOICES.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+          {remind === 'pick' && (
+            <label class="field">
+              <span>Reminder date and time</span>
+              <input class="input" type="datetime-local" value={remindAt} onInput={(event) => setRemindAt(event.currentTarget.value)} />
+            </label>
+          )}
+        </div>
+      </details>
       <div class="composer__bar">
         <span class="hint">Ctrl/⌘+Enter to save</span>
         <button type="submit" class="button button--primary" disabled={blocked || action.busy}>

@@ -1,7 +1,8 @@
 import type { ReminderView } from '../../lib/messaging/protocol';
 import type { Loadable } from '../../lib/popup/store';
 import { SNOOZE_LABELS, SNOOZE_OPTIONS, type SnoozeOption } from '../../lib/reminders/schedule';
-import { formatDate, isoDate } from '../format';
+import { useState } from 'preact/hooks';
+import { formatCount, formatDate, isoDate } from '../format';
 import { useAction } from '../sidebar/use-action';
 
 export interface ReminderListProps {
@@ -50,9 +51,12 @@ function ReminderRow({ view: { reminder, customerName }, now, locale, onDone, on
   );
 }
 
-/** Reminders not done yet, soonest first; the ones already due are marked. */
-export function ReminderList({ state, ...row }: ReminderListProps) {
+/** Reminders not done yet, soonest first; the ones already due are marked; a few, then "Show more". */
+export function ReminderList({ state, few = 3, ...row }: ReminderListProps & { few?: number }) {
+  const [all, setAll] = useState(false);
   if (state.kind === 'ready' && state.value.length === 0) return null;
+  const views = state.kind === 'ready' ? (all ? state.value : state.value.slice(0, few)) : [];
+  const hidden = state.kind === 'ready' ? state.value.length - views.length : 0;
   return (
     <section class="popup__section" aria-labelledby="reminders-title">
       <h2 id="reminders-title" class="popup__heading">
@@ -66,10 +70,15 @@ export function ReminderList({ state, ...row }: ReminderListProps) {
       )}
       {state.kind === 'ready' && (
         <ol class="rows" aria-label="Reminders">
-          {state.value.map((view) => (
+          {views.map((view) => (
             <ReminderRow key={view.reminder.id} view={view} {...row} />
           ))}
         </ol>
+      )}
+      {state.kind === 'ready' && state.value.length > few && (
+        <button type="button" class="button button--link popup__more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show ${formatCount(hidden, row.locale)} more`}
+        </button>
       )}
     </section>
   );

@@ -1,15 +1,16 @@
 import { useContext, useId, useMemo } from 'preact/hooks';
 import type { InteractionKind } from '../../lib/model/records';
-import type { CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import type { ConsentPatch, CustomerCard as CustomerCardData } from '../../lib/messaging/protocol';
+import { ConsentEditor, ConsentFlag } from '../consent/consent-editor';
 import { mailtoHref } from '../safe-href';
 import { buildHistory } from './history';
 import { HistoryList } from './history-list';
 import { KeyFigures } from './key-figures';
 import { LogInteraction } from './log-interaction';
-import { NotesSection } from './notes-section';
+import { KeepInMind, NotesSection } from './notes-section';
 import { InsightBadges } from './insight-badges';
 import { InsightsContext } from './insights-context';
-import { NextAction, type RuleReminders } from './next-action';
+import { CHANNEL_LABELS, NextAction, type RuleReminders } from './next-action';
 import { RemindersContext, remindersByNote, remindersByRule } from './reminders-context';
 import { initials } from './person-label';
 import type { NoteCallbacks, NoteReminders } from './types';
@@ -19,6 +20,8 @@ export interface CustomerCardProps extends NoteCallbacks {
   now: number;
   locale?: string;
   onLogInteraction?: (kind: InteractionKind, summary: string) => Promise<void>;
+  /** Do-not-contact and marketing permission; the editor is hidden without it. */
+  onSetConsent?: (consent: ConsentPatch) => Promise<void>;
 }
 
 function EmailLink({ email }: { email: string }) {
@@ -27,8 +30,18 @@ function EmailLink({ email }: { email: string }) {
   return href ? <a href={href}>{email}</a> : <span>{email}</span>;
 }
 
-/** Who the customer is, their figures, notes and history. Every string is rendered as text. */
-export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction }: CustomerCardProps) {
+/** The customer's own boundaries, as the card states them before the next action. */
+function boundaries(customer: CustomerCardData['customer']): string[] {
+  const out: string[] = [];
+  if (customer.preferredChannel) out.push(`Prefers ${CHANNEL_LABELS[customer.preferredChannel].toLowerCase()}`);
+  return out;
+}
+
+/**
+ * Who the customer is, how valuable, what to keep in mind and the next action first (what must
+ * show without scrolling at 1366×768), then contact, notes and history. Every string is text.
+ */
+export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onLogInteraction, onSetConsent }: CustomerCardProps) {
   const { customer, company } = card;
   const name = customer.name.trim() || customer.emails[0] || 'Unnamed customer';
   const history = useMemo(() => buildHistory(card, locale), [card, locale]);
@@ -66,11 +79,38 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
           {initials(name)}
         </span>
         <div class="card__identity">
-          <h2 class="card__name">{name}</h2>
+          <h2 class="card__name" title={name} dir="auto">
+            {name}
+          </h2>
           {company && <p class="card__company">{company.name}</p>}
           {insightState && <InsightBadges state={insightState} />}
         </div>
       </header>
+      <ConsentFlag consent={customer.consent} locale={locale} />
+
+      <KeyFigures customer={customer} now={now} locale={locale} />
+
+      <KeepInMind
+        notes={card.notes}
+        boundaries={boundaries(customer)}
+        onUpdate={onUpdate}
+        onDelete={onDelete}
+        locale={locale}
+        remind={noteReminders}
+      />
+
+      {insights && insightState && (
+        <NextAction
+          state={insightState}
+          now={now}
+          locale={locale}
+          onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
+          onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
+          onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
+          onUndo={(ruleId, factsKey) => insights.onUndo(customer.id, ruleId, factsKey)}
+          remind={ruleReminders}
+        />
+      )}
 
       <section class="section section--contact" aria-labelledby={contactId}>
         <h3 id={contactId} class="visually-hidden">
@@ -101,20 +141,6 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
         )}
       </section>
 
-      {insights && insightState && (
-        <NextAction
-          state={insightState}
-          now={now}
-          locale={locale}
-          onDone={(ruleId) => insights.onDone(customer.id, ruleId)}
-          onSnooze={(ruleId, factsKey, until) => insights.onSnooze(customer.id, ruleId, factsKey, until)}
-          onDismiss={(ruleId, factsKey) => insights.onDismiss(customer.id, ruleId, factsKey)}
-          remind={ruleReminders}
-        />
-      )}
-
-      <KeyFigures customer={customer} now={now} locale={locale} />
-
       {reminderSlot?.state.kind === 'error' && reminderSlot.state.customerId === customer.id && (
         <p class="error-text" role="alert">
           Reminders could not be loaded: {reminderSlot.state.message}
@@ -124,6 +150,8 @@ export function CustomerCard({ card, now, locale, onAdd, onUpdate, onDelete, onL
       <NotesSection notes={card.notes} onAdd={onAdd} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={noteReminders} />
 
       {onLogInteraction && <LogInteraction onLog={onLogInteraction} />}
+
+      {onSetConsent && <ConsentEditor consent={customer.consent} now={now} locale={locale} onSave={onSetConsent} />}
 
       <section class="section" aria-labelledby={historyId}>
         <h3 id={historyId} class="section__title">

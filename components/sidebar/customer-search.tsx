@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CustomerChoice } from '../../lib/messaging/protocol';
 import type { SearchState } from '../../lib/sidebar/search-store';
 import './customer-search.css';
+import { countOf } from '../format';
 
 export interface CustomerSearchProps {
   state: SearchState;
@@ -132,7 +133,7 @@ function SearchStatus({ state }: { state: SearchState }) {
   // Always present, so screen readers hear the count when results arrive.
   return (
     <p class="visually-hidden" role="status">
-      {state.kind === 'results' ? `${state.results.length} customers found` : ''}
+      {state.kind === 'results' ? `${countOf(state.results.length, 'customer', 'customers')} found` : ''}
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate, isoDate } from '../format';
+import { countOf, formatDate, isoDate } from '../format';
 import type { HistoryEntry } from './history';
 
 export interface HistoryListProps {
@@ -38,7 +38,7 @@ export function HistoryList({ entries, locale }: HistoryListProps) {
       </ol>
       {hidden > 0 && (
         <button type="button" class="button button--quiet button--block" onClick={() => setShowAll(true)}>
-          Show {hidden} older {hidden === 1 ? 'entry' : 'entries'}
+          Show {countOf(hidden, 'older entry', 'older entries')}
         </button>
       )}
     </>

@@ -2,7 +2,7 @@ import type { CustomerCard } from '../../lib/messaging/protocol';
 import type { InteractionKind } from '../../lib/model/records';
 import { formatMoney } from '../format';
 
-export type HistoryKind = 'order' | InteractionKind | 'note';
+export type HistoryKind = 'order' | InteractionKind;
 
 export interface HistoryEntry {
   /** Unique across kinds: records of different tables may share an id. */
@@ -35,7 +35,8 @@ function orderTitle(number: string | null, total: string): string {
 }
 
 /**
- * Orders, interactions and notes of a card as one timeline, newest first. Tombstoned rows
+ * Orders and interactions of a card as one timeline, newest first (notes have their own
+ * section, so they are not repeated here). Tombstoned rows
  * are left out even if a reply carries them. Ties keep a stable order (by key) so the list
  * does not jump between refreshes.
  */
@@ -60,10 +61,6 @@ export function buildHistory(card: CustomerCard, locale?: string): HistoryEntry[
       title: INTERACTION_TITLES[interaction.kind],
       detail: interaction.summary || null,
     });
-  }
-  for (const note of card.notes) {
-    if (note.deletedAt !== null) continue;
-    entries.push({ key: `note:${note.id}`, kind: 'note', at: note.createdAt, title: 'Note', detail: note.body });
   }
   return entries.sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

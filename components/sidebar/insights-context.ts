@@ -14,6 +14,7 @@ export interface InsightsSlot {
   onDone: (customerId: string, ruleId: RuleId) => Promise<void>;
   onSnooze: (customerId: string, ruleId: RuleId, factsKey: string, until: number) => Promise<void>;
   onDismiss: (customerId: string, ruleId: RuleId, factsKey: string) => Promise<void>;
+  onUndo: (customerId: string, ruleId: RuleId, factsKey: string) => Promise<void>;
 }
 
 export const InsightsContext = createContext<InsightsSlot | null>(null);

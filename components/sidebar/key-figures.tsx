@@ -41,14 +41,6 @@ export function KeyFigures({ customer, now, locale }: KeyFiguresProps) {
         )}
       </Figure>
       <Figure label="Orders">{String(stats.orderCount)}</Figure>
-      <Figure label="Average order">
-        {stats.averageOrderMinor !== null && stats.currency
-          ? formatMoney(stats.averageOrderMinor, stats.currency, locale)
-          : '—'}
-      </Figure>
-      <Figure label="Customer since">
-        <time dateTime={isoDate(since)}>{formatDate(since, locale)}</time>
-      </Figure>
       <Figure label="Last order">
         {stats.lastOrderAt !== null ? (
           <>
@@ -60,6 +52,14 @@ export function KeyFigures({ customer, now, locale }: KeyFiguresProps) {
         ) : (
           <span class="muted">No orders yet</span>
         )}
+      </Figure>
+      <Figure label="Average order">
+        {stats.averageOrderMinor !== null && stats.currency
+          ? formatMoney(stats.averageOrderMinor, stats.currency, locale)
+          : '—'}
+      </Figure>
+      <Figure label="Customer since">
+        <time dateTime={isoDate(since)}>{formatDate(since, locale)}</time>
       </Figure>
     </dl>
   );

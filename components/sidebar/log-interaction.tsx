@@ -53,7 +53,7 @@ export function LogInteraction({ onLog }: LogInteractionProps) {
         <input
           class="input"
           aria-label="Summary (optional)"
-          placeholder="Summary (optional)"
+          placeholder="Summary"
           maxLength={2000}
           value={summary}
           onInput={(event) => {

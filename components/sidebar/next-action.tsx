@@ -1,9 +1,11 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import type { InsightCard, InsightSuggestion } from '../../lib/messaging/protocol';
+import { doneKind } from '../../lib/insights/done';
+import type { HeldSuggestion, InsightCard, InsightSuggestion } from '../../lib/messaging/protocol';
+import { INTERACTION_LABELS } from '../interaction-kinds';
 import type { Reminder } from '../../lib/model/records';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
 import { closeOnEscape } from '../close-on-escape';
-import { formatDate, formatMoney, formatRelativeDays, isoDate } from '../format';
+import { formatDate, formatRelativeDays, isoDate } from '../format';
 import { RemindMe } from './remind-me';
 import { useAction } from './use-action';
 import './insights.css';
@@ -22,7 +24,28 @@ export interface NextActionCallbacks {
   onDone: (ruleId: InsightSuggestion['ruleId']) => Promise<void>;
   onSnooze: (ruleId: InsightSuggestion['ruleId'], factsKey: string, until: number) => Promise<void>;
   onDismiss: (ruleId: InsightSuggestion['ruleId'], factsKey: string) => Promise<void>;
+  /** Takes back a Done (and what it logged), a Snooze or a Dismiss of these facts. */
+  onUndo: (ruleId: InsightSuggestion['ruleId'], factsKey: string) => Promise<void>;
 }
+
+/** The last action taken on this card, named for the confirmation that offers Undo. */
+interface LastAction {
+  customerId: string;
+  ruleId: InsightSuggestion['ruleId'];
+  factsKey: string;
+  text: string;
+}
+
+/** What the confirmation after an action says: "Logged: survey sent", "Snoozed until …", "Dismissed: …". */
+export function actionTrace(action: 'done' | 'snoozed' | 'dismissed', suggestion: Pick<InsightSuggestion, 'ruleId' | 'title'>, until: number | null, locale?: string): string {
+  if (action === 'snoozed') return `Snoozed until ${formatDate(until ?? 0, locale)}`;
+  if (action === 'dismissed') return `Dismissed: ${suggestion.title}`;
+  const kind = doneKind(suggestion.ruleId);
+  return kind === 'other' ? `Logged: ${suggestion.title}` : `Logged: ${INTERACTION_LABELS[kind].toLowerCase()}`;
+}
+
+/** A complaint is resolved, not dismissed: dismissing only hides the suggestion. */
+const COMPLAINT: InsightSuggestion['ruleId'] = 'resolve-complaint';
 
 /** Reminders on next actions (by rule), bound to one customer. */
 export interface RuleReminders {
@@ -59,13 +82,22 @@ function Due({ suggestion, now, locale }: { suggestion: InsightSuggestion; now: 
   return <span class="due">{suggestion.dueAt <= now ? 'due today' : <>due {when}</>}</span>;
 }
 
-function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze, onDismiss }: NextActionCallbacks & { suggestion: InsightSuggestion; now: number; locale?: string; top: boolean; remind?: RuleReminders }) {
+interface ItemActions {
+  onDone: (suggestion: InsightSuggestion) => Promise<void>;
+  onSnooze: (suggestion: InsightSuggestion, until: number) => Promise<void>;
+  onDismiss: (suggestion: InsightSuggestion) => Promise<void>;
+}
+
+function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze, onDismiss }: ItemActions & { suggestion: InsightSuggestion; now: number; locale?: string; top: boolean; remind?: RuleReminders }) {
   const action = useAction();
   const [picking, setPicking] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const datePicker = useRef<HTMLButtonElement>(null);
   const dateId = useId();
-  const { ruleId, factsKey } = suggestion;
-  const snooze = (until: number) => void action.run(() => onSnooze(ruleId, factsKey, until));
+  const { ruleId } = suggestion;
+  const complaint = ruleId === COMPLAINT;
+  const snooze = (until: number) => void action.run(() => onSnooze(suggestion, until));
+  const dismiss = () => void action.run(() => onDismiss(suggestion));
   return (
     <div class={`suggestion${top ? ' suggestion--top' : ''}`} data-rule={ruleId}>
       <p class="suggestion__title">{suggestion.title}</p>
@@ -74,8 +106,8 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         {CHANNEL_LABELS[suggestion.channel]} · <Due suggestion={suggestion} now={now} locale={locale} />
       </p>
       <div class="suggestion__actions" role="group" aria-label={`Actions for: ${suggestion.title}`}>
-        <button type="button" class="button button--small button--primary" disabled={action.busy} onClick={() => void action.run(() => onDone(ruleId))}>
-          Done
+        <button type="button" class="button button--small button--primary" disabled={action.busy} onClick={() => void action.run(() => onDone(suggestion))}>
+          {complaint ? 'Resolved' : 'Done'}
         </button>
         <button type="button" class="button button--small" disabled={action.busy} onClick={() => snooze(now + DAY_MS)}>
           Snooze 1 day
@@ -93,10 +125,27 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
         >
           Pick a date
         </button>
-        <button type="button" class="button button--small button--quiet" disabled={action.busy} onClick={() => void action.run(() => onDismiss(ruleId, factsKey))}>
+        <button
+          type="button"
+          class="button button--small button--quiet"
+          disabled={action.busy}
+          aria-expanded={complaint ? confirming : undefined}
+          onClick={() => (complaint ? setConfirming(!confirming) : dismiss())}
+        >
           Dismiss
         </button>
       </div>
+      {complaint && confirming && (
+        <div class="suggestion__confirm" role="group" aria-label="Dismiss the complaint's suggestion?">
+          <p>The complaint stays open: dismissing only hides this suggestion. Resolved logs it as resolved.</p>
+          <button type="button" class="button button--small" disabled={action.busy} onClick={dismiss}>
+            Dismiss anyway
+          </button>
+          <button type="button" class="button button--small button--quiet" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </div>
+      )}
       {picking && (
         <label class="suggestion__date" onKeyDown={closeOnEscape(() => setPicking(false), datePicker)}>
           Snooze until
@@ -132,6 +181,60 @@ function SuggestionItem({ suggestion, now, locale, top, remind, onDone, onSnooze
   );
 }
 
+/** The trace of the last action, with Undo: "Logged: survey sent · Undo". */
+function UndoBar({ last, onUndo }: { last: LastAction; onUndo: () => Promise<void> }) {
+  const action = useAction();
+  return (
+    <div class="undo-bar">
+      <p role="status" class="undo-bar__text">
+        {last.text}
+      </p>
+      <button type="button" class="button button--small button--link" disabled={action.busy} onClick={() => void action.run(onUndo)}>
+        Undo
+      </button>
+      {action.error && (
+        <p class="error-text" role="alert">
+          {action.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Snoozed and dismissed suggestions, behind "1 snoozed · show", each with Undo. */
+function HeldList({ held, locale, onUndo }: { held: readonly HeldSuggestion[]; locale?: string; onUndo: NextActionCallbacks['onUndo'] }) {
+  const action = useAction();
+  if (held.length === 0) return null;
+  const snoozed = held.filter((h) => h.kind === 'snoozed').length;
+  const dismissed = held.length - snoozed;
+  const counts = [snoozed > 0 ? `${snoozed} snoozed` : null, dismissed > 0 ? `${dismissed} dismissed` : null].filter(Boolean).join(' · ');
+  return (
+    <details class="held">
+      <summary>
+        {counts} · <span class="held__show">show</span>
+      </summary>
+      <ul class="held__list">
+        {held.map((h) => (
+          <li key={h.ruleId} class="held__item">
+            <span>
+              {h.title}
+              <span class="muted"> · {h.kind === 'snoozed' && h.until !== null ? `snoozed until ${formatDate(h.until, locale)}` : 'dismissed'}</span>
+            </span>
+            <button type="button" class="button button--small button--link" disabled={action.busy} aria-label={`Undo: ${h.title}`} onClick={() => void action.run(() => onUndo(h.ruleId, h.factsKey))}>
+              Undo
+            </button>
+          </li>
+        ))}
+      </ul>
+      {action.error && (
+        <p class="error-text" role="alert">
+          {action.error}
+        </p>
+      )}
+    </details>
+  );
+}
+
 function Rhythm({ card, now, locale }: { card: InsightCard; now: number; locale?: string }) {
   const { figures } = card;
   const parts: string[] = [];
@@ -140,43 +243,66 @@ function Rhythm({ card, now, locale }: { card: InsightCard; now: number; locale?
     parts.push(`${figures.expectedNextOrderAt < now ? 'next order was expected' : 'next order expected'} ${formatDate(figures.expectedNextOrderAt, locale)}`);
   }
   if (figures.daysSinceLastTouch !== null) parts.push(`last contact ${formatRelativeDays(now - figures.daysSinceLastTouch * DAY_MS, now, locale)}`);
-  const revenue = figures.revenue12m.map((m) => formatMoney(m.minor, m.currency, locale)).join(' + ');
-  parts.push(revenue ? `12-month revenue ${revenue}` : 'no revenue in the last 12 months');
+  // The revenue is in the key figures above: not repeated here.
+  if (parts.length === 0) return null;
   return <p class="insight-rhythm">{parts.join(' · ')}.</p>;
 }
 
+/**
+ * Explain: why this suggestion and this status, in sentences; the customer's group and how it
+ * is computed sit behind "Details".
+ */
 function Explain({ card }: { card: InsightCard }) {
   const { explanation } = card;
   return (
     <details class="explain">
       <summary>Explain</summary>
-      <h4 class="explain__title">Tier</h4>
-      {explanation.tier.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
-      <h4 class="explain__title">Group</h4>
-      {explanation.rfm.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
-      <h4 class="explain__title">Stage</h4>
-      {explanation.stage.map((s) => (
-        <p key={s}>{s}</p>
-      ))}
       {explanation.suggestions.map((s) => (
         <div key={s.ruleId}>
-          <h4 class="explain__title">{card.suggestions.find((x) => x.ruleId === s.ruleId)?.title ?? s.ruleId}</h4>
+          <h4 class="explain__title">{card.suggestions.find((x) => x.ruleId === s.ruleId)?.title ?? 'Suggestion'}</h4>
           {s.sentences.map((sentence) => (
             <p key={sentence}>{sentence}</p>
           ))}
         </div>
       ))}
+      <h4 class="explain__title">Status</h4>
+      {[...explanation.tier, ...explanation.stage].map((s) => (
+        <p key={s}>{s}</p>
+      ))}
+      {explanation.rfm.length > 0 && (
+        <details class="explain__details">
+          <summary>Details</summary>
+          {explanation.rfm.map((s) => (
+            <p key={s}>{s}</p>
+          ))}
+        </details>
+      )}
     </details>
   );
 }
 
 /** "Next action": the one thing worth doing for this relationship, why, and Done / Snooze / Dismiss. */
-export function NextAction({ state, now, locale, remind, ...callbacks }: NextActionProps) {
+export function NextAction({ state, now, locale, remind, onDone, onSnooze, onDismiss, onUndo }: NextActionProps) {
   const titleId = useId();
+  const [last, setLast] = useState<LastAction | null>(null);
+  const customerId = state.kind === 'ready' ? state.customerId : null;
+  const acted = (suggestion: InsightSuggestion, text: string) => {
+    if (customerId) setLast({ customerId, ruleId: suggestion.ruleId, factsKey: suggestion.factsKey, text });
+  };
+  const callbacks: ItemActions = {
+    onDone: async (s) => {
+      await onDone(s.ruleId);
+      acted(s, actionTrace('done', s, null, locale));
+    },
+    onSnooze: async (s, until) => {
+      await onSnooze(s.ruleId, s.factsKey, until);
+      acted(s, actionTrace('snoozed', s, until, locale));
+    },
+    onDismiss: async (s) => {
+      await onDismiss(s.ruleId, s.factsKey);
+      acted(s, actionTrace('dismissed', s, null, locale));
+    },
+  };
   if (state.kind === 'none') return null;
   let body;
   if (state.kind === 'loading') {
@@ -201,6 +327,9 @@ export function NextAction({ state, now, locale, remind, ...callbacks }: NextAct
         ) : (
           <p class="muted">Nothing to do for this relationship right now.</p>
         )}
+        {last && last.customerId === state.customerId && (
+          <UndoBar last={last} onUndo={() => onUndo(last.ruleId, last.factsKey).then(() => setLast(null))} />
+        )}
         {others.length > 0 && (
           <details class="alternatives">
             <summary>Other suggestions ({others.length})</summary>
@@ -209,6 +338,7 @@ export function NextAction({ state, now, locale, remind, ...callbacks }: NextAct
             ))}
           </details>
         )}
+        <HeldList held={state.card.held} locale={locale} onUndo={onUndo} />
         <Rhythm card={state.card} now={now} locale={locale} />
         <Explain card={state.card} />
       </>

@@ -18,6 +18,12 @@ export interface NoteItemProps {
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
 
+/** A note's first words, to name its controls apart ("Remind me about the note “Prefers calls…”"). */
+export function noteExcerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 39).trimEnd()}…` : line;
+}
+
 export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState(note.body);
@@ -111,7 +117,7 @@ export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemP
             )}
             {date}
           </div>
-          <p class="note__body">{note.body}</p>
+          <p class="note__body" dir="auto">{note.body}</p>
           {mode === 'confirm-delete' ? (
             <div class="note__actions note__confirm" role="group" aria-label="Confirm delete">
               <span class="note__question">Delete this note?</span>
@@ -161,7 +167,7 @@ export function NoteItem({ note, onUpdate, onDelete, locale, remind }: NoteItemP
               reminder={remind.byNote.get(note.id) ?? null}
               now={remind.now}
               locale={locale}
-              subject="this note"
+              subject={`the note “${noteExcerpt(note.body)}”`}
               onSet={(dueAt) => remind.onSet(note.id, note.body, dueAt)}
               onClear={remind.onClear}
             />

@@ -18,8 +18,41 @@ export function sortNotes(notes: Note[]): Note[] {
     .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
 }
 
+/**
+ * The pinned notes and the customer's boundaries, at the top of the card, before the next
+ * action they bear on ("Prefers phone calls before 11:00"). Nothing when there are none.
+ */
+export function KeepInMind({ notes, boundaries, onUpdate, onDelete, locale, remind }: Omit<NotesSectionProps, 'onAdd'> & { boundaries: readonly string[] }) {
+  const pinned = sortNotes(notes).filter((note) => note.pinned);
+  const titleId = useId();
+  if (pinned.length === 0 && boundaries.length === 0) return null;
+  return (
+    <section class="section keep-in-mind" aria-labelledby={titleId}>
+      <h3 id={titleId} class="section__title">
+        Keep in mind
+      </h3>
+      {boundaries.length > 0 && (
+        <ul class="keep-in-mind__boundaries" aria-label="Boundaries">
+          {boundaries.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+      {pinned.length > 0 && (
+        <ul class="notes" aria-label="Pinned notes">
+          {pinned.map((note) => (
+            <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={remind} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The other notes, newest first, under the composer (the pinned ones are in Keep in mind). */
 export function NotesSection({ notes, onAdd, onUpdate, onDelete, locale, remind }: NotesSectionProps) {
   const sorted = sortNotes(notes);
+  const others = sorted.filter((note) => !note.pinned);
   const titleId = useId();
   return (
     <section class="section" aria-labelledby={titleId}>
@@ -27,9 +60,9 @@ export function NotesSection({ notes, onAdd, onUpdate, onDelete, locale, remind 
         Notes {sorted.length > 0 && <span class="count">{sorted.length}</span>}
       </h3>
       <NoteComposer onAdd={onAdd} />
-      {sorted.length > 0 && (
-        <ul class="notes" aria-label="Notes, pinned first">
-          {sorted.map((note) => (
+      {others.length > 0 && (
+        <ul class="notes" aria-label={sorted.length > others.length ? 'Other notes' : 'Notes'}>
+          {others.map((note) => (
             <NoteItem key={note.id} note={note} onUpdate={onUpdate} onDelete={onDelete} locale={locale} remind={remind} />
           ))}
         </ul>

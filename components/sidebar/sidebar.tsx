@@ -54,13 +54,13 @@ function Empty({ view, site }: { view: PageView; site?: SiteContext['site'] }) {
   );
 }
 
-type PanelProps = Pick<SidebarCallbacks, 'onCreateCustomer' | 'onAddNote' | 'onUpdateNote' | 'onDeleteNote' | 'onLogInteraction'> & {
+type PanelProps = Pick<SidebarCallbacks, 'onCreateCustomer' | 'onAddNote' | 'onUpdateNote' | 'onDeleteNote' | 'onLogInteraction' | 'onSetConsent'> & {
   card: CardState;
   now: number;
   locale?: string;
 };
 
-function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, onDeleteNote, onLogInteraction }: PanelProps) {
+function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, onDeleteNote, onLogInteraction, onSetConsent }: PanelProps) {
   switch (card.kind) {
     case 'loading':
       return <Loading label="Loading customer…" />;
@@ -82,6 +82,7 @@ function Panel({ card, now, locale, onCreateCustomer, onAddNote, onUpdateNote, o
           onUpdate={onUpdateNote}
           onDelete={onDeleteNote}
           onLogInteraction={onLogInteraction && ((kind, summary) => onLogInteraction(customerId, kind, summary))}
+          onSetConsent={onSetConsent && ((consent) => onSetConsent(customerId, consent))}
         />
       );
     }

@@ -1,4 +1,4 @@
-import type { CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
+import type { ConsentPatch, CustomerCard, CustomerChoice, NewCustomer, PageView, SiteContext, TabPerson } from '../../lib/messaging/protocol';
 import type { SearchState } from '../../lib/sidebar/search-store';
 
 import type { InteractionKind, Reminder } from '../../lib/model/records';
@@ -40,6 +40,8 @@ export interface SidebarCallbacks {
   onDeleteNote: (noteId: string) => Promise<void>;
   /** Logs a call, meeting, complaint… for a customer; the control is hidden without it. */
   onLogInteraction?: (customerId: string, kind: InteractionKind, summary: string) => Promise<void>;
+  /** Sets do-not-contact and marketing permission; the control is hidden without it. */
+  onSetConsent?: (customerId: string, consent: ConsentPatch) => Promise<void>;
   onCollapse: () => void;
 }
 

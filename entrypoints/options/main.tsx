@@ -10,9 +10,13 @@ import { Dashboard } from '../../components/manager/dashboard/dashboard';
 import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
 import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
+import { ReadOnlyNotice, recoveryActions, RecoveryScreen } from '../../components/recovery/recovery-screen';
 import { NewCompanyForm } from '../../components/manager/new-company-form';
 import { createImportStore, type WorkerLike } from '../../lib/import/runner';
+import { saveBlob } from '../../lib/manager/download';
 import { createManagerStore } from '../../lib/manager/manager-store';
+import { createRecoveryStore, needsRecovery } from '../../lib/recovery/store';
+import { readCopy } from '../../lib/safety/copies';
 import { syncRouteWithHash } from '../../lib/manager/route';
 import { request } from '../../lib/messaging/client';
 import { PORT_NAME } from '../../lib/messaging/protocol';
@@ -22,7 +26,7 @@ const imports = createImportStore(
   {
     begin: () => request('import.begin', {}),
     stage: (importId, seq, customers, orders) => request('import.stage', { importId, seq, customers, orders }),
-    commit: (importId) => request('import.commit', { importId }),
+    commit: (importId, chunks) => request('import.commit', { importId, chunks }),
     cancel: (importId) => request('import.cancel', { importId }),
     getMapping: (key) => request('import.mapping.get', { key }),
     saveMapping: (key, mapping) => request('import.mapping.save', { key, mapping }),
@@ -30,6 +34,15 @@ const imports = createImportStore(
   () => new Worker(new URL('../../lib/import/import.worker.ts', import.meta.url), { type: 'module' }) as WorkerLike,
 );
 const store = createManagerStore(request, imports);
+// Whether the customer book is whole: a lost one gets the recovery screen, never the first run.
+const recovery = createRecoveryStore({
+  request,
+  readCopy: (id) => readCopy(caches, id),
+  save: saveBlob,
+  now: () => Date.now(),
+  onRecovered: () => location.reload(),
+});
+void recovery.load();
 
 // Ask the browser not to evict the database under storage pressure (unlimitedStorage lifts the
 // quota; persistence protects against eviction). Only an extension page can ask.
@@ -91,6 +104,28 @@ function SidePanel() {
 }
 
 function App() {
+  const checked = recovery.state.value;
+  if (checked.kind !== 'ready' || needsRecovery(checked.status)) return <Recovery />;
+  return (
+    <>
+      <ReadOnlyNotice status={checked.status} />
+      <Book />
+    </>
+  );
+}
+
+function Recovery() {
+  return (
+    <RecoveryScreen
+      state={recovery.state.value}
+      task={recovery.task.value}
+      {...recoveryActions(recovery)}
+    />
+  );
+}
+
+/** The manager itself, once the book is known to be whole. */
+function Book() {
   const [info, setInfo] = useState(storage);
   useEffect(() => void readStorage().then(setInfo), []);
   const importState = imports.state.value;

@@ -29,11 +29,10 @@ const store = createPopupStore(
     save: (input) => request('quicknote.save', input),
     draft: () => request('quicknote.draft', {}),
     createCustomer: (input) => request('customer.create', input),
-    keepInTouch: () => request('keepInTouch.list', {}),
     reminders: () => request('reminder.list', {}),
     doneReminder: (id) => request('reminder.done', { id }),
     snoozeReminder: (id, option) => request('reminder.snooze', { id, option }),
-    today: () => request('insights.today', { limit: 10 }),
+    today: () => request('insights.today', { limit: 30 }),
     concentration: () => request('insights.concentration', {}),
   },
 );
@@ -101,7 +100,6 @@ function QuickNoteApp() {
       picker={store.picker.value}
       selected={store.selected.value}
       opening={store.opening.value}
-      keepInTouch={store.keepInTouch.value}
       reminders={store.reminders.value}
       today={<Today />}
       now={Date.now()}
@@ -112,6 +110,7 @@ function QuickNoteApp() {
       onDoneReminder={store.doneReminder}
       onSnoozeReminder={store.snoozeReminder}
       onOpenSettings={() => void browser.tabs.create({ url: browser.runtime.getURL('/settings.html') })}
+      site={<SiteAccess state={siteAccess.state.value} onEnable={siteAccess.enable} onShowOnce={siteAccess.showOnce} />}
       shortcut={shortcut.value}
       onSetShortcut={setShortcut}
     />
@@ -119,12 +118,7 @@ function QuickNoteApp() {
 }
 
 function App() {
-  return (
-    <>
-      <QuickNoteApp />
-      <SiteAccess state={siteAccess.state.value} onEnable={siteAccess.enable} onShowOnce={siteAccess.showOnce} />
-    </>
-  );
+  return <QuickNoteApp />;
 }
 
 const root = document.getElementById('app');

@@ -3,9 +3,13 @@ import { DEFAULT_UI_STATE, parseUiState, UI_PUSH_TYPE, UI_STATE_KEY, type Conten
 import type { PrefsArea } from './prefs';
 
 
-/** The UI state content scripts mount with (see ContentUiState), read from the preferences. */
+/**
+ * The UI state content scripts mount with (see ContentUiState), read from the preferences. When
+ * they cannot be read (a database that does not open) the defaults keep the sidebar mountable,
+ * to show the recovery screen, with the inbox marks off.
+ */
 export async function contentUiState(prefs: Pick<PrefsArea, 'get'>): Promise<ContentUiState> {
-  const stored = await prefs.get([UI_STATE_KEY, SETTINGS_KEY]);
+  const stored = await prefs.get([UI_STATE_KEY, SETTINGS_KEY]).catch(() => ({}) as Record<string, unknown>);
   const ui = parseUiState(stored[UI_STATE_KEY]) ?? DEFAULT_UI_STATE;
   return { collapsed: ui.collapsed, inboxMarks: inboxMarksOn(stored[SETTINGS_KEY]) };
 }

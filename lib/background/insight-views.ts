@@ -1,6 +1,5 @@
 import { explain, RFM_GROUPS, startOfLocalDay, type BusinessSettings, type CustomerInsight, type Suggestion, type TodayItem } from '../insights/index';
-import type { InsightCard, InsightSuggestion, TodayEntry } from '../messaging/messages/insights';
-import type { InteractionKind } from '../model/records';
+import type { HeldSuggestion, InsightCard, InsightSuggestion, TodayEntry } from '../messaging/messages/insights';
 
 /** What the pages are sent: the engine's results without the evidence maps pages do not read. */
 
@@ -9,7 +8,7 @@ export function toSuggestionView(suggestion: Suggestion, settings: BusinessSetti
   return { ruleId, title, reason, channel, dueAt, priority, factsKey, overdue: dueAt < startOfLocalDay(now, settings.businessHours.timeZone) };
 }
 
-export function toInsightCard(insight: CustomerInsight, settings: BusinessSettings, now: number, computedAt: number): InsightCard {
+export function toInsightCard(insight: CustomerInsight, settings: BusinessSettings, now: number, computedAt: number, held: HeldSuggestion[] = []): InsightCard {
   const { figures, tier } = insight;
   const explanation = explain(insight, settings);
   return {
@@ -27,6 +26,7 @@ export function toInsightCard(insight: CustomerInsight, settings: BusinessSettin
       revenue12m: figures.revenue12m,
     },
     suggestions: insight.suggestions.map((s) => toSuggestionView(s, settings, now)),
+    held,
     explanation: {
       tier: explanation.tier.sentences,
       rfm: explanation.rfm.sentences,
@@ -40,18 +40,4 @@ export function toTodayEntry(item: TodayItem, email: string | null, settings: Bu
   return { customerId: item.customerId, name: item.name, email, tier: item.tier, suggestion: toSuggestionView(item.suggestion, settings, now) };
 }
 
-/**
- * The interaction that doing a suggestion logs. Where a rule waits for a kind of interaction
- * (a thank-you, a survey, a resolution, a referral) it is that kind, so the rule sees it done;
- * everything else is `other`, named by the suggestion, and still resets the keep-in-touch cadence.
- */
-const DONE_KINDS: Partial<Record<Suggestion['ruleId'], InteractionKind>> = {
-  'thank-first-order': 'thank_you',
-  'ask-feedback': 'survey_sent',
-  'resolve-complaint': 'complaint_resolved',
-  'ask-referral': 'referral',
-};
-
-export function doneInteraction(suggestion: Suggestion): { kind: InteractionKind; summary: string } {
-  return { kind: DONE_KINDS[suggestion.ruleId] ?? 'other', summary: suggestion.title };
-}
+export { doneInteraction } from '../insights/done';

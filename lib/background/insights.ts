@@ -7,7 +7,9 @@ import {
   readFactsInPages,
   readAllHolds,
   readCustomerFacts,
+  readHoldRows,
   readHolds,
+  undoHold,
   writeClassifications,
   writeDerivedMeta,
 } from '../db/insights';
@@ -16,6 +18,7 @@ import {
   businessContextOf,
   endOfLocalDay,
   insightFromContext,
+  NO_HOLDS,
   startRecompute,
   startOfLocalDay,
   todayFromInsights,
@@ -29,7 +32,7 @@ import { startBook, type DashboardBook } from '../insights/dashboard/book';
 import { computeDashboard, dashboardMembers, type DashboardData } from '../insights/dashboard/dashboard';
 import type { DashboardFilters } from '../insights/dashboard/filters';
 import type { DashboardSelection } from '../insights/dashboard/segment';
-import type { ConcentrationView, InsightCard, TodayEntry } from '../messaging/messages/insights';
+import type { ConcentrationView, HeldSuggestion, InsightCard, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
 import type { DashboardBooks } from './dashboard-books';
 import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
@@ -280,7 +283,24 @@ export function createInsights(deps: InsightsDeps) {
 
   async function cardFor(customerId: string): Promise<InsightCard | null> {
     const found = await insightOf(customerId);
-    return found && toInsightCard(found.insight, found.settings, found.now, (await currentContext()).computedAt);
+    if (!found) return null;
+    const ctx = await currentContext();
+    return toInsightCard(found.insight, found.settings, found.now, ctx.computedAt, await heldOf(found.facts, ctx, found.settings, found.now));
+  }
+
+  /**
+   * The suggestions the user snoozed or dismissed that would be shown otherwise (their facts
+   * have not changed), with the title the engine gives them now, for the card's "1 snoozed".
+   */
+  async function heldOf(facts: CustomerFacts, ctx: BusinessContext, settings: BusinessSettings, now: number): Promise<HeldSuggestion[]> {
+    const rows = (await readHoldRows(db, facts.customer.id)).filter((r) => r.kind === 'dismissed' || (r.kind === 'snoozed' && r.until !== null && r.until > now));
+    if (rows.length === 0) return [];
+    const offered = insightFromContext(facts, ctx, settings, now, NO_HOLDS).suggestions;
+    return rows.flatMap((row) => {
+      const suggestion = offered.find((s) => s.ruleId === row.ruleId && s.factsKey === row.factsKey);
+      if (!suggestion || row.kind === 'done') return [];
+      return [{ ruleId: suggestion.ruleId, factsKey: row.factsKey, title: suggestion.title, kind: row.kind, until: row.until }];
+    });
   }
 
   async function holdFor(customerId: string, ruleId: string, factsKey?: string) {
@@ -331,8 +351,8 @@ export function createInsights(deps: InsightsDeps) {
 
     async done(customerId: string, ruleId: string): Promise<InsightCard> {
       const { suggestion, now } = await holdFor(customerId, ruleId);
-      await addInteraction(db, { customerId, ...doneInteraction(suggestion), at: now }, now);
-      await putHold(db, { customerId, ruleId, factsKey: suggestion.factsKey, kind: 'done', until: null }, now);
+      const logged = await addInteraction(db, { customerId, ...doneInteraction(suggestion), at: now }, now);
+      await putHold(db, { customerId, ruleId, factsKey: suggestion.factsKey, kind: 'done', until: null, interactionId: logged.id }, now);
       return afterWrite(customerId);
     },
 
@@ -345,6 +365,12 @@ export function createInsights(deps: InsightsDeps) {
     async dismiss(customerId: string, ruleId: string, factsKey: string): Promise<InsightCard> {
       const { now } = await holdFor(customerId, ruleId, factsKey);
       await putHold(db, { customerId, ruleId, factsKey, kind: 'dismissed', until: null }, now);
+      return afterWrite(customerId);
+    },
+
+    /** Takes back a Done (and what it logged), a Snooze or a Dismiss of these facts. */
+    async undo(customerId: string, ruleId: string, factsKey: string): Promise<InsightCard> {
+      await undoHold(db, customerId, ruleId, factsKey, deps.now());
       return afterWrite(customerId);
     },
 

@@ -1,10 +1,9 @@
-import type { CrmDatabase } from '../db/database';
-import { adoptLegacyPrefs, readPrefs, writePrefs, type PrefsArea } from '../db/prefs';
+import { adoptLegacyPrefs, readPrefs, writePrefs, type CrmDatabase, type PrefsArea } from '../db/index';
 import { SETTINGS_KEY } from '../settings/key';
 import { UI_STATE_KEY } from '../ui-state';
 import { ENABLED_SITES_KEY } from './sites/site-access';
 
-export type { PrefsArea } from '../db/prefs';
+export type { PrefsArea } from '../db/index';
 
 /** The keys earlier versions kept in `storage.local`. */
 export const LEGACY_PREF_KEYS = [SETTINGS_KEY, ENABLED_SITES_KEY, UI_STATE_KEY] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
 import { MetaEntry, type CrmDatabase } from './database';
 import { DbError, guard } from './errors';
+import { assertWhole, stagedChunkIds } from './import-staging';
 import { OrderLocator } from './order-keys';
 import { bookKey, countOrders, findByBookKeys, ordersOfMany, ordersPage, writeBooks } from './order-books';
 import { putOrderFacts, rebuildFactsFromBooks } from './order-facts';
@@ -88,11 +89,12 @@ export interface RestoreSummary {
 /** Customers whose figures a merge recomputes, per write of their order facts. */
 const RECOUNT_GROUP = 2_000;
 
-export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number): Promise<RestoreSummary> {
+/** `whole`: as for an import (./import-commit.ts): the number of chunks the page sent. */
+export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMode, now: number, whole?: { chunks: number }): Promise<RestoreSummary> {
   return guard(() => {
     const tables = backupTableNames(db).map((name) => db.table(name === ORDERS ? BOOKS : name));
     return db.transaction('rw', [...tables, db.importChunks, db.orderFactPages, db.orderFactRows, db.orderKeyPages], async () => {
-      const chunkIds = (await db.importChunks.where('importId').equals(importId).primaryKeys()).sort();
+      const chunkIds = whole === undefined ? await stagedChunkIds(db, importId) : await assertWhole(db, importId, whole.chunks);
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this restore.');
       if (mode === 'replace') for (const table of [...tables, db.orderKeyPages]) await table.clear();
       const locator = new OrderLocator(db);

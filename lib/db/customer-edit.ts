@@ -1,7 +1,8 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
 import { CustomerPatch } from '../messaging/messages/manager';
-import { Company, Customer, type Order } from '../model/records';
+import type { ConsentPatch } from '../messaging/messages/spine';
+import { Company, Customer, MARKETING_CHANNELS, type Consent, type ConsentState, type Order } from '../model/records';
 import { refreshStats, statsTables } from './activity';
 import type { CrmDatabase } from './database';
 import { DbError, guard } from './errors';
@@ -51,11 +52,12 @@ export function updateCustomer(db: CrmDatabase, id: string, patch: CustomerPatch
       if (fields.companyName !== undefined) {
         companyId = fields.companyName === null || fields.companyName === '' ? null : await findOrCreateCompany(db, fields.companyName, emails ?? customer.emails, now);
       }
-      const editable = Object.entries(fields).filter(([key, v]) => v !== undefined && key !== 'companyName' && key !== 'emails');
+      const editable = Object.entries(fields).filter(([key, v]) => v !== undefined && key !== 'companyName' && key !== 'emails' && key !== 'consent');
       const next = Customer.parse({
         ...customer,
         ...Object.fromEntries(editable),
         ...(emails ? { emails: [...new Set(emails)] } : {}),
+        ...(fields.consent ? { consent: nextConsent(customer.consent, fields.consent, now) } : {}),
         companyId,
         updatedAt: now,
       });
@@ -63,6 +65,32 @@ export function updateCustomer(db: CrmDatabase, id: string, patch: CustomerPatch
       return next;
     });
   });
+}
+
+/** A consent edit applied: marketing states that change are stamped with the time of the edit. */
+export function nextConsent(current: Consent, patch: ConsentPatch, now: number): Consent {
+  const marketing = patch.marketing ?? current.marketing;
+  const marketingChanged = MARKETING_CHANNELS.some((channel) => marketing[channel] !== current.marketing[channel]);
+  return {
+    doNotContact: patch.doNotContact === undefined ? current.doNotContact : patch.doNotContact,
+    marketing: { ...marketing },
+    marketingUpdatedAt: marketingChanged ? now : current.marketingUpdatedAt,
+  };
+}
+
+/**
+ * Two customers' consent merged the careful way: do-not-contact if either asked (the earlier
+ * date); per channel a "no" from either wins, then a "yes", else unknown.
+ */
+export function mergeConsent(x: Consent, y: Consent): Consent {
+  const dnc = [x.doNotContact, y.doNotContact].filter((d) => d !== null).sort((a, b) => a.since - b.since);
+  const state = (a: ConsentState, b: ConsentState): ConsentState => (a === 'no' || b === 'no' ? 'no' : a === 'yes' || b === 'yes' ? 'yes' : 'unknown');
+  const stamps = [x.marketingUpdatedAt, y.marketingUpdatedAt].filter((t) => t !== null);
+  return {
+    doNotContact: dnc[0] ?? null,
+    marketing: { email: state(x.marketing.email, y.marketing.email), sms: state(x.marketing.sms, y.marketing.sms), whatsapp: state(x.marketing.whatsapp, y.marketing.whatsapp) },
+    marketingUpdatedAt: stamps.length > 0 ? Math.max(...stamps) : null,
+  };
 }
 
 async function findOrCreateCompany(db: CrmDatabase, name: string, emails: readonly string[], now: number): Promise<string> {
@@ -161,6 +189,7 @@ export function mergeCustomers(db: CrmDatabase, keepId: string, otherIds: readon
           family: [merged.family, other.family].filter(Boolean).join('\n').slice(0, 1000),
           interests: [merged.interests, other.interests].filter(Boolean).join('\n').slice(0, 1000),
           tierOverride: merged.tierOverride ?? other.tierOverride,
+          consent: mergeConsent(merged.consent, other.consent),
           source: merged.source ?? other.source,
           externalId: merged.externalId ?? other.externalId,
         };

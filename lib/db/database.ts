@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { DashboardBook } from '../insights/dashboard/book';
-import type { Company, Customer, Interaction, Note, Reminder } from '../model/records';
+import { unknownConsent, type Company, type Customer, type Interaction, type Note, type Reminder } from '../model/records';
 import type { ImportChunk } from './import-staging';
 import { booksFromOrdersTable } from './order-books-upgrade';
 import type { OrderBook } from './order-books';
@@ -9,6 +9,7 @@ import { rebuildFactsFromBooks, type OrderFactsPage, type OrderFactsRow } from '
 import { rebuildOrderKeys, type OrderKeyPage } from './order-keys';
 import type { SuggestionHoldRow } from './insights';
 import { trackChanges, type JournalEntry } from './changes';
+import { readOnlySwitch } from './safety';
 
 /**
  * The extension's IndexedDB database. This is the only module that imports Dexie
@@ -148,16 +149,23 @@ export const SCHEMA_V10 = {
 } as const;
 
 /**
- * Version 11 adds `dashboardBooks`: the dashboard's copy of the book in typed arrays
+ * Version 11 changes no index: its upgrade gives every customer stored before consent existed
+ * the `consent` field (records.ts: no do-not-contact, every channel unknown), so a row read
+ * straight from the table has the shape its type promises.
+ */
+export const SCHEMA_V11 = {} as const;
+
+/**
+ * Version 12 adds `dashboardBooks`: the dashboard's copy of the book in typed arrays
  * (./dashboard-book.ts), derived, never backed up or synced, so the manager's dashboard has its
  * figures at once after the background restarts instead of after a full read of the book.
  */
-export const SCHEMA_V11 = {
+export const SCHEMA_V12 = {
   dashboardBooks: 'key',
 } as const;
 
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 11;
+export const LATEST_SCHEMA = 12;
 
 /**
  * Opens (lazily, on first use) the database. Tests pass a fresh name per test, and may pass
@@ -182,8 +190,20 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
   db.version(8).stores(SCHEMA_V8);
   db.version(9).stores(SCHEMA_V9);
   db.version(10).stores(SCHEMA_V10);
-  db.version(11).stores(SCHEMA_V11);
+  db.version(11)
+    .stores(SCHEMA_V11)
+    .upgrade((tx) =>
+      tx
+        .table('customers')
+        .filter((row: Partial<Customer>) => row.consent === undefined)
+        .modify((row: Partial<Customer>) => {
+          row.consent = unknownConsent();
+        }),
+    );
+  db.version(12).stores(SCHEMA_V12);
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
+  // Refuses every write while the background says so (a database written by newer code: ./safety.ts).
+  db.use(readOnlySwitch(db));
   return db;
 }

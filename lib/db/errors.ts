@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { ZodError } from 'zod';
 
-export const DB_ERROR_CODES = ['not_found', 'invalid', 'conflict', 'storage'] as const;
+export const DB_ERROR_CODES = ['not_found', 'invalid', 'conflict', 'storage', 'read_only'] as const;
 export type DbErrorCode = (typeof DB_ERROR_CODES)[number];
 
 /**

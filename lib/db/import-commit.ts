@@ -3,7 +3,7 @@ import type { CustomerDraft, OrderDraft } from '../import/drafts';
 import { BATCH_SIZE } from '../import/job';
 import { Company, customerDefaults, Note, type Customer, type Order } from '../model/records';
 import type { CrmDatabase } from './database';
-import { chunkDrafts } from './import-staging';
+import { assertWhole, chunkDrafts, stagedChunkIds } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
 import { bookOf, bookOrders, naturalKey, sameBook, writeBooks, findByBookKeys, type OrderBook } from './order-books';
@@ -53,13 +53,17 @@ const FINISH_BATCH = 2_000;
  */
 const ALL_CUSTOMERS_SHARE = 20;
 
-export function commitImport(db: CrmDatabase, importId: string, now: number): Promise<CommitSummary> {
+/**
+ * `whole`: the number of chunks the page sent; the commit then refuses unless the import is
+ * alive and holds exactly those (./import-staging.ts, `assertWhole`). Imports from pages always
+ * pass it; the sample loader, which stages and commits in one go, does not.
+ */
+export function commitImport(db: CrmDatabase, importId: string, now: number, whole?: { chunks: number }): Promise<CommitSummary> {
   return guard(() =>
     db.transaction('rw', [db.customers, db.companies, db.orderBooks, db.orderKeyPages, db.interactions, db.notes, db.importChunks, db.meta, db.orderFactPages, db.orderFactRows], async () => {
       const summary: CommitSummary = { customersCreated: 0, customersUpdated: 0, ordersCreated: 0, ordersUpdated: 0, notesAdded: 0, companiesCreated: 0 };
-      const chunkIds = await db.importChunks.where('importId').equals(importId).primaryKeys();
+      const chunkIds = whole === undefined ? await stagedChunkIds(db, importId) : await assertWhole(db, importId, whole.chunks);
       if (chunkIds.length === 0) throw new DbError('not_found', 'Nothing was staged for this import (it was cancelled or has expired).');
-      chunkIds.sort();
 
       const customerCount = await db.customers.count();
       const hadCustomers = customerCount > 0;

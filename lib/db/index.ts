@@ -27,11 +27,11 @@ export { deleteCustomers, mergeCustomers, undoDelete, updateCustomer, type Delet
 export { CustomerIndex, toListRow } from './customer-list';
 export { createCustomer, findCustomersByEmails, getCustomerCard } from './customers';
 export { readDashboardBook, writeDashboardBook } from './dashboard-book';
-export { openDatabase, type CrmDatabase } from './database';
+export { LATEST_SCHEMA, openDatabase, type CrmDatabase } from './database';
 export { findDuplicates } from './duplicates';
 export { DB_ERROR_CODES, DbError, type DbErrorCode } from './errors';
 export { commitImport, LAST_IMPORT_KEY, type CommitSummary } from './import-commit';
-export { discardImport, stageChunk, sweepStaging } from './import-staging';
+export { beginRun, discardImport, IncompleteImportError, stageChunk, stageRunChunk, sweepStaging } from './import-staging';
 export {
   classificationChanged,
   customerLabels,
@@ -40,8 +40,10 @@ export {
   readAllHolds,
   readCustomerFacts,
   readFactsInPages,
+  readHoldRows,
   readHolds,
   readMeta,
+  undoHold,
   writeClassifications,
   writeDerivedMeta,
 } from './insights';
@@ -49,4 +51,5 @@ export { addNote, deleteNote, updateNote, type NewNote, type NoteChanges } from 
 export { choicesFor, liveCustomers, recentCustomers, searchCustomers, type CustomerChoice } from './customer-search';
 export { adoptLegacyPrefs, LEGACY_MOVED_KEY, readPrefs, writePrefs, type PrefsArea } from './prefs';
 export { addQuickNote, NewQuickNote } from './quick-notes';
+export { bookCounts, holdsData, installedSchema, readOnlyReason, setReadOnly, type BookCounts } from './safety';
 export { addReminder, changeReminder, customerReminders, getReminder, NewReminder, openReminders, pendingReminders, type ReminderChange } from './reminders';

@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insights/index';
-import { EpochMs, Id, type Customer, type CustomerInsights, type Interaction } from '../model/records';
+import { EpochMs, Id, Interaction, type Customer, type CustomerInsights } from '../model/records';
+import { refreshStats, statsTables } from './activity';
 import { tagOrigin } from './changes';
 import type { CrmDatabase } from './database';
-import { guard } from './errors';
+import { DbError, guard } from './errors';
 import { ordersOf } from './order-books';
 import { expandOrderFacts, factsPrefix, mergeFacts, type OrderFactsPage, type OrderFactsRow } from './order-facts';
 import { byText, isLive } from './shared';
@@ -31,6 +32,8 @@ export const SuggestionHoldRow = z.object({
   kind: z.enum(HOLD_KINDS),
   until: EpochMs.nullable(),
   createdAt: EpochMs,
+  /** What a `done` logged, so that undoing it takes the interaction back too. */
+  interactionId: Id.optional(),
 });
 export type SuggestionHoldRow = z.infer<typeof SuggestionHoldRow>;
 
@@ -294,12 +297,40 @@ export function readHolds(db: CrmDatabase, customerId: string, now: number): Pro
   return guard(async () => toSuggestionState(await db.suggestionHolds.where('customerId').equals(customerId).toArray(), now));
 }
 
+/** A customer's holds as stored (the card lists the snoozed and dismissed ones). */
+export function readHoldRows(db: CrmDatabase, customerId: string): Promise<SuggestionHoldRow[]> {
+  return guard(() => db.suggestionHolds.where('customerId').equals(customerId).toArray());
+}
+
 export function putHold(db: CrmDatabase, hold: Omit<SuggestionHoldRow, 'id' | 'createdAt'>, now: number): Promise<SuggestionHoldRow> {
   return guard(async () => {
     const row = SuggestionHoldRow.parse({ ...hold, id: holdId(hold.customerId, hold.ruleId), createdAt: now });
     await db.suggestionHolds.put(row);
     return row;
   });
+}
+
+/**
+ * Takes back a Done, Snooze or Dismiss: the hold goes, and what a Done logged is tombstoned
+ * (the customer's figures follow), in one transaction. Only the hold on these very facts is
+ * taken back; anything else is "nothing to undo".
+ */
+export function undoHold(db: CrmDatabase, customerId: string, ruleId: string, factsKey: string, now: number): Promise<SuggestionHoldRow> {
+  return guard(() =>
+    db.transaction('rw', [db.suggestionHolds, ...statsTables(db)], async () => {
+      const hold = await db.suggestionHolds.get(holdId(customerId, ruleId));
+      if (!hold || hold.factsKey !== factsKey) throw new DbError('not_found', 'There is nothing to undo for this suggestion any more.');
+      if (hold.interactionId) {
+        const logged = await db.interactions.get(hold.interactionId);
+        if (logged && logged.customerId === customerId && isLive(logged)) {
+          await db.interactions.put(Interaction.parse({ ...logged, deletedAt: now, updatedAt: now }));
+          await refreshStats(db, customerId, now);
+        }
+      }
+      await db.suggestionHolds.delete(hold.id);
+      return hold;
+    }),
+  );
 }
 
 /** Snoozes that have run out hold nothing any more (each browser clears its own: `derived`). */

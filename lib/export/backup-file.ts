@@ -1,20 +1,20 @@
-import { z } from 'zod';
-
 /**
  * The backup file: one JSON document, versioned, every table. Written in pieces (a table page at
- * a time) so a large database never has to sit in the page's memory as one string.
+ * a time) so a large database never has to sit in the page's memory as one string. Read back,
+ * only its envelope is checked here, by hand (the sidebar's recovery screen restores files too,
+ * and its bundle carries no zod); every row is checked against its table's schema by the
+ * background before anything is written.
  */
 
 export const BACKUP_FORMAT = 'local-crm-backup';
 export const BACKUP_VERSION = 1;
 
-export const BackupFile = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt: z.number().int(),
-  tables: z.record(z.string().max(60), z.array(z.record(z.string(), z.unknown()))),
-});
-export type BackupFile = z.infer<typeof BackupFile>;
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: number;
+  tables: Record<string, Record<string, unknown>[]>;
+}
 
 export interface BackupSource {
   tables(): Promise<Record<string, number>>;
@@ -25,19 +25,29 @@ const PAGE = 2000;
 
 /** The backup as Blob parts, reading every table page by page. */
 export async function writeBackup(source: BackupSource, now: number, onProgress?: (rows: number) => void): Promise<Blob> {
-  const parts: BlobPart[] = [`{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`];
+  const parts: BlobPart[] = [];
+  for await (const part of backupText(source, now, onProgress)) parts.push(part);
+  return new Blob(parts, { type: 'application/json' });
+}
+
+/**
+ * The backup's text in pieces (a table page each), read as they are asked for: a stream of them
+ * (the background's safety copies, lib/safety/snapshots.ts) holds one page in memory at a time.
+ */
+export async function* backupText(source: BackupSource, now: number, onProgress?: (rows: number) => void): AsyncGenerator<string> {
+  yield `{"format":"${BACKUP_FORMAT}","version":${BACKUP_VERSION},"exportedAt":${now},"tables":{`;
   const counts = await source.tables();
   let done = 0;
   let firstTable = true;
   for (const name of Object.keys(counts)) {
-    parts.push(`${firstTable ? '' : ','}${JSON.stringify(name)}:[`);
+    yield `${firstTable ? '' : ','}${JSON.stringify(name)}:[`;
     firstTable = false;
     let after: string | null = null;
     let firstRow = true;
     for (;;) {
       const page = await source.page(name, after, PAGE);
       if (page.rows.length > 0) {
-        parts.push((firstRow ? '' : ',') + page.rows.map((r) => JSON.stringify(r)).join(','));
+        yield (firstRow ? '' : ',') + page.rows.map((r) => JSON.stringify(r)).join(',');
         firstRow = false;
       }
       done += page.rows.length;
@@ -45,10 +55,9 @@ export async function writeBackup(source: BackupSource, now: number, onProgress?
       if (page.rows.length < PAGE || page.last === null) break;
       after = page.last;
     }
-    parts.push(']');
+    yield ']';
   }
-  parts.push('}}');
-  return new Blob(parts, { type: 'application/json' });
+  yield '}}';
 }
 
 export type ParsedBackup = { ok: true; backup: BackupFile; rows: number } | { ok: false; reason: string };
@@ -61,13 +70,33 @@ export async function readBackup(file: Blob): Promise<ParsedBackup> {
   } catch {
     return { ok: false, reason: 'This file is not a backup from this extension (it is not JSON).' };
   }
-  const parsed = BackupFile.safeParse(json);
-  if (!parsed.success) {
-    const versioned = z.object({ format: z.literal(BACKUP_FORMAT), version: z.number() }).safeParse(json);
-    if (versioned.success && versioned.data.version > BACKUP_VERSION) return { ok: false, reason: `This backup was made by a newer version (format ${versioned.data.version}). Update the extension first.` };
-    const issue = parsed.error.issues[0];
-    return { ok: false, reason: `This file is not a valid backup (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}).` };
+  const problem = envelopeProblem(json);
+  if (problem !== null) {
+    const version = isObject(json) && json.format === BACKUP_FORMAT ? json.version : null;
+    if (typeof version === 'number' && version > BACKUP_VERSION) return { ok: false, reason: `This backup was made by a newer version (format ${version}). Update the extension first.` };
+    return { ok: false, reason: `This file is not a valid backup (${problem}).` };
   }
-  const rows = Object.values(parsed.data.tables).reduce((n, t) => n + t.length, 0);
-  return { ok: true, backup: parsed.data, rows };
+  const backup = json as BackupFile;
+  const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
+  return { ok: true, backup, rows };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What is wrong with a parsed file's envelope, as `where: what`, or null. */
+function envelopeProblem(json: unknown): string | null {
+  if (!isObject(json)) return 'file: expected an object';
+  if (json.format !== BACKUP_FORMAT) return `format: expected "${BACKUP_FORMAT}"`;
+  if (json.version !== BACKUP_VERSION) return `version: expected ${BACKUP_VERSION}`;
+  if (!Number.isInteger(json.exportedAt)) return 'exportedAt: expected an integer';
+  if (!isObject(json.tables)) return 'tables: expected an object';
+  for (const [name, rows] of Object.entries(json.tables)) {
+    if (name.length > 60) return `tables.${name.slice(0, 60)}…: a table name is at most 60 characters`;
+    if (!Array.isArray(rows)) return `tables.${name}: expected an array`;
+    const bad = rows.findIndex((row) => !isObject(row));
+    if (bad >= 0) return `tables.${name}.${bad}: expected an object`;
+  }
+  return null;
 }

@@ -34,7 +34,7 @@ export function amount(minor: number, currency: string): string {
 
 const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
 
-export const CUSTOMER_COLUMNS = ['Name', 'Email', 'Other emails', 'Phone', 'Company', 'Tags', 'Birthday', 'Preferred channel', 'Difficult', 'Family', 'Interests', 'Tier', 'Stage', 'Orders', 'Revenue', 'Currency', 'First order', 'Last order', 'Created'];
+export const CUSTOMER_COLUMNS = ['Name', 'Email', 'Other emails', 'Phone', 'Company', 'Tags', 'Birthday', 'Preferred channel', 'Difficult', 'Family', 'Interests', 'Do not contact since', 'Do not contact reason', 'Accepts Email Marketing', 'Accepts SMS Marketing', 'Accepts WhatsApp Marketing', 'Tier', 'Stage', 'Orders', 'Revenue', 'Currency', 'First order', 'Last order', 'Created'];
 
 export function customerRow(c: Customer, companies: ReadonlyMap<string, Company>): string[] {
   const main = c.stats.revenue.find((m) => m.currency === c.stats.currency);
@@ -50,6 +50,11 @@ export function customerRow(c: Customer, companies: ReadonlyMap<string, Company>
     c.difficult ? 'yes' : '',
     c.family,
     c.interests,
+    iso(c.consent.doNotContact?.since ?? null),
+    c.consent.doNotContact?.reason ?? '',
+    c.consent.marketing.email,
+    c.consent.marketing.sms,
+    c.consent.marketing.whatsapp,
     c.tierOverride ?? c.insights?.tier ?? '',
     c.insights?.stage ?? '',
     String(c.stats.orderCount),

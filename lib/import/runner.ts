@@ -21,7 +21,8 @@ export interface CommitResult {
 export interface ImportApi {
   begin(): Promise<{ importId: string }>;
   stage(importId: string, seq: number, customers: CustomerDraft[], orders: OrderDraft[]): Promise<unknown>;
-  commit(importId: string): Promise<CommitResult>;
+  /** `chunks`: how many batches were staged; the background refuses an import missing any. */
+  commit(importId: string, chunks: number): Promise<CommitResult>;
   cancel(importId: string): Promise<unknown>;
   getMapping(key: string): Promise<{ mapping: Mapping | null }>;
   saveMapping(key: string, mapping: Mapping): Promise<unknown>;
@@ -58,6 +59,8 @@ export function createImportStore(api: ImportApi, createWorker: () => WorkerLike
   let worker: WorkerLike | null = null;
   let file: File | null = null;
   let importId: string | null = null;
+  /** Batches of the running import the background has staged. */
+  let staged = 0;
   let startedAt = 0;
   let generation = 0;
 
@@ -130,6 +133,7 @@ export function createImportStore(api: ImportApi, createWorker: () => WorkerLike
       return;
     }
     importId = id;
+    staged = 0;
     startedAt = now();
     state.value = { kind: 'running', fileName: preview.fileName, progress: { rows: 0, bytes: 0, totalBytes: preview.size, rowsPerSecond: 0, secondsLeft: null } };
     const w = talk(async (msg) => {
@@ -138,6 +142,7 @@ export function createImportStore(api: ImportApi, createWorker: () => WorkerLike
         case 'batch':
           try {
             await api.stage(id, msg.batch.seq, msg.batch.customers, msg.batch.orders);
+            staged += 1;
             worker?.postMessage({ type: 'ack', seq: msg.batch.seq });
           } catch (error) {
             await fail(message(error));
@@ -189,7 +194,7 @@ export function createImportStore(api: ImportApi, createWorker: () => WorkerLike
     if (result === null || importId === null) return;
     state.value = { kind: 'committing', fileName, outcome: result };
     try {
-      const committed = await api.commit(importId);
+      const committed = await api.commit(importId, staged);
       importId = null;
       state.value = { kind: 'done', fileName, outcome: result, result: committed, seconds: (now() - startedAt) / 1000 };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { CustomerInsight } from './recompute';
 import { formatMoney } from './money';
-import { RFM_GROUPS } from './rfm';
+import { fmScore, RFM_GROUPS, RFM_MEANINGS } from './rfm';
 import type { Evidence, RuleId } from './rules/rule';
 import type { BusinessSettings, TierName } from './types';
 
@@ -58,11 +58,13 @@ export function explain(insight: CustomerInsight, settings: BusinessSettings): E
     },
     rfm: {
       facts: { group: rfm.group, r: rfm.r, f: rfm.f, m: rfm.m },
-      sentences: [
+      sentences:
         rfm.r === null
-          ? 'No purchase yet: Prospects.'
-          : `Recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m} of 5, compared with this business's other buyers: ${RFM_GROUPS[rfm.group]}.`,
-      ],
+          ? ['No purchase yet: Prospects.']
+          : [
+              `Recency ${rfm.r}, frequency ${rfm.f}, monetary ${rfm.m} of 5, compared with this business's other buyers (5 = their top fifth); frequency and spend together ${fmScore(rfm.f, rfm.m)}: ${RFM_GROUPS[rfm.group]}.`,
+              `${RFM_GROUPS[rfm.group]}: ${RFM_MEANINGS[rfm.group]} (Shopify's groups, read from recency and the average of frequency and spend.)`,
+            ],
     },
     stage: {
       facts: {

@@ -1,63 +1,32 @@
 import { columnsOf, type FigureColumns } from './columns';
 import type { CustomerFigures } from './figures';
 
-export const RFM_GROUPS = {
-  champions: 'Champions',
-  loyal: 'Loyal',
-  active: 'Active',
-  promising: 'Promising',
-  new: 'New',
-  needs_attention: 'Needs attention',
-  at_risk: 'At risk',
-  previously_loyal: 'Previously loyal',
-  almost_lost: 'Almost lost',
-  dormant: 'Dormant',
-  prospects: 'Prospects',
-} as const;
-export type RfmGroup = keyof typeof RFM_GROUPS;
+import { PROSPECTS, RFM_GRID } from './rfm-grid';
+
+type GridCell = (typeof RFM_GRID)[number];
+export type RfmGroup = GridCell['group'] | 'prospects';
+type GroupName<K extends RfmGroup> = Extract<GridCell | typeof PROSPECTS, { group: K }>['name'];
+
+/** Each group's name as the card shows it (Shopify's). */
+export const RFM_GROUPS = Object.fromEntries([...RFM_GRID, PROSPECTS].map((cell) => [cell.group, cell.name])) as { [K in RfmGroup]: GroupName<K> };
+
+/** Shopify's words for each group, for Explain. */
+export const RFM_MEANINGS = Object.fromEntries([...RFM_GRID, PROSPECTS].map((cell) => [cell.group, cell.meaning])) as Record<RfmGroup, string>;
 
 export type Score = 1 | 2 | 3 | 4 | 5;
-type Range = readonly [min: Score, max: Score];
-export type RfmCell = { group: Exclude<RfmGroup, 'prospects'>; r: Range; f: Range; m: Range };
 
-const ALL: Range = [1, 5];
-
-/**
- * Recency × frequency grid in the style of Shopify's customer segments; monetary only splits
- * the lapsed regulars (did they spend a lot?). The boxes are disjoint and cover all 125
- * (R, F, M) cells — tests/lib/insights/rfm.test.ts checks both exhaustively.
- *
- *            F1            F2               F3               F4          F5
- *   R5   New           Active           Loyal            Champions   Champions
- *   R4   Promising     Active           Loyal            Loyal       Loyal
- *   R3   Active        Needs attention  Needs attention  Loyal       Loyal
- *   R2   Almost lost   Almost lost      At risk (M3-5) / Previously loyal (M1-2) …
- *   R1   Dormant       Dormant          At risk (M3-5) / Previously loyal (M1-2) …
- *
- * Customers without a purchase are Prospects, outside the grid.
- */
-export const RFM_TABLE: readonly RfmCell[] = [
-  { group: 'champions', r: [5, 5], f: [4, 5], m: ALL },
-  { group: 'loyal', r: [5, 5], f: [3, 3], m: ALL },
-  { group: 'loyal', r: [4, 4], f: [3, 5], m: ALL },
-  { group: 'loyal', r: [3, 3], f: [4, 5], m: ALL },
-  { group: 'new', r: [5, 5], f: [1, 1], m: ALL },
-  { group: 'promising', r: [4, 4], f: [1, 1], m: ALL },
-  { group: 'active', r: [3, 3], f: [1, 1], m: ALL },
-  { group: 'active', r: [4, 5], f: [2, 2], m: ALL },
-  { group: 'needs_attention', r: [3, 3], f: [2, 3], m: ALL },
-  { group: 'at_risk', r: [1, 2], f: [3, 5], m: [3, 5] },
-  { group: 'previously_loyal', r: [1, 2], f: [3, 5], m: [1, 2] },
-  { group: 'almost_lost', r: [2, 2], f: [1, 2], m: ALL },
-  { group: 'dormant', r: [1, 1], f: [1, 2], m: ALL },
-];
-
-export function cellsMatching(r: Score, f: Score, m: Score): RfmCell[] {
-  const inside = (v: Score, [min, max]: Range) => v >= min && v <= max;
-  return RFM_TABLE.filter((cell) => inside(r, cell.r) && inside(f, cell.f) && inside(m, cell.m));
+/** FM = (F + M) / 2, as Shopify reads the grid. */
+export function fmScore(f: Score, m: Score): number {
+  return (f + m) / 2;
 }
 
-/** The table resolved once into 125 slots: a recompute looks a group up per customer. */
+/** The grid's cells that hold (R, F, M): exactly one (tested). */
+export function cellsMatching(r: Score, f: Score, m: Score): GridCell[] {
+  const fm = fmScore(f, m);
+  return RFM_GRID.filter((cell) => r >= cell.r[0] && r <= cell.r[1] && fm >= cell.fm[0] && fm <= cell.fm[1]);
+}
+
+/** The grid resolved once into 125 slots: a recompute looks a group up per customer. */
 const LOOKUP: readonly (Exclude<RfmGroup, 'prospects'> | undefined)[] = Array.from({ length: 125 }, (_, i) => {
   const score = (n: number) => ((n % 5) + 1) as Score;
   return cellsMatching(score(Math.floor(i / 25)), score(Math.floor(i / 5)), score(i))[0]?.group;
@@ -65,8 +34,8 @@ const LOOKUP: readonly (Exclude<RfmGroup, 'prospects'> | undefined)[] = Array.fr
 
 export function rfmGroupFor(r: Score, f: Score, m: Score): Exclude<RfmGroup, 'prospects'> {
   const group = LOOKUP[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
-  // The table covers every cell (tested); this only guards against a broken edit.
-  if (!group) throw new Error(`RFM table has no cell for R${r} F${f} M${m}`);
+  // The grid covers every cell (tested); this only guards against a broken edit.
+  if (!group) throw new Error(`RFM grid has no cell for R${r} F${f} M${m}`);
   return group;
 }
 
@@ -75,7 +44,8 @@ export type RfmResult =
   | { group: Exclude<RfmGroup, 'prospects'>; r: Score; f: Score; m: Score };
 
 /**
- * Scores are relative to this business's own customers with purchases, so they work from the
+ * Scores are relative to this business's own customers with purchases (Shopify scores by quintile
+ * within the store too), so they work from the
  * first two customers: each value's mid-rank percentile p = (below + equal / 2) / n gives
  * score 1 + ⌊5p⌋ (quintiles when n is large; equal values share a score; a lone customer
  * sits in the middle, 3). R ranks the last order date, F the number of purchases, M lifetime

@@ -4,11 +4,13 @@ import { readBackup, writeBackup } from '../export/backup-file';
 import { CUSTOMER_COLUMNS, customerRow, ORDER_COLUMNS, orderRow, toCsv } from '../export/csv';
 import { toVcard } from '../export/vcard';
 import { badRowsCsv, type ImportStore } from '../import/runner';
-import type { MessageType, ReplyOf, RequestOf } from '../messaging/protocol';
+import type { ReplyOf, RequestOf } from '../messaging/protocol';
+import { restoreBackup, type Request } from '../recovery/restore';
 import { createDashboardStore } from './dashboard-store';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
+import { countOf, formatSize } from '../../components/format';
 
 /**
  * The manager page's state and actions, apart from the import flow (lib/import/runner.ts):
@@ -16,11 +18,10 @@ import { sameRoute, type Opened, type Route, type View } from './route';
  * new-company form), duplicates, backup / restore / export tasks, and the undo of the last delete.
  */
 
-export type Request = <T extends MessageType>(type: T, payload: RequestOf<T>) => Promise<ReplyOf<T>>;
+export type { Request } from '../recovery/restore';
 
 export const BACKUP_REMINDER_DAYS = 30;
 const DAY = 86_400_000;
-const RESTORE_CHUNK = 2000;
 
 export type { View } from './route';
 type Status = ReplyOf<'manager.status'>;
@@ -264,30 +265,20 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       saveBlob(blob, `crm-backup-${dateStamp(now())}.json`);
       await request('backup.done', {});
       await refreshStatus();
-      return `Backup saved (${(blob.size / 1_048_576).toFixed(1)} MB).`;
+      return `Backup saved (${formatSize(blob.size)}).`;
     });
 
   const restore = (file: File, mode: 'replace' | 'merge') =>
     run('Checking the backup…', async () => {
       const parsed = await readBackup(file);
       if (!parsed.ok) throw new Error(parsed.reason);
-      const { importId } = await request('import.begin', {});
       try {
-        let seq = 0;
-        let sent = 0;
-        for (const [table, rows] of Object.entries(parsed.backup.tables)) {
-          for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
-            await request('restore.stage', { importId, seq: seq++, table, rows: rows.slice(i, i + RESTORE_CHUNK) });
-            sent += Math.min(RESTORE_CHUNK, rows.length - i);
-            task.value = { kind: 'busy', label: `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` };
-          }
-        }
-        task.value = { kind: 'busy', label: 'Restoring…' };
-        const summary = await request('restore.commit', { importId, mode });
+        const summary = await restoreBackup(request, parsed.backup, mode, (sent) => {
+          task.value = { kind: 'busy', label: sent < parsed.rows ? `Checking the backup… ${sent.toLocaleString()} of ${parsed.rows.toLocaleString()} rows` : 'Restoring…' };
+        });
         onDataChanged();
         return `Restored ${summary.written.toLocaleString()} rows${summary.skipped > 0 ? ` (${summary.skipped.toLocaleString()} kept as they were here)` : ''}.`;
       } catch (error) {
-        await request('import.cancel', { importId }).catch(() => undefined);
         throw new Error(`${text(error)} Nothing was restored.`);
       }
     });
@@ -299,13 +290,13 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
       const stamp = dateStamp(now());
       if (kind === 'customers-csv') {
         saveBlob(new Blob(['\uFEFF' + toCsv([CUSTOMER_COLUMNS, ...customers.map((c) => customerRow(c, companies))])], { type: 'text/csv' }), `customers-${stamp}.csv`);
-        return `Exported ${customers.length.toLocaleString()} customers.`;
+        return `Exported ${countOf(customers.length, 'customer', 'customers')}.`;
       }
       if (kind === 'orders-csv') {
         const byId = new Map(customers.map((c) => [c.id, c]));
         const orders = (await readAll<Order>('orders')).filter((o) => o.deletedAt === null);
         saveBlob(new Blob(['\uFEFF' + toCsv([ORDER_COLUMNS, ...orders.map((o) => orderRow(o, byId))])], { type: 'text/csv' }), `orders-${stamp}.csv`);
-        return `Exported ${orders.length.toLocaleString()} orders.`;
+        return `Exported ${countOf(orders.length, 'order', 'orders')}.`;
       }
       const cards = customers.filter((c) => c.emails.length > 0).map((c) => toVcard(c, c.companyId === null ? null : (companies.get(c.companyId) ?? null)));
       saveBlob(new Blob(cards, { type: 'text/vcard' }), `contacts-${stamp}.vcf`);

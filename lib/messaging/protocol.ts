@@ -9,6 +9,7 @@ import { SITES_MESSAGES } from './messages/sites';
 import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
 import { DASHBOARD_MESSAGES } from './messages/dashboard';
+import { RECOVERY_MESSAGES } from './messages/recovery';
 
 /**
  * The whole message protocol between the surfaces and the background: each message's request
@@ -29,6 +30,7 @@ export * from './messages/sites';
 export * from './messages/insights';
 export * from './messages/inbox-marks';
 export * from './messages/dashboard';
+export * from './messages/recovery';
 
 export const PROTOCOL = {
   ...SPINE_MESSAGES,
@@ -41,6 +43,7 @@ export const PROTOCOL = {
   ...INBOX_MARK_MESSAGES,
   ...INSIGHT_MESSAGES,
   ...DASHBOARD_MESSAGES,
+  ...RECOVERY_MESSAGES,
 } as const;
 
 export type Protocol = typeof PROTOCOL;
@@ -56,6 +59,10 @@ export const ERROR_CODES = [
   'not_found',
   'invalid',
   'storage',
+  /** The database was written by a newer version of the extension: reads only (lib/background/recovery.ts). */
+  'read_only',
+  /** The customer book was lost or cannot be opened: only recovery works (lib/background/recovery.ts). */
+  'recovery',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -92,6 +92,28 @@ export const CustomerInsights = z.object({
 });
 export type CustomerInsights = z.infer<typeof CustomerInsights>;
 
+export const ConsentState = z.enum(['yes', 'no', 'unknown']);
+export type ConsentState = z.infer<typeof ConsentState>;
+
+/** The channels a marketing permission is recorded for (shops and lists report these three). */
+export const MARKETING_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
+export type MarketingChannel = (typeof MARKETING_CHANNELS)[number];
+
+export const Consent = z.object({
+  /** Do not contact at all (except service replies); set by a person or an import. */
+  doNotContact: z.object({ since: EpochMs, reason: z.string().max(500) }).nullable(),
+  /** Marketing permission per channel, as the shop or list reported it. */
+  marketing: z.object({ email: ConsentState, sms: ConsentState, whatsapp: ConsentState }),
+  /** When the marketing states were last set (import or person); null if never. */
+  marketingUpdatedAt: EpochMs.nullable(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+/** What a customer has until someone records otherwise: no do-not-contact, nothing known. */
+export function unknownConsent(): Consent {
+  return { doNotContact: null, marketing: { email: 'unknown', sms: 'unknown', whatsapp: 'unknown' }, marketingUpdatedAt: null };
+}
+
 export const Customer = z.object({
   ...base,
   name: z.string().max(200),
@@ -109,6 +131,8 @@ export const Customer = z.object({
   interests: z.string().max(1000),
   /** A tier set by hand; the card shows it as an override. */
   tierOverride: Tier.nullable(),
+  /** Do-not-contact and marketing permissions; rows written before it existed get unknownConsent(). */
+  consent: Consent.default(unknownConsent),
   stats: CustomerStats,
   insights: CustomerInsights.nullable(),
 });
@@ -128,6 +152,7 @@ export function customerDefaults() {
     family: '',
     interests: '',
     tierOverride: null,
+    consent: unknownConsent(),
     stats: { ...EMPTY_STATS, revenue: [] },
     insights: null,
     deletedAt: null,

@@ -5,30 +5,40 @@
  * scripts cannot reach into it through `element.shadowRoot`. The sidebar itself is an
  * extension page in the iframe: the page cannot read what it shows or what the user types.
  * No HTML strings are ever assigned (Gmail enforces Trusted Types); nodes are built by hand.
+ *
+ * While the sidebar is open the page makes room for it as its site says (lib/mount/room.ts);
+ * collapsed, the page has its whole width back and the launcher sits where no control of the
+ * page lies under it.
  */
 
 import { withFrameTheme } from '../sidebar/frame-theme';
+import { createRoom, freeTabOffset, OVERLAY, type RoomStrategy } from './room';
 
 export const SIDEBAR_WIDTH = 360;
 const HOST_TAG = 'crm-sidebar-host';
+const LAUNCHER = { width: 22, height: 56 };
+/** The page may lay itself out after a resize event: measured again after this long. */
+const RECHECK_MS = 400;
 
 const CSS = `
 :host { all: initial; }
 .frame {
-  position: fixed; top: 0; right: 0; bottom: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh;
+  position: fixed; top: 0; right: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh;
   border: 0; border-left: 1px solid #dadce0; background: Canvas; z-index: 2147483646;
-  box-shadow: -2px 0 12px rgba(60, 64, 67, .15); color-scheme: light dark;
+  color-scheme: light dark;
 }
+/* Over the page (where it could not make room), a shadow sets the sidebar apart. */
+.frame--over { box-shadow: -2px 0 12px rgba(60, 64, 67, .15); }
 /* The backdrop before the sidebar paints: the system's scheme, or dark beside a dark page. */
 .frame--dark { color-scheme: dark; border-left-color: #3c4043; }
 .frame[hidden] { display: none; }
 .launcher {
-  position: fixed; right: 0; bottom: 96px; width: 22px; height: 56px; z-index: 2147483646;
+  position: fixed; right: 0; bottom: 96px; width: ${LAUNCHER.width}px; height: ${LAUNCHER.height}px; z-index: 2147483646;
   border: 1px solid #dadce0; border-right: 0; border-radius: 8px 0 0 8px; padding: 0;
   background: #1a73e8; color: #fff; cursor: pointer; font: 600 12px/1 system-ui, sans-serif;
   writing-mode: vertical-rl; box-shadow: -1px 1px 4px rgba(60, 64, 67, .3);
 }
-.launcher:hover { width: 26px; }
+.launcher:hover { width: ${LAUNCHER.width + 4}px; }
 .launcher:focus-visible { outline: 2px solid #174ea6; outline-offset: 2px; }
 .launcher[hidden] { display: none; }
 `;
@@ -47,11 +57,16 @@ export function mountSidebarFrame(options: {
   /** Null while the state is not known yet: the frame loads, but neither it nor the launcher shows. */
   collapsed: boolean | null;
   onToggle: (collapsed: boolean) => void;
+  /** How this site's pages make room for the open sidebar; overlay when not given. */
+  room?: RoomStrategy;
 }): SidebarFrame {
   const doc = options.document;
+  const win = doc.defaultView;
   doc.querySelector(HOST_TAG)?.remove();
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
+  const ours = (el: Element) => el === host || host.contains(el);
+  const room = createRoom(doc, options.room ?? OVERLAY, ours);
 
   const style = doc.createElement('style');
   style.textContent = CSS;
@@ -82,11 +97,45 @@ export function mountSidebarFrame(options: {
   });
 
   let collapsed = options.collapsed;
+  let recheck: number | undefined;
+
+  const placeLauncher = () => {
+    if (collapsed !== true) return;
+    try {
+      launcher.style.bottom = `${freeTabOffset(doc, LAUNCHER, ours)}px`;
+    } catch {
+      // Where the page cannot be measured, the launcher keeps its place.
+    }
+  };
+
   const apply = () => {
     frame.hidden = collapsed !== false;
     launcher.hidden = collapsed !== true;
+    if (collapsed === null) return;
+    room.set(collapsed ? 0 : SIDEBAR_WIDTH);
+    frame.classList.toggle('frame--over', room.state === 'overlay');
+    placeLauncher();
+    if (win) {
+      win.clearTimeout(recheck);
+      recheck = win.setTimeout(() => {
+        room.recheck();
+        frame.classList.toggle('frame--over', room.state === 'overlay');
+        placeLauncher();
+      }, RECHECK_MS);
+    }
   };
-  apply();
+
+  // A window resized while open: the room is measured again; collapsed, the launcher finds a free place.
+  const onResize = (event: Event) => {
+    // Our own resize event (sent for the page's layout) is not a new window size.
+    if (!event.isTrusted) return;
+    if (collapsed === false) {
+      room.recheck();
+      frame.classList.toggle('frame--over', room.state === 'overlay');
+    }
+    placeLauncher();
+  };
+  win?.addEventListener('resize', onResize);
 
   launcher.addEventListener('click', (event) => {
     // A page script can call .click() on nothing here (closed shadow root), but a synthetic
@@ -99,12 +148,14 @@ export function mountSidebarFrame(options: {
 
   shadow.append(style, launcher, frame);
   doc.documentElement.append(host);
+  apply();
 
   return {
     get collapsed() {
       return collapsed !== false;
     },
     setCollapsed(next: boolean) {
+      if (next === collapsed) return;
       collapsed = next;
       apply();
     },
@@ -114,6 +165,9 @@ export function mountSidebarFrame(options: {
       if (loaded) applyTheme();
     },
     destroy() {
+      win?.clearTimeout(recheck);
+      win?.removeEventListener('resize', onResize);
+      room.destroy();
       host.remove();
     },
   };

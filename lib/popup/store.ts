@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Loadable } from '../loadable';
-import type { ConcentrationView, CustomerChoice, KeepInTouchItem, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
+import type { ConcentrationView, CustomerChoice, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
 import type { SnoozeOption } from '../reminders/schedule';
 
 /** What the popup needs from the extension. */
@@ -9,7 +9,6 @@ export interface PopupApi {
   save(input: QuickNoteInput): Promise<unknown>;
   draft(): Promise<QuickNoteDraft | null>;
   createCustomer(input: NewCustomer): Promise<{ customerId: string }>;
-  keepInTouch(): Promise<{ items: KeepInTouchItem[] }>;
   reminders(): Promise<{ reminders: ReminderView[] }>;
   doneReminder(id: string): Promise<unknown>;
   /** Firefox's notifications have no buttons, so the popup is where a reminder is snoozed there. */
@@ -48,7 +47,6 @@ export function createPopupStore(api: PopupApi) {
   const picker: Signal<PickerState> = signal({ query: '', onTab: [], recent: [], matches: [], loading: true, error: null });
   const selected: Signal<CustomerChoice | null> = signal(null);
   const opening: Signal<Opening | null> = signal(null);
-  const keepInTouch: Signal<Loadable<KeepInTouchItem[]>> = signal({ kind: 'loading' });
   const reminders: Signal<Loadable<ReminderView[]>> = signal({ kind: 'loading' });
   const today: Signal<Loadable<TodayEntry[]>> = signal({ kind: 'loading' });
   /** Shown only when flagged; a failure to load it is not worth an error in a quick-note popup. */
@@ -70,9 +68,11 @@ export function createPopupStore(api: PopupApi) {
   async function loadLists() {
     // Today's list may wait for the day's first recompute: it must not hold up the others.
     const insightsLoaded = loadInsights();
-    const [kit, rem] = await Promise.allSettled([api.keepInTouch(), api.reminders()]);
-    keepInTouch.value = kit.status === 'fulfilled' ? { kind: 'ready', value: kit.value.items } : { kind: 'error', message: message(kit.reason) };
-    reminders.value = rem.status === 'fulfilled' ? { kind: 'ready', value: rem.value.reminders } : { kind: 'error', message: message(rem.reason) };
+    try {
+      reminders.value = { kind: 'ready', value: (await api.reminders()).reminders };
+    } catch (error) {
+      reminders.value = { kind: 'error', message: message(error) };
+    }
     await insightsLoaded;
   }
 
@@ -109,7 +109,6 @@ export function createPopupStore(api: PopupApi) {
     picker,
     selected,
     opening,
-    keepInTouch,
     reminders,
     today,
     concentration,

@@ -1,7 +1,7 @@
 import type { CrmDatabase } from '../db/database';
 import { updateCustomer } from '../db/customer-edit';
 import { commitImport } from '../db/import-commit';
-import { stageChunk } from '../db/import-staging';
+import { beginRun, stageChunk } from '../db/import-staging';
 import { addInteraction, addNote, findCustomersByEmails } from '../db/index';
 import type { FormatId } from '../import/format';
 import { runCsvImport } from '../import/job';
@@ -18,6 +18,8 @@ export async function loadSampleBusiness(db: CrmDatabase, now: number): Promise<
   const business = createSampleBusiness(now);
   const files = toShopifyExports(business);
   const importId = `sample-${crypto.randomUUID()}`;
+  // Alive while it loads, so an import begun meanwhile does not sweep its chunks.
+  await beginRun(db, importId, now);
   const parts: [string, FormatId, number][] = [
     [files.customers, 'shopify-customers', 0],
     [files.orders, 'shopify-orders', 1000],

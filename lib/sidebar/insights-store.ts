@@ -9,6 +9,8 @@ export interface InsightsApi {
   done(customerId: string, ruleId: RuleId): Promise<InsightCard>;
   snooze(customerId: string, ruleId: RuleId, factsKey: string, until: number): Promise<InsightCard>;
   dismiss(customerId: string, ruleId: RuleId, factsKey: string): Promise<InsightCard>;
+  /** Takes back a Done, Snooze or Dismiss of these facts. */
+  undo(customerId: string, ruleId: RuleId, factsKey: string): Promise<InsightCard>;
 }
 
 export type InsightsState = Followed<{ kind: 'ready'; customerId: string; card: InsightCard }>;
@@ -36,6 +38,7 @@ export function createInsightsStore(api: InsightsApi) {
     snooze: (customerId: string, ruleId: RuleId, factsKey: string, until: number) =>
       act(customerId, () => api.snooze(customerId, ruleId, factsKey, until)),
     dismiss: (customerId: string, ruleId: RuleId, factsKey: string) => act(customerId, () => api.dismiss(customerId, ruleId, factsKey)),
+    undo: (customerId: string, ruleId: RuleId, factsKey: string) => act(customerId, () => api.undo(customerId, ruleId, factsKey)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
-import type { CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
+import type { ConsentPatch, CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
 import { concerns } from '../messaging/push';
 import { pickPerson } from './pick-person';
 
@@ -18,6 +18,8 @@ export interface SidebarApi {
   updateNote(id: string, patch: { body?: string; pinned?: boolean }): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
   logInteraction?(customerId: string, kind: InteractionKind, summary: string): Promise<unknown>;
+  /** Do-not-contact and marketing permission from the card; optional for older callers. */
+  setConsent?(customerId: string, consent: ConsentPatch): Promise<unknown>;
   setCollapsed(collapsed: boolean): Promise<unknown>;
   /** The tab's site and the company of its page (sites beyond Gmail); optional for older callers. */
   siteContext?(): Promise<SiteContext>;
@@ -189,6 +191,10 @@ export function createSidebarStore(api: SidebarApi) {
     logInteraction: async (customerId: string, kind: InteractionKind, summary: string) => {
       if (!api.logInteraction) throw new Error('Logging interactions is not available here.');
       await api.logInteraction(customerId, kind, summary);
+    },
+    setConsent: async (customerId: string, consent: ConsentPatch) => {
+      if (!api.setConsent) throw new Error('Consent cannot be changed here.');
+      await api.setConsent(customerId, consent);
     },
     deleteNote: async (id: string) => {
       await api.deleteNote(id);

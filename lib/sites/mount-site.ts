@@ -1,6 +1,6 @@
 import { reportPage, reportSite } from '../messaging/content-client';
 import { mountSidebar, type ScriptContext } from '../mount/mount-sidebar';
-import type { SiteScan } from './registry';
+import type { SiteAdapter, SiteScan } from './registry';
 import { watchPage } from './watch';
 
 export type { ScriptContext } from '../mount/mount-sidebar';
@@ -13,7 +13,7 @@ const RUNNING = Symbol.for('local-crm-sidebar.site-script');
  * finds: the page's site and host once (and again if they change), the people once per change
  * burst. Every failure stays inside: the host page never sees an error from us.
  */
-export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode, url: string) => SiteScan): Promise<void> {
+export async function runSiteSidebar(ctx: ScriptContext, { scan, room }: SiteAdapter): Promise<void> {
   // Only the top frame hosts the sidebar; a second injection (toolbar click on an enabled site) is a no-op.
   const marks = window as unknown as Record<symbol, boolean>;
   if (window.top !== window || marks[RUNNING]) return;
@@ -22,7 +22,7 @@ export async function runSiteSidebar(ctx: ScriptContext, scan: (root: ParentNode
     marks[RUNNING] = false;
   });
 
-  if ((await mountSidebar(ctx)) === null) return;
+  if ((await mountSidebar(ctx, room)) === null) return;
 
   let sentPage: string | null = null;
   watchPage<SiteScan>({

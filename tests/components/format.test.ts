@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatRelativeDays } from '../../components/format';
+import { countOf, formatDate, formatMoney, formatRelativeDays, formatSize } from '../../components/format';
 
 describe('formatMoney', () => {
   it('reads EUR minor units as cents', () => {
@@ -54,5 +54,20 @@ describe('formatRelativeDays', () => {
 
   it('handles a date in the future', () => {
     expect(formatRelativeDays(new Date(2026, 10, 30).getTime(), now, 'en-US')).toBe('in 3 days');
+  });
+});
+
+describe('countOf and formatSize', () => {
+  it('puts the noun in the number the locale says and groups the digits', () => {
+    expect(countOf(1, 'customer', 'customers', 'en-US')).toBe('1 customer');
+    expect(countOf(0, 'customer', 'customers', 'en-US')).toBe('0 customers');
+    expect(countOf(1204, 'customer', 'customers', 'en-US')).toBe('1,204 customers');
+    expect(countOf(1204, 'Kunde', 'Kunden', 'de-DE')).toBe('1.204 Kunden');
+  });
+
+  it('writes sizes in the unit that keeps them readable', () => {
+    expect(formatSize(512, 'en-US')).toBe('512 byte');
+    expect(formatSize(1.2 * 1024 * 1024, 'en-US')).toBe('1.2 MB');
+    expect(formatSize(80348 * 1024 * 1024, 'en-US')).toBe('78 GB');
   });
 });

@@ -147,7 +147,9 @@ describe.runIf(run)('accessibility in real Chromium (axe-core, WCAG 2.1 AA)', ()
     await popup.getByRole('option').first().waitFor();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    // The reminder is one Tab stop: from it, the next Tab reaches Save.
+    // The log and reminder options are one click away; the reminder is one Tab stop: from it,
+    // the next Tab reaches Save.
+    await popup.getByText('Also log it or remind me').click();
     await popup.getByRole('combobox', { name: 'Remind me' }).focus();
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Save note');

@@ -99,7 +99,7 @@ describe.runIf(run)('backup and restore in real Chromium', () => {
     // The page shows it too, not only the protocol.
     await page.getByRole('button', { name: 'Customers', exact: true }).click();
     await page.getByLabel('Search customers').fill(SAMPLE_PEOPLE.maria.email);
-    await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customers');
+    await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customer');
     await page.close();
   });
 

@@ -24,7 +24,7 @@ describe.runIf(run)('the company screen in real Chromium', () => {
     await page.goto(new URL('#customers', page.url()).href);
     await page.reload();
     await page.getByLabel('Search customers').fill(SAMPLE_PEOPLE.maria.email);
-    await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customers');
+    await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customer');
     await page.getByRole('button', { name: SAMPLE_PEOPLE.maria.name }).click();
     await page.getByRole('button', { name: `Open ${SAMPLE_PEOPLE.maria.company}` }).click();
 

@@ -135,7 +135,7 @@ describe.runIf(run)('quick notes, reminders and interactions in real Chromium', 
     // browser share the machine's time zone, so local date and time mean the same to both.
     const due = new Date(Date.now() + 6000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    await note.getByRole('button', { name: 'Remind me about this note' }).click();
+    await note.getByRole('button', { name: /^Remind me about the note “/ }).click();
     await note.getByLabel('Reminder date').fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}`);
     await note.getByLabel('Reminder time').fill(`${pad(due.getHours())}:${pad(due.getMinutes())}:${pad(due.getSeconds())}`);
     await note.getByRole('button', { name: 'Set reminder' }).click();
@@ -176,7 +176,7 @@ describe.runIf(run)('quick notes, reminders and interactions in real Chromium', 
     // Clear from the note: the reminder is done and no longer listed.
     await note.getByRole('button', { name: 'Clear reminder' }).click();
     await expect.poll(open, { timeout: 3000 }).toBeUndefined();
-    await expect.poll(() => note.getByRole('button', { name: 'Remind me about this note' }).count(), { timeout: 3000 }).toBe(1);
+    await expect.poll(() => note.getByRole('button', { name: /^Remind me about the note “/ }).count(), { timeout: 3000 }).toBe(1);
     await page.close();
     await gmail.close();
   });

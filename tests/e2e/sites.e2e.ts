@@ -190,21 +190,35 @@ describe.runIf(run)('sites beyond Gmail in real Chromium', () => {
     await sidebarFrame(big);
     await expect.poll(reports, { timeout: 5000 }).toBe(1);
 
-    // A burst: 60 changes over ~300 ms (about 5 ms apart), each adding an address.
-    await big.evaluate(async () => {
+    // A burst: 60 changes over ~300 ms (about 5 ms apart), each adding an address. The page
+    // records when each change landed: on a loaded machine a 5 ms timer can fire hundreds of
+    // milliseconds late, and a pause longer than the watcher's quiet time honestly ends a burst.
+    const gaps = await big.evaluate(async () => {
+      const at: number[] = [];
       for (let i = 0; i < 60; i++) {
         // Links at the top, so they change the first 500 addresses the report carries.
         const link = document.createElement('a');
         link.href = `mailto:neu${i}@burst.example`;
         link.textContent = `Neu ${i}`;
         document.querySelector('main')?.prepend(link);
+        at.push(performance.now());
         await new Promise((r) => setTimeout(r, 5));
       }
+      return at.slice(1).map((t, i) => t - (at[i] ?? t));
     });
-    // One more report for the burst: wait for it, then make sure no second one follows.
-    await expect.poll(reports, { timeout: 5000 }).toBe(2);
+    // The watcher's quiet time (lib/sites/watch.ts): a gap at least this long starts a new
+    // burst, and a burst that never goes quiet still reports every ten quiet times.
+    const QUIET_MS = 150;
+    const span = gaps.reduce((sum, gap) => sum + gap, 0);
+    const bursts = 1 + gaps.filter((gap) => gap >= QUIET_MS).length + Math.floor(span / (10 * QUIET_MS));
+    // One more report per burst (one in all when the changes came as one burst), never one per
+    // address: wait for them, then make sure no further one follows.
+    await expect.poll(reports, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
     await big.waitForTimeout(500);
-    expect(await reports()).toBe(2);
+    const afterBurst = (await reports()) - 1;
+    expect(afterBurst).toBeGreaterThanOrEqual(1);
+    expect(afterBurst).toBeLessThanOrEqual(bursts);
+    if (bursts === 1) expect(afterBurst).toBe(1);
 
     // The scan itself, the content script's code bundled as is, timed in the page.
     const bundle = buildSync({

@@ -5,6 +5,7 @@ import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
 import { managerHandlers } from './manager';
 import { quickNoteHandlers } from './quick-notes';
+import { recoveryHandlers } from './recovery';
 import { reminderHandlers } from './reminders';
 import { settingsHandlers } from './settings';
 import { spineHandlers } from './spine';
@@ -26,5 +27,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...inboxMarkHandlers(deps),
     ...insightHandlers(deps),
     ...dashboardHandlers(deps),
+    ...recoveryHandlers(deps),
   };
 }

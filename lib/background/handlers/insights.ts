@@ -35,6 +35,9 @@ export function insightHandlers(deps: BackgroundDeps): HandlersFor<typeof INSIGH
     async 'insights.dismiss'({ customerId, ruleId, factsKey }) {
       return run((insights) => insights.dismiss(customerId, ruleId, factsKey));
     },
+    async 'insights.undo'({ customerId, ruleId, factsKey }) {
+      return run((insights) => insights.undo(customerId, ruleId, factsKey));
+    },
     async 'insights.today'({ limit }) {
       return run((insights) => insights.today(limit));
     },

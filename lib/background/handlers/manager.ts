@@ -5,8 +5,7 @@ import { CustomerIndex, toListRow } from '../../db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
 import { findDuplicates } from '../../db/duplicates';
 import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
-import { discardImport, stageChunk, sweepStaging } from '../../db/import-staging';
-import { getCustomerCard } from '../../db/index';
+import { beginRun, discardImport, getCustomerCard, IncompleteImportError, stageRunChunk, sweepStaging } from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';
@@ -28,8 +27,16 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
   const { db } = deps;
   const index = new CustomerIndex(db);
   const companyIndex = new CompanyIndex(db);
-  /** Imports begun since the background started; staged chunks of any other are leftovers. */
-  const running = new Set<string>();
+
+  /** Runs a commit; one refused as incomplete also removes the import's staging. */
+  async function whole<T>(importId: string, commit: () => Promise<T>): Promise<T> {
+    try {
+      return await commit();
+    } catch (error) {
+      if (error instanceof IncompleteImportError) await discardImport(db, importId).catch(() => undefined);
+      throw error;
+    }
+  }
 
   async function metaTime(key: string, field?: string): Promise<number | null> {
     const entry = await db.meta.get(key);
@@ -41,27 +48,28 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     async 'import.begin'() {
       const importId = crypto.randomUUID();
       deps.insights?.deferFull(IMPORT_QUIET_MS);
-      await withDb(() => sweepStaging(db, running));
-      running.add(importId);
+      await withDb(async () => {
+        await sweepStaging(db, deps.now());
+        await beginRun(db, importId, deps.now());
+      });
       return { importId };
     },
 
     async 'import.stage'({ importId, seq, customers, orders }) {
-      if (!running.has(importId)) throw new ProtocolError('not_found', 'This import is no longer running (the extension restarted). Start it again.');
       deps.insights?.deferFull(IMPORT_QUIET_MS);
-      await withDb(() => stageChunk(db, importId, seq, { kind: 'drafts', customers, orders }));
+      await withDb(() => stageRunChunk(db, importId, seq, { kind: 'drafts', customers, orders }, deps.now()));
       return { ok: true };
     },
 
-    async 'import.commit'({ importId }) {
+    async 'import.commit'({ importId, chunks }) {
       deps.insights?.deferFull(COMMIT_QUIET_MS);
-      const summary = await withDb(() => commitImport(db, importId, deps.now())).finally(() => deps.insights?.deferFull(AFTER_IMPORT_MS));
-      running.delete(importId);
+      const summary = await withDb(() => whole(importId, () => commitImport(db, importId, deps.now(), { chunks }))).finally(() =>
+        deps.insights?.deferFull(AFTER_IMPORT_MS),
+      );
       return summary;
     },
 
     async 'import.cancel'({ importId }) {
-      running.delete(importId);
       await withDb(() => discardImport(db, importId));
       return { ok: true };
     },
@@ -87,11 +95,11 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
 
     async 'backup.done'() {
       await withDb(() => db.meta.put({ key: LAST_BACKUP_KEY, value: deps.now() }));
+      deps.recovery?.noteChange();
       return { ok: true };
     },
 
     async 'restore.stage'({ importId, seq, table, rows }) {
-      if (!running.has(importId)) throw new ProtocolError('not_found', 'This restore is no longer running. Start it again.');
       if (!backupTableNames(db).includes(table)) throw new ProtocolError('invalid', `This version has no table “${table}”.`);
       const schema = rowSchemaFor(table);
       const valid = rows.map((row, i) => {
@@ -99,13 +107,12 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
         if (!parsed.success) throw new ProtocolError('invalid', `${table} row ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         return parsed.data;
       });
-      await withDb(() => stageChunk(db, importId, seq, { kind: 'records', table, rows: valid }));
+      await withDb(() => stageRunChunk(db, importId, seq, { kind: 'records', table, rows: valid }, deps.now()));
       return { ok: true };
     },
 
-    async 'restore.commit'({ importId, mode }) {
-      const summary = await withDb(() => commitRestore(db, importId, mode, deps.now()));
-      running.delete(importId);
+    async 'restore.commit'({ importId, mode, chunks }) {
+      const summary = await withDb(() => whole(importId, () => commitRestore(db, importId, mode, deps.now(), { chunks })));
       return summary;
     },
 

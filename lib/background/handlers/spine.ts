@@ -1,5 +1,5 @@
 import {
-  addNote,
+  addQuickNote,
   createCustomer,
   deleteNote,
   findCustomersByEmails,
@@ -8,6 +8,7 @@ import {
   updateNote,
 } from '../../db/index';
 import { guessCompanyFromEmail } from '../../email/company';
+import { parseTags } from '../../quick-notes/tags';
 import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
@@ -16,6 +17,7 @@ import { loadSampleBusiness } from '../../sample/load';
 import { pickPerson } from '../../sidebar/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
 import { contentUiState } from '../content-ui';
+import { updateCustomer } from '../../db/customer-edit';
 import type { TabState } from '../tab-contexts';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {
@@ -79,8 +81,14 @@ export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_ME
       return { customerId: customer.id };
     },
 
+    async 'customer.consent'({ customerId, consent }) {
+      const customer = await withDb(() => updateCustomer(deps.db, customerId, { consent }, deps.now()));
+      return { customer };
+    },
+
     async 'note.add'({ customerId, body }) {
-      return withDb(() => addNote(deps.db, { customerId, body }, deps.now()));
+      // The same tag rule as the popup's quick note: a #tag in the note becomes the customer's tag.
+      return withDb(async () => (await addQuickNote(deps.db, { customerId, body, onCompany: false, tags: parseTags(body) }, deps.now())).note);
     },
 
     async 'note.update'({ id, body, pinned }) {

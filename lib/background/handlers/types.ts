@@ -8,6 +8,7 @@ import type { InsightsService } from '../insights';
 import type { PrefsArea } from '../prefs';
 import type { PreparedContexts } from '../prepared-contexts';
 import type { QuickNoteDrafts } from '../quick-note-drafts';
+import type { RecoveryService } from '../recovery';
 import type { ReminderAlarms } from '../reminder-alarms';
 import type { TabContexts } from '../tab-contexts';
 
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
    * background clears them on every data change. Optional: without it every request reads afresh.
    */
   prepared?: PreparedContexts<SidebarContext>;
+  /** The book's health and its recovery (lib/background/recovery.ts); optional like the alarms. */
+  recovery?: RecoveryService;
 }
 
 export function requireTab(tabId: number | null): number {

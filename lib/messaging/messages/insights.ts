@@ -22,6 +22,17 @@ export const InsightSuggestion = z.object({
 });
 export type InsightSuggestion = z.infer<typeof InsightSuggestion>;
 
+/** A suggestion the user snoozed or dismissed, listed on the card ("1 snoozed · show") with Undo. */
+export const HeldSuggestion = z.object({
+  ruleId: RuleId,
+  factsKey: z.string(),
+  title: z.string(),
+  kind: z.enum(['snoozed', 'dismissed']),
+  /** Snoozed until; null for a dismissal. */
+  until: z.number().nullable(),
+});
+export type HeldSuggestion = z.infer<typeof HeldSuggestion>;
+
 export const InsightCard = z.object({
   customerId: Id,
   /** When the business-wide figures this card is judged against were computed. */
@@ -40,6 +51,8 @@ export const InsightCard = z.object({
   }),
   /** The top suggestion first, then up to two alternatives. */
   suggestions: z.array(InsightSuggestion).max(3),
+  /** Snoozed and dismissed suggestions that would be shown otherwise. */
+  held: z.array(HeldSuggestion).default([]),
   explanation: z.object({
     tier: z.array(z.string()),
     rfm: z.array(z.string()),
@@ -82,6 +95,12 @@ export const INSIGHT_MESSAGES = {
     senders: ['page'],
   }),
   'insights.dismiss': message({
+    request: z.object({ ...CustomerRule, factsKey: z.string().min(1).max(500) }),
+    reply: InsightCard,
+    senders: ['page'],
+  }),
+  /** Takes back a Done (and the interaction it logged), a Snooze or a Dismiss; replies with the new card. */
+  'insights.undo': message({
     request: z.object({ ...CustomerRule, factsKey: z.string().min(1).max(500) }),
     reply: InsightCard,
     senders: ['page'],

@@ -4,7 +4,7 @@ import { CustomerDraft, OrderDraft } from '../../import/drafts';
 import { DashboardSelection } from '../../insights/dashboard/segment';
 import { Mapping } from '../../import/formats/generic';
 import { message } from '../define';
-import { CustomerCard } from './spine';
+import { ConsentPatch, CustomerCard } from './spine';
 
 /**
  * The manager (options page): imports, backup and restore, the customer and company lists, edits,
@@ -15,6 +15,7 @@ import { CustomerCard } from './spine';
  */
 
 const Ok = z.object({ ok: z.literal(true) });
+
 
 /** A manager edit of a customer: every field the owner may change. */
 export const CustomerPatch = z.object({
@@ -29,6 +30,7 @@ export const CustomerPatch = z.object({
   family: z.string().max(1000).optional(),
   interests: z.string().max(1000).optional(),
   tierOverride: Tier.nullable().optional(),
+  consent: ConsentPatch.optional(),
 });
 export type CustomerPatch = z.infer<typeof CustomerPatch>;
 
@@ -140,7 +142,8 @@ export const MANAGER_MESSAGES = {
     reply: Ok,
     senders: ['page'],
   }),
-  'import.commit': message({ request: z.object({ importId: Id }), reply: CommitSummary, senders: ['page'] }),
+  /** `chunks`: how many the page staged (0…chunks−1); the commit refuses an import missing any. */
+  'import.commit': message({ request: z.object({ importId: Id, chunks: z.number().int().min(0) }), reply: CommitSummary, senders: ['page'] }),
   'import.cancel': message({ request: z.object({ importId: Id }), reply: Ok, senders: ['page'] }),
   /** The column mapping remembered for a set of headers (generic CSV). */
   'import.mapping.get': message({ request: z.object({ key: z.string().max(4000) }), reply: z.object({ mapping: Mapping.nullable() }), senders: ['page'] }),
@@ -160,7 +163,7 @@ export const MANAGER_MESSAGES = {
     senders: ['page'],
   }),
   'restore.commit': message({
-    request: z.object({ importId: Id, mode: z.enum(['replace', 'merge']) }),
+    request: z.object({ importId: Id, mode: z.enum(['replace', 'merge']), chunks: z.number().int().min(0) }),
     reply: z.object({ written: z.number().int(), skipped: z.number().int() }),
     senders: ['page'],
   }),

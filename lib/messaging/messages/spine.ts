@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Company, Customer, Id, Interaction, NOTE_MAX, Note, Order } from '../../model/records';
+import { Company, Consent, Customer, EpochMs, Id, Interaction, NOTE_MAX, Note, Order } from '../../model/records';
 import { message } from '../define';
 import { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
 import { SITE_IDS, SITE_PERSON_ROLES } from './sites';
@@ -82,6 +82,17 @@ export const NewCustomer = z.object({
 });
 export type NewCustomer = z.infer<typeof NewCustomer>;
 
+/**
+ * A person's change of consent: do-not-contact (set with its date and reason, or cleared) and
+ * the marketing state per channel. When the marketing states change, the database stamps
+ * `marketingUpdatedAt` with the time of the edit.
+ */
+export const ConsentPatch = z.object({
+  doNotContact: z.object({ since: EpochMs, reason: z.string().trim().max(500) }).nullable().optional(),
+  marketing: Consent.shape.marketing.optional(),
+});
+export type ConsentPatch = z.infer<typeof ConsentPatch>;
+
 export const SPINE_MESSAGES = {
   /** Content script: what it found on the page now (sent once per change burst). */
   'page.report': message({ request: PageReport, reply: Ok, senders: ['content'] }),
@@ -117,6 +128,12 @@ export const SPINE_MESSAGES = {
   'customer.create': message({
     request: NewCustomer,
     reply: z.object({ customerId: Id }),
+    senders: ['page'],
+  }),
+  /** The card's consent control: do-not-contact with its date and reason, marketing per channel. */
+  'customer.consent': message({
+    request: z.object({ customerId: Id, consent: ConsentPatch }),
+    reply: z.object({ customer: Customer }),
     senders: ['page'],
   }),
   'note.add': message({

@@ -172,4 +172,13 @@ describe('Manager navigation', () => {
     click(button(view.container, 'Customers'));
     expect(onView).toHaveBeenCalledWith('customers');
   });
+
+  it('reminds of a backup on the other pages, not on the Backup page itself', () => {
+    const props: ManagerProps = { view: 'customers', customers: 3, statusError: null, backupDue: true, undo: null, onView: vi.fn(), onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
+    view = mount(<Manager {...props} />);
+    expect(view.container.textContent).toContain('No backup in the last 30 days');
+    view.unmount();
+    view = mount(<Manager {...props} view="backup" />);
+    expect(view.container.textContent).not.toContain('No backup in the last 30 days');
+  });
 });

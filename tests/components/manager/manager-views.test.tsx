@@ -138,6 +138,21 @@ describe('CustomerDetail', () => {
     expect(root.textContent).toContain('Saved.');
   });
 
+  it('shows the do-not-contact flag and saves consent on its own, as a consent patch', async () => {
+    const customer = createCustomer({ consent: { doNotContact: { since: NOW, reason: 'Wrote: please stop contacting me' }, marketing: { email: 'no', sms: 'unknown', whatsapp: 'unknown' }, marketingUpdatedAt: NOW } });
+    const p = detailProps({ state: { kind: 'card', card: createCard({ customer }) } });
+    view = mount(<CustomerDetail {...p} />);
+    const root = view.container;
+    expect(get(root, '.consent-flag').textContent).toContain('Do not contact since');
+    expect(get(root, '.consent-flag').textContent).toContain('Wrote: please stop contacting me');
+    const form = get(root, 'form[aria-label="Consent"]');
+    click(get(form, 'input[type="checkbox"]'));
+    await settle();
+    click(button(form, 'Save consent'));
+    await settle();
+    expect(p.onSave).toHaveBeenCalledWith({ consent: { doNotContact: null, marketing: { email: 'no', sms: 'unknown', whatsapp: 'unknown' } } });
+  });
+
   it('clears optional fields to null', async () => {
     const p = detailProps({ state: { kind: 'card', card: createCard({ customer: createCustomer({ phone: '+1 555', birthday: '04-02' }) }) } });
     view = mount(<CustomerDetail {...p} />);
@@ -212,7 +227,7 @@ describe('BackupPanel', () => {
     const p = backupProps();
     view = mount(<BackupPanel {...p} />);
     expect(view.container.textContent).toContain('Last backup: never.');
-    expect(view.container.textContent).toContain('Using 5.0 MB of 100.0 MB.');
+    expect(view.container.textContent).toContain('Using 5 MB of 100 MB.');
     click(button(view.container, 'Download full backup (JSON)'));
     click(button(view.container, 'Customers CSV'));
     click(button(view.container, 'Orders CSV'));

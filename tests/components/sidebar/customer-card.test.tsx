@@ -75,6 +75,20 @@ const statsCard = () =>
   });
 
 describe('CustomerCard', () => {
+  it('flags a do-not-contact customer and offers the consent editor only with a handler', async () => {
+    const customer = createCustomer({ consent: { doNotContact: { since: NOW, reason: 'Asked by phone' }, marketing: { email: 'unknown', sms: 'no', whatsapp: 'unknown' }, marketingUpdatedAt: NOW } });
+    const { container } = renderCard(createCard({ customer }));
+    expect(get(container, '.consent-flag').textContent).toContain('Do not contact since');
+    expect(get(container, '.consent-flag').textContent).toContain('SMS marketing: no');
+    expect(container.querySelector('form[aria-label="Consent"]')).toBeNull();
+    view?.unmount();
+    const onSetConsent = vi.fn(async () => undefined);
+    const second = renderCard(createCard({ customer }), { onSetConsent });
+    click(button(get(second.container, 'form[aria-label="Consent"]'), 'Save consent'));
+    await settle();
+    expect(onSetConsent).toHaveBeenCalledWith({ doNotContact: customer.consent.doNotContact, marketing: customer.consent.marketing });
+  });
+
   it('shows who the customer is: name, company, mailto emails, phone as text, tags', () => {
     const { container } = renderCard(statsCard());
     expect(get(container, 'h2').textContent).toBe('Ann Example');
@@ -105,15 +119,15 @@ describe('CustomerCard', () => {
     expect(container.textContent).toContain('No orders, emails or notes yet.');
   });
 
-  it('lists orders, interactions and notes in one history, newest first', () => {
+  it('lists orders and interactions in one history, newest first, and no note twice', () => {
     const { container } = renderCard(statsCard());
     const titles = Array.from(container.querySelectorAll('.history__item')).map((item) => item.querySelector('.history__title')?.textContent);
-    expect(titles).toEqual(['Call', 'Order #1042 · €120.00', 'Note', 'Order #1001 · €99.00']);
+    expect(titles).toEqual(['Call', 'Order #1042 · €120.00', 'Order #1001 · €99.00']);
     expect(container.querySelector('.history__item')?.textContent).toContain('Asked about delivery');
     expect(container.querySelector('.history__item time')?.textContent).toBe('Nov 22, 2026');
   });
 
-  it('shows pinned notes first, with a pin mark', () => {
+  it('shows pinned notes first, under "Keep in mind" before the next action, with a pin mark', () => {
     const { container } = renderCard(
       createCard({
         notes: [
@@ -126,6 +140,8 @@ describe('CustomerCard', () => {
     expect(notes.map((n) => n.querySelector('.note__body')?.textContent)).toEqual(['Pinned old', 'Newest']);
     expect(notes[0]?.querySelector('[aria-label="Pinned"]')).not.toBeNull();
     expect(notes[1]?.querySelector('[aria-label="Pinned"]')).toBeNull();
+    expect(container.querySelector('.keep-in-mind')?.textContent).toContain('Pinned old');
+    expect(container.querySelector('.keep-in-mind')?.textContent).not.toContain('Newest');
   });
 });
 

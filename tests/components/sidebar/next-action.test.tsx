@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CustomerCard } from '../../../components/sidebar/customer-card';
 import { InsightsContext, type InsightsSlot } from '../../../components/sidebar/insights-context';
+import { statusWords } from '../../../components/sidebar/insight-badges';
 import { dayToTime, NextAction } from '../../../components/sidebar/next-action';
 import type { InsightCard, InsightSuggestion } from '../../../lib/messaging/protocol';
 import type { InsightsState } from '../../../lib/sidebar/insights-store';
@@ -36,6 +37,7 @@ function insightCard(over: Partial<InsightCard> = {}): InsightCard {
     tier: { tier: 'B', computed: 'B', overridden: false },
     rfm: 'Loyal',
     stage: 'active',
+    held: [],
     figures: { orderCount: 6, medianIntervalDays: 35, expectedNextOrderAt: NOW + 5 * DAY, daysSinceLastOrder: 30, daysSinceLastTouch: 3, revenue12m: [{ currency: 'EUR', minor: 123_400 }] },
     suggestions: [suggestion(), suggestion({ ruleId: 'reorder-reminder', title: 'Remind them to reorder', reason: 'Usually every 35 days.', factsKey: 'k2', overdue: false, dueAt: NOW + DAY })],
     explanation: {
@@ -49,7 +51,7 @@ function insightCard(over: Partial<InsightCard> = {}): InsightCard {
 }
 
 function renderNext(state: InsightsState) {
-  const callbacks = { onDone: vi.fn(async () => undefined), onSnooze: vi.fn(async () => undefined), onDismiss: vi.fn(async () => undefined) };
+  const callbacks = { onDone: vi.fn(async () => undefined), onSnooze: vi.fn(async () => undefined), onDismiss: vi.fn(async () => undefined), onUndo: vi.fn(async () => undefined) };
   view = mount(<NextAction state={state} now={NOW} locale="en-US" {...callbacks} />);
   return { ...callbacks, container: view.container };
 }
@@ -69,21 +71,65 @@ describe('NextAction', () => {
     expect(container.textContent).toContain('Usually orders every 35 days');
   });
 
-  it('sends Done, Snooze and Dismiss for the suggestion they sit on, with one click each', async () => {
-    const { container, onDone, onSnooze, onDismiss } = renderNext({ kind: 'ready', customerId: 'c1', card: insightCard() });
+  it('sends Done, Snooze and Dismiss for the suggestion they sit on, with one click each, and confirms each with Undo', async () => {
+    const reorder = suggestion({ ruleId: 'reorder-reminder', title: 'Remind them to reorder', factsKey: 'k2' });
+    const feedback = suggestion({ ruleId: 'ask-feedback', title: 'Ask how the chairs are doing', factsKey: 'k3' });
+    const { container, onDone, onSnooze, onDismiss, onUndo } = renderNext({ kind: 'ready', customerId: 'c1', card: insightCard({ suggestions: [feedback, reorder] }) });
+    const top = () => get(container, '.suggestion--top');
+    click(button(top(), 'Done'));
+    await settle();
+    expect(onDone).toHaveBeenCalledWith('ask-feedback');
+    expect(get(container, '.undo-bar [role=status]').textContent).toBe('Logged: survey sent');
+    click(button(get(container, '.undo-bar'), 'Undo'));
+    await settle();
+    expect(onUndo).toHaveBeenCalledWith('ask-feedback', 'k3');
+    expect(container.querySelector('.undo-bar')).toBeNull();
+
+    click(button(top(), 'Snooze 1 week'));
+    await settle();
+    expect(onSnooze).toHaveBeenLastCalledWith('ask-feedback', 'k3', NOW + 7 * DAY);
+    expect(get(container, '.undo-bar [role=status]').textContent).toBe(`Snoozed until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(NOW + 7 * DAY)}`);
+    click(button(top(), 'Snooze 1 day'));
+    await settle();
+    expect(onSnooze).toHaveBeenLastCalledWith('ask-feedback', 'k3', NOW + DAY);
+    click(button(top(), 'Dismiss'));
+    await settle();
+    expect(onDismiss).toHaveBeenCalledWith('ask-feedback', 'k3');
+    expect(get(container, '.undo-bar [role=status]').textContent).toBe('Dismissed: Ask how the chairs are doing');
+  });
+
+  it('resolves a complaint, and dismisses it only after saying the complaint stays open', async () => {
+    const { container, onDone, onDismiss } = renderNext({ kind: 'ready', customerId: 'c1', card: insightCard() });
     const top = get(container, '.suggestion--top');
-    click(button(top, 'Done'));
-    await settle();
-    expect(onDone).toHaveBeenCalledWith('resolve-complaint');
-    click(button(top, 'Snooze 1 day'));
-    await settle();
-    expect(onSnooze).toHaveBeenLastCalledWith('resolve-complaint', 'issue:i1', NOW + DAY);
-    click(button(top, 'Snooze 1 week'));
-    await settle();
-    expect(onSnooze).toHaveBeenLastCalledWith('resolve-complaint', 'issue:i1', NOW + 7 * DAY);
     click(button(top, 'Dismiss'));
     await settle();
+    expect(onDismiss).not.toHaveBeenCalled();
+    expect(get(top, '.suggestion__confirm').textContent).toContain('The complaint stays open');
+    click(button(top, 'Keep it'));
+    expect(top.querySelector('.suggestion__confirm')).toBeNull();
+    click(button(top, 'Dismiss'));
+    click(button(top, 'Dismiss anyway'));
+    await settle();
     expect(onDismiss).toHaveBeenCalledWith('resolve-complaint', 'issue:i1');
+    click(button(get(container, '.suggestion--top'), 'Resolved'));
+    await settle();
+    expect(onDone).toHaveBeenCalledWith('resolve-complaint');
+    expect(get(container, '.undo-bar [role=status]').textContent).toBe('Logged: complaint resolved');
+  });
+
+  it('lists snoozed and dismissed suggestions behind "show", each with Undo', async () => {
+    const held = [
+      { ruleId: 'ask-feedback' as const, factsKey: 'k3', title: 'Ask for feedback', kind: 'snoozed' as const, until: NOW + 3 * DAY },
+      { ruleId: 'upsell' as const, factsKey: 'k4', title: 'Offer the matching table', kind: 'dismissed' as const, until: null },
+    ];
+    const { container, onUndo } = renderNext({ kind: 'ready', customerId: 'c1', card: insightCard({ held }) });
+    const list = get<HTMLDetailsElement>(container, 'details.held');
+    expect(list.open).toBe(false);
+    expect(get(list, 'summary').textContent).toBe('1 snoozed · 1 dismissed · show');
+    expect(list.textContent).toContain(`Ask for feedback · snoozed until ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(NOW + 3 * DAY)}`);
+    click(get<HTMLButtonElement>(list, 'button[aria-label="Undo: Offer the matching table"]'));
+    await settle();
+    expect(onUndo).toHaveBeenCalledWith('upsell', 'k4');
   });
 
   it('snoozes to a picked day', async () => {
@@ -108,10 +154,11 @@ describe('NextAction', () => {
         onDone={() => pending.promise.then(() => Promise.reject(new Error('The extension did not answer.')))}
         onSnooze={vi.fn()}
         onDismiss={vi.fn()}
+        onUndo={vi.fn()}
       />,
     );
     const top = get(container, '.suggestion--top');
-    click(button(top, 'Done'));
+    click(button(top, 'Resolved'));
     await settle();
     expect(button(top, 'Dismiss').disabled).toBe(true);
     pending.resolve();
@@ -157,7 +204,7 @@ describe('NextAction', () => {
 
 describe('CustomerCard with insights', () => {
   function renderCard(state: InsightsState) {
-    const slot: InsightsSlot = { state, onDone: vi.fn(async () => undefined), onSnooze: vi.fn(async () => undefined), onDismiss: vi.fn(async () => undefined) };
+    const slot: InsightsSlot = { state, onDone: vi.fn(async () => undefined), onSnooze: vi.fn(async () => undefined), onDismiss: vi.fn(async () => undefined), onUndo: vi.fn(async () => undefined) };
     view = mount(
       <InsightsContext.Provider value={slot}>
         <CustomerCard card={createCard()} now={NOW} locale="en-US" onAdd={vi.fn()} onUpdate={vi.fn()} onDelete={vi.fn()} />
@@ -166,11 +213,12 @@ describe('CustomerCard with insights', () => {
     return { ...slot, container: view.container };
   }
 
-  it('shows the tier badge, group and stage in the header and the next action below', async () => {
+  it('shows one status in words in the header and the next action below', async () => {
     const { container, onDone } = renderCard({ kind: 'ready', customerId: 'c1', card: insightCard() });
     const badges = get(container, '.card__header .insight-badges');
-    expect(Array.from(badges.querySelectorAll('li')).map((li) => li.textContent)).toEqual(['Tier B', 'Loyal', 'Active']);
-    click(button(get(container, '.next-action'), 'Done'));
+    // Tier B, active: no stage word repeats what the tier says; the group is in Explain.
+    expect(badges.textContent).toBe('Regular customer');
+    click(button(get(container, '.next-action'), 'Resolved'));
     await settle();
     expect(onDone).toHaveBeenCalledWith('c1', 'resolve-complaint');
   });
@@ -178,13 +226,21 @@ describe('CustomerCard with insights', () => {
   it('marks a tier set by hand', () => {
     const { container } = renderCard({ kind: 'ready', customerId: 'c1', card: insightCard({ tier: { tier: 'A', computed: 'C', overridden: true } }) });
     const badge = get(container, '.tier-badge');
-    expect(badge.textContent).toBe('Tier A · set by hand');
-    expect(badge.getAttribute('title')).toBe('Set by hand; the figures give C');
+    expect(badge.textContent).toBe('Top customer (set by hand)');
+    expect(badge.getAttribute('title')).toBe('Set by hand; the figures say: occasional customer');
   });
 
   it("never shows another customer's insights", () => {
     const { container } = renderCard({ kind: 'ready', customerId: 'someone-else', card: insightCard({ customerId: 'someone-else' }) });
     expect(container.querySelector('.insight-badges')).toBeNull();
     expect(container.querySelector('.next-action')).toBeNull();
+  });
+});
+
+describe('statusWords', () => {
+  it('says the tier and what the stage adds, never the same word twice', () => {
+    expect(statusWords({ tier: { tier: 'A', computed: 'A', overridden: false }, stage: 'at_risk' })).toEqual({ tier: 'Top customer', stage: 'slipping' });
+    expect(statusWords({ tier: { tier: 'Prospect', computed: 'Prospect', overridden: false }, stage: 'prospect' })).toEqual({ tier: 'Prospect', stage: null });
+    expect(statusWords({ tier: { tier: 'C', computed: 'C', overridden: false }, stage: 'new' })).toEqual({ tier: 'Occasional customer', stage: 'new' });
   });
 });

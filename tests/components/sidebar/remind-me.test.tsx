@@ -117,6 +117,7 @@ function insightCard(): InsightCard {
     tier: { tier: 'B', computed: 'B', overridden: false },
     rfm: 'Loyal',
     stage: 'active',
+    held: [],
     figures: { orderCount: 6, medianIntervalDays: 35, expectedNextOrderAt: null, daysSinceLastOrder: 30, daysSinceLastTouch: 3, revenue12m: [] },
     suggestions: [{ ruleId: 'resolve-complaint', title: 'Resolve the open complaint', reason: 'Complaint logged 4 days ago.', channel: 'phone', dueAt: NOW - 4 * DAY, priority: 102, factsKey: 'issue:i1', overdue: true }],
     explanation: { tier: [], rfm: [], stage: [], suggestions: [] },
@@ -130,6 +131,7 @@ function renderCard(state: RemindersState) {
     onDone: vi.fn(async () => undefined),
     onSnooze: vi.fn(async () => undefined),
     onDismiss: vi.fn(async () => undefined),
+    onUndo: vi.fn(async () => undefined),
   };
   const card = createCard({ notes: [createNote({ id: 'n1', body: 'Prefers calls' }), createNote({ id: 'n2', body: 'Wants the oak table', createdAt: NOW - DAY })] });
   view = mount(

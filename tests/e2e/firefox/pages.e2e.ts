@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PEOPLE } from '../../../lib/sample/business';
+import { QUICK_NOTE_SUGGESTED_KEY } from '../../../lib/shortcut';
 import { describeViolations, seriousViolations } from '../axe';
 import { ask, byRole, firefoxAvailable, launchFirefoxExtension, openGmail, serveGmail, sidebarFrame, textOf, type FirefoxSession } from './harness';
 
@@ -57,6 +58,18 @@ describe.runIf(run)('the extension’s own pages in real Firefox', () => {
     await page.close();
   });
 
+  it('has the quick-note shortcut assigned after install, and the popup names it', async () => {
+    const page = await session.extensionPage('/popup.html');
+    const shortcut = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.commands.getAll()).find((c) => c.name === '_execute_browser_action')?.shortcut ?? null;
+    });
+    expect(shortcut).toBe(QUICK_NOTE_SUGGESTED_KEY);
+    const hint = await byRole(page, 'button', /^Keyboard shortcut/);
+    expect(await hint.evaluate((el) => el.textContent)).toBe(QUICK_NOTE_SUGGESTED_KEY);
+    await page.close();
+  });
+
   it('has no serious accessibility violation on the popup, the settings and the manager', async () => {
     for (const path of ['/popup.html', '/settings.html', '/options.html#customers', '/options.html#import']) {
       const page = await session.extensionPage(path);
@@ -82,7 +95,7 @@ describe.runIf(run)('the extension’s own pages in real Firefox', () => {
     await expect.poll(() => textOf(page, '.preview'), { timeout: 10_000 }).toContain('Shopify customers');
     await (await byRole(page, 'button', 'Import', { within: '.preview' })).click();
     // The review before anything is saved: the good row counted, the bad one listed with its reason.
-    await expect.poll(() => textOf(page, '.review'), { timeout: 10_000 }).toContain('1 customers and 0 orders are ready. 1 rows cannot be imported.');
+    await expect.poll(() => textOf(page, '.review'), { timeout: 10_000 }).toContain('1 customer and 0 orders are ready. 1 row cannot be imported.');
     expect(await textOf(page, '.bad-rows')).toContain('“not-an-address” is not an email address.');
     await (await byRole(page, 'button', 'Import the good rows')).click();
     await expect.poll(() => textOf(page, '.banner--ok'), { timeout: 10_000 }).toMatch(/Imported customers_export\.csv: 1 new customers, .*; 1 rows skipped\./);

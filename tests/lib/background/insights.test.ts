@@ -251,6 +251,32 @@ describe('insights in the background', () => {
     expect((await insights.card(small.id))?.suggestions[0]?.ruleId).toBe('resolve-complaint');
   });
 
+  it('takes back a Done with what it logged, and a snooze listed on the card', async () => {
+    const db = freshDatabase();
+    const { prospect, small } = await seedBook(db);
+    await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
+    await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - DAY }));
+    const { insights } = setup(db);
+    await insights.recompute();
+    const thank = (await insights.card(prospect.id))?.suggestions[0];
+    const touched = (await db.customers.get(prospect.id))?.stats.lastTouchAt;
+    await insights.done(prospect.id, 'thank-first-order');
+    expect((await db.customers.get(prospect.id))?.stats.lastTouchAt).toBe(AT);
+    const back = await insights.undo(prospect.id, 'thank-first-order', thank?.factsKey ?? '');
+    expect(back.suggestions[0]?.ruleId).toBe('thank-first-order');
+    const logged = await db.interactions.where('customerId').equals(prospect.id).toArray();
+    expect(logged.map((i) => i.deletedAt !== null)).toEqual([true]);
+    expect((await db.customers.get(prospect.id))?.stats.lastTouchAt).toBe(touched);
+
+    const complaint = (await insights.card(small.id))?.suggestions[0];
+    const snoozed = await insights.snooze(small.id, 'resolve-complaint', complaint?.factsKey ?? '', AT + 3 * DAY);
+    expect(snoozed.held).toEqual([{ ruleId: 'resolve-complaint', factsKey: complaint?.factsKey, title: complaint?.title, kind: 'snoozed', until: AT + 3 * DAY }]);
+    const again = await insights.undo(small.id, 'resolve-complaint', complaint?.factsKey ?? '');
+    expect(again.held).toEqual([]);
+    expect(again.suggestions[0]?.ruleId).toBe('resolve-complaint');
+    await expect(insights.undo(small.id, 'resolve-complaint', complaint?.factsKey ?? '')).rejects.toThrow('nothing to undo');
+  });
+
   it('refuses to act on a suggestion that is not open', async () => {
     const db = freshDatabase();
     const { big } = await seedBook(db);

@@ -74,9 +74,84 @@ describe('manager import handlers', () => {
     const customer = { key: 'email:ana@example.com', emails: ['ana@example.com'], name: 'Ana', phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify', externalId: null };
     expect(await send('import.stage', { importId, seq: 0, customers: [customer], orders: [] })).toMatchObject({ ok: true });
     expect(deferFull).toHaveBeenLastCalledWith(30_000);
-    expect(await send('import.commit', { importId })).toMatchObject({ ok: true, data: { customersCreated: 1 } });
+    expect(await send('import.commit', { importId, chunks: 1 })).toMatchObject({ ok: true, data: { customersCreated: 1 } });
     // Held for the commit, then ten seconds more in case another file follows.
     expect(deferFull.mock.calls.slice(-2)).toEqual([[600_000], [10_000]]);
     expect(await deps.db.customers.count()).toBe(1);
+  });
+});
+
+/** The manager's import messages through the router, against a database that outlives the handlers. */
+function importRoute(db = testDeps().db, now = () => NOW) {
+  const deps = testDeps(new Map(), { db, now });
+  const others = Object.fromEntries(Object.keys(PROTOCOL).map((type) => [type, () => Promise.reject(new Error(`${type} is not expected here`))]));
+  const route = createRouter({ ...others, ...managerHandlers(deps) } as Handlers, EXTENSION_ID);
+  return (type: string, payload: unknown) => route({ type, payload }, MANAGER);
+}
+
+const draft = (i: number) => ({ key: `email:c${i}@example.com`, emails: [`c${i}@example.com`], name: `C ${i}`, phone: null, companyName: null, tags: [], birthday: null, note: null, source: 'shopify', externalId: null });
+const chunk = (seq: number) => Array.from({ length: 3 }, (_, i) => draft(seq * 3 + i));
+
+describe('F6 service worker stopped mid-import (the commit checks the import is whole)', () => {
+  it('refuses to commit an import missing a chunk, says so, and removes its staging', async () => {
+    const db = testDeps().db;
+    const first = importRoute(db);
+    const { importId } = ((await first('import.begin', {})) as { data: { importId: string } }).data;
+    expect(await first('import.stage', { importId, seq: 0, customers: chunk(0), orders: [] })).toMatchObject({ ok: true });
+    // The worker stops; chunk 1 never reaches the database; the page asks to commit both.
+    const second = importRoute(db);
+    const refused = await second('import.commit', { importId, chunks: 2 });
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid', message: 'This import is incomplete (1 of its 2 parts never arrived), so nothing was imported. Start it again.' } });
+    expect(await db.customers.count()).toBe(0);
+    expect(await db.importChunks.count()).toBe(0);
+    // The import is gone: a late chunk or commit is refused, never half-applied.
+    expect(await second('import.stage', { importId, seq: 1, customers: chunk(1), orders: [] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await second('import.commit', { importId, chunks: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await db.customers.count()).toBe(0);
+  });
+
+  it('resumes after a restart: chunks staged before and after it commit as one, with no duplicates', async () => {
+    const db = testDeps().db;
+    const before = importRoute(db);
+    const { importId } = ((await before('import.begin', {})) as { data: { importId: string } }).data;
+    expect(await before('import.stage', { importId, seq: 0, customers: chunk(0), orders: [] })).toMatchObject({ ok: true });
+    const after = importRoute(db);
+    expect(await after('import.stage', { importId, seq: 1, customers: chunk(1), orders: [] })).toMatchObject({ ok: true });
+    // A retried message (the same sequence number again) replaces its chunk.
+    expect(await after('import.stage', { importId, seq: 1, customers: chunk(1), orders: [] })).toMatchObject({ ok: true });
+    expect(await after('import.commit', { importId, chunks: 2 })).toMatchObject({ ok: true, data: { customersCreated: 6 } });
+    expect(await db.customers.count()).toBe(6);
+    expect(await db.importChunks.count()).toBe(0);
+  });
+
+  it('refuses a commit claiming fewer chunks than were staged, and one of a cancelled import', async () => {
+    const db = testDeps().db;
+    const send = importRoute(db);
+    const { importId } = ((await send('import.begin', {})) as { data: { importId: string } }).data;
+    await send('import.stage', { importId, seq: 0, customers: chunk(0), orders: [] });
+    await send('import.stage', { importId, seq: 1, customers: chunk(1), orders: [] });
+    expect(await send('import.commit', { importId, chunks: 1 })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('holds 2 parts where 1 were sent') } });
+    expect(await db.customers.count()).toBe(0);
+
+    const other = ((await send('import.begin', {})) as { data: { importId: string } }).data.importId;
+    await send('import.stage', { importId: other, seq: 0, customers: chunk(0), orders: [] });
+    expect(await send('import.cancel', { importId: other })).toMatchObject({ ok: true });
+    expect(await send('import.commit', { importId: other, chunks: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await db.customers.count()).toBe(0);
+  });
+
+  it('sweeps an abandoned import when a new one begins, and keeps one still alive', async () => {
+    const db = testDeps().db;
+    let now = NOW;
+    const send = importRoute(db, () => now);
+    const abandoned = ((await send('import.begin', {})) as { data: { importId: string } }).data.importId;
+    await send('import.stage', { importId: abandoned, seq: 0, customers: chunk(0), orders: [] });
+    now += 4 * 60 * 60_000;
+    const alive = ((await send('import.begin', {})) as { data: { importId: string } }).data.importId;
+    await send('import.stage', { importId: alive, seq: 0, customers: chunk(1), orders: [] });
+    now += 60_000;
+    await send('import.begin', {});
+    expect(await send('import.commit', { importId: abandoned, chunks: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await send('import.commit', { importId: alive, chunks: 1 })).toMatchObject({ ok: true, data: { customersCreated: 3 } });
   });
 });

@@ -108,6 +108,15 @@ describe('spine handlers', () => {
     });
   });
 
+  it('makes a #tag in a sidebar note the customer’s tag, as the popup’s quick note does', async () => {
+    const { handlers } = setup();
+    const { customerId } = await handlers['customer.create']({ name: 'Jonas', email: 'jonas@kaffeerad.de', companyName: null, phone: null, tags: [] }, { sender: 'page', tabId: 1 });
+    const note = await handlers['note.add']({ customerId, body: 'Wants the oak table #oak #Wholesale' }, { sender: 'page', tabId: 1 });
+    expect(note.body).toBe('Wants the oak table #oak #Wholesale');
+    const card = await handlers['customer.card']({ customerId }, { sender: 'page', tabId: 1 });
+    expect(card.customer.tags).toEqual(['oak', 'wholesale']);
+  });
+
   it('registers the frame token and answers with the remembered collapsed state', async () => {
     const { handlers, deps } = setup();
     const token = crypto.randomUUID();

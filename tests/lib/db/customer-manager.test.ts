@@ -3,6 +3,7 @@ import { CustomerIndex } from '../../../lib/db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
 import { findDuplicates } from '../../../lib/db/duplicates';
 import { bookOrders } from '../../../lib/db/order-books';
+import { unknownConsent } from '../../../lib/model/records';
 import { allOrders, freshDatabase, makeOrder, NOW, seedCustomer, seedOrders } from './factories';
 
 const query = { search: '', tier: null, stage: null, tag: null, sort: 'name' as const, descending: false, offset: 0, limit: 50 };
@@ -36,7 +37,7 @@ describe('CustomerIndex', () => {
 });
 
 function seedShape(i: number) {
-  return { id: `c-${i}`, name: `Customer ${i}`, emails: [`c${i}@example.com`], phone: null, companyId: null, tags: [], source: null, externalId: null, birthday: null, preferredChannel: null, difficult: false, family: '', interests: '', tierOverride: null, stats: { orderCount: 0, revenue: [], currency: null, averageOrderMinor: null, firstOrderAt: null, lastOrderAt: null, lastTouchAt: null }, insights: null, createdAt: 0, updatedAt: 0, deletedAt: null };
+  return { id: `c-${i}`, name: `Customer ${i}`, emails: [`c${i}@example.com`], phone: null, companyId: null, tags: [], source: null, externalId: null, birthday: null, preferredChannel: null, difficult: false, family: '', interests: '', tierOverride: null, consent: unknownConsent(), stats: { orderCount: 0, revenue: [], currency: null, averageOrderMinor: null, firstOrderAt: null, lastOrderAt: null, lastTouchAt: null }, insights: null, createdAt: 0, updatedAt: 0, deletedAt: null };
 }
 
 describe('delete, undo and merge', () => {

@@ -114,8 +114,8 @@ describe('commitImport', () => {
     await stageFile(db, 'imp-1', ORDERS, 'shopify-orders');
     await discardImport(db, 'imp-1');
     await stageFile(db, 'imp-2', ORDERS, 'shopify-orders');
-    // The tab closed: the next import sweeps what imp-2 left behind.
-    await sweepStaging(db, new Set(['imp-3']));
+    // The tab closed: the next import sweeps what imp-2 left behind (it never had a run record).
+    await sweepStaging(db, NOW);
     expect(await db.importChunks.count()).toBe(0);
     expect(await snapshot(db)).toEqual(before);
     await expect(commitImport(db, 'imp-2', NOW)).rejects.toMatchObject({ code: 'not_found' });

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10 } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/database';
+import { Customer, unknownConsent } from '../../../lib/model/records';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
 import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
@@ -70,20 +71,55 @@ describe('database schema', () => {
     db.close();
   });
 
-  it('upgrades a version-10 database: the dashboard book table is added, empty, and every row stays', async () => {
+  it('upgrades a version-10 database: every customer gets unknown consent, nothing else changes, a recorded consent stays', async () => {
     const name = `crm-upgrade-${crypto.randomUUID()}`;
     const v10 = new Dexie(name, { indexedDB, IDBKeyRange });
-    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10].forEach((schema, i) => v10.version(i + 1).stores(schema));
-    await v10.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b' })]);
-    await v10.table('changeJournal').add({ table: 'customers', keys: ['a'], at: NOW, origin: 'local' });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10].forEach((stores, i) => v10.version(i + 1).stores(stores));
+    const before = withoutConsent(makeCustomer({ id: 'old', name: 'Old row', tags: ['vip'] }));
+    const recorded = { doNotContact: { since: NOW - 3, reason: 'Asked us to stop' }, marketing: { email: 'no' as const, sms: 'yes' as const, whatsapp: 'unknown' as const }, marketingUpdatedAt: NOW - 3 };
+    await v10.table('customers').bulkAdd([before, { ...makeCustomer({ id: 'set' }), consent: recorded }]);
+    await v10.table('notes').add({ id: 'n1', customerId: 'old', body: 'kept', pinned: false, createdAt: 1, updatedAt: 1, deletedAt: null });
     v10.close();
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(LATEST_SCHEMA);
+    const old = await db.customers.get('old');
+    expect(old).toEqual({ ...before, consent: unknownConsent() });
+    expect(Customer.parse(old)).toEqual(old);
+    expect((await db.customers.get('set'))?.consent).toEqual(recorded);
     expect(await db.customers.count()).toBe(2);
+    expect((await db.notes.get('n1'))?.body).toBe('kept');
+    db.close();
+  });
+
+  it('parses a customer row without consent (an older backup or device) with unknown consent', () => {
+    const row = withoutConsent(makeCustomer({ id: 'x' }));
+    expect(Customer.parse(row).consent).toEqual(unknownConsent());
+  });
+
+  it('upgrades a version-11 database: the dashboard book table is added, empty, and every row stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v11 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11].forEach((schema, i) => v11.version(i + 1).stores(schema));
+    await v11.table('customers').bulkAdd([makeCustomer({ id: 'a' }), makeCustomer({ id: 'b' })]);
+    await v11.table('changeJournal').add({ table: 'customers', keys: ['a'], at: NOW, origin: 'local' });
+    v11.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(12);
+    expect(await db.customers.count()).toBe(2);
+    expect((await db.customers.get('a'))?.name).toBe(makeCustomer({ id: 'a' }).name);
     expect(await db.changeJournal.count()).toBe(1);
     expect(await db.dashboardBooks.count()).toBe(0);
     db.close();
   });
 });
+
+/** A customer row as written before consent existed. */
+function withoutConsent(customer: Customer): Omit<Customer, 'consent'> {
+  const row: Partial<Customer> = { ...customer };
+  delete row.consent;
+  return row as Omit<Customer, 'consent'>;
+}

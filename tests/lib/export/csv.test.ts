@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { customerRow, neutralize, toCsv } from '../../../lib/export/csv';
+import { CUSTOMER_COLUMNS, customerRow, neutralize, toCsv } from '../../../lib/export/csv';
 import { toVcard } from '../../../lib/export/vcard';
 import { parseVcards } from '../../../lib/import/vcard';
 import { makeCustomer } from '../db/factories';
@@ -19,7 +19,18 @@ describe('CSV export', () => {
     const row = customerRow(makeCustomer({ name: '=cmd()', emails: ['a@example.com'], stats: { orderCount: 2, revenue: [{ currency: 'EUR', minor: 12345 }], currency: 'EUR', averageOrderMinor: 6172, firstOrderAt: 0, lastOrderAt: 0, lastTouchAt: 0 } }), new Map());
     const parsed = Papa.parse<string[]>(toCsv([row])).data[0];
     expect(parsed?.[0]).toBe("'=cmd()");
-    expect(parsed?.[14]).toBe('123.45');
+    expect(parsed?.[CUSTOMER_COLUMNS.indexOf('Revenue')]).toBe('123.45');
+  });
+
+  it('writes consent as the columns a Shopify export names, do-not-contact with its date and reason', () => {
+    const customer = makeCustomer({ consent: { doNotContact: { since: Date.UTC(2026, 2, 4), reason: 'Asked to stop' }, marketing: { email: 'no', sms: 'yes', whatsapp: 'unknown' }, marketingUpdatedAt: 1 } });
+    const cell = (column: string) => customerRow(customer, new Map())[CUSTOMER_COLUMNS.indexOf(column)];
+    expect(cell('Do not contact since')).toBe('2026-03-04T00:00:00.000Z');
+    expect(cell('Do not contact reason')).toBe('Asked to stop');
+    expect(cell('Accepts Email Marketing')).toBe('no');
+    expect(cell('Accepts SMS Marketing')).toBe('yes');
+    expect(cell('Accepts WhatsApp Marketing')).toBe('unknown');
+    expect(customerRow(customer, new Map())).toHaveLength(CUSTOMER_COLUMNS.length);
   });
 });
 

@@ -1,30 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../lib/insights/figures';
 import { prepareFacts } from '../../../lib/insights/prepare';
-import { cellsMatching, computeRfm, percentileScores, rfmGroupFor, type RfmGroup, type Score } from '../../../lib/insights/rfm';
+import { cellsMatching, computeRfm, percentileScores, RFM_GROUPS, rfmGroupFor, type RfmGroup, type Score } from '../../../lib/insights/rfm';
+import { RFM_GRID } from '../../../lib/insights/rfm-grid';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import { NOW, createFacts } from './factories';
 
 const SCORES: readonly Score[] = [1, 2, 3, 4, 5];
 
-/** The expected grid, rows R5 … R1, columns F1 … F5 (M only splits "R1-2 F3-5"). */
-const GRID: Record<Score, readonly string[]> = {
-  5: ['new', 'active', 'loyal', 'champions', 'champions'],
-  4: ['promising', 'active', 'loyal', 'loyal', 'loyal'],
-  3: ['active', 'needs_attention', 'needs_attention', 'loyal', 'loyal'],
-  2: ['almost_lost', 'almost_lost', 'lapsed_regular', 'lapsed_regular', 'lapsed_regular'],
-  1: ['dormant', 'dormant', 'lapsed_regular', 'lapsed_regular', 'lapsed_regular'],
-};
-
-describe('RFM table', () => {
+describe('RFM grid', () => {
   const cells = SCORES.flatMap((r) => SCORES.flatMap((f) => SCORES.map((m) => ({ r, f, m }))));
 
-  it.each(cells)('R$r F$f M$m falls in exactly one group, the one in the grid', ({ r, f, m }) => {
-    const matches = cellsMatching(r, f, m);
-    expect(matches).toHaveLength(1);
-    const expected = GRID[r][f - 1];
-    const group: RfmGroup = expected === 'lapsed_regular' ? (m >= 3 ? 'at_risk' : 'previously_loyal') : (expected as RfmGroup);
+  it.each(cells)('R$r F$f M$m falls in exactly one cell', ({ r, f, m }) => {
+    expect(cellsMatching(r, f, m)).toHaveLength(1);
+  });
+
+  it('names the eleven groups as Shopify does', () => {
+    expect(Object.values(RFM_GROUPS)).toEqual(['Champions', 'Loyal', 'Active', 'Promising', 'New', 'Needs attention', 'At risk', 'Previously loyal', 'Almost lost', 'Dormant', 'Prospects']);
+  });
+
+  /** [R, F, M, group]: for every group its core and its edges. */
+  const CASES: readonly (readonly [Score, Score, Score, RfmGroup])[] = [
+    [5, 5, 5, 'champions'],
+    [5, 3, 5, 'champions'],
+    // Many orders of very little is not a champion: spend counts (FM = 3).
+    [5, 5, 1, 'active'],
+    [4, 5, 5, 'loyal'],
+    [3, 4, 4, 'loyal'],
+    [3, 5, 3, 'loyal'],
+    [4, 3, 3, 'active'],
+    [5, 2, 3, 'active'],
+    [5, 1, 1, 'new'],
+    [5, 1, 3, 'new'],
+    [4, 1, 1, 'promising'],
+    [3, 1, 3, 'promising'],
+    [3, 3, 3, 'needs_attention'],
+    [3, 2, 4, 'needs_attention'],
+    // Lapsed: a strong history is At risk, a very strong one Previously loyal (not the other way round).
+    [2, 3, 3, 'at_risk'],
+    [1, 4, 3, 'at_risk'],
+    [2, 4, 4, 'previously_loyal'],
+    [1, 5, 5, 'previously_loyal'],
+    [2, 1, 1, 'almost_lost'],
+    [2, 2, 2, 'almost_lost'],
+    [1, 1, 2, 'dormant'],
+    [1, 2, 2, 'dormant'],
+  ];
+
+  it.each(CASES)('R%i F%i M%i is %s', (r, f, m, group) => {
     expect(rfmGroupFor(r, f, m)).toBe(group);
+  });
+
+  it('has cases for every group of the grid', () => {
+    expect(new Set(CASES.map((c) => c[3]))).toEqual(new Set(RFM_GRID.map((cell) => cell.group)));
   });
 });
 
@@ -52,8 +80,8 @@ describe('computeRfm', () => {
     expect(result.get('p')).toEqual({ group: 'prospects', r: null, f: null, m: null });
   });
 
-  it('scores a lone one-time buyer in the middle for recency and F1: Active', () => {
-    expect(rfmOf([createFacts({ customer: { id: 'only' }, orders: [[5]] })]).get('only')).toMatchObject({ r: 3, f: 1, group: 'active' });
+  it('scores a lone one-time buyer in the middle for recency and F1: Promising', () => {
+    expect(rfmOf([createFacts({ customer: { id: 'only' }, orders: [[5]] })]).get('only')).toMatchObject({ r: 3, f: 1, group: 'promising' });
   });
 
   it('ranks five buyers by quintiles', () => {
@@ -68,7 +96,17 @@ describe('computeRfm', () => {
     expect(result.get('champ')).toMatchObject({ r: 5, group: 'champions' });
     expect(result.get('fresh')).toMatchObject({ r: 4, f: 1, group: 'promising' });
     expect(result.get('steady')).toMatchObject({ r: 3, group: 'needs_attention' });
-    expect(result.get('big-gone')).toMatchObject({ r: 2, f: 4, m: 5, group: 'at_risk' });
+    expect(result.get('big-gone')).toMatchObject({ r: 2, f: 4, m: 5, group: 'previously_loyal' });
     expect(result.get('small-gone')).toMatchObject({ r: 1, f: 1, group: 'dormant' });
+  });
+
+  it('judges spend with the orders: twenty orders of 2 € are not Champions', () => {
+    const small = Array.from({ length: 20 }, (_, i) => [i * 5 + 1, 2_00] as const);
+    const all = [
+      createFacts({ customer: { id: 'many-small' }, orders: small }),
+      ...Array.from({ length: 8 }, (_, i) => createFacts({ customer: { id: `b${i}` }, orders: [[30 + i * 20, 300_00], [60 + i * 20, 300_00]] })),
+    ];
+    const result = rfmOf(all).get('many-small');
+    expect(result).toMatchObject({ r: 5, f: 5, m: 1, group: 'active' });
   });
 });

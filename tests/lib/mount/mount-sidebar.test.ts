@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OVERLAY } from '../../../lib/mount/room';
 import type { ContentUiState } from '../../../lib/ui-state';
 
 const opened = vi.hoisted(() => ({ state: null as Promise<ContentUiState> | null }));
@@ -49,7 +50,7 @@ describe('mountSidebar', () => {
   it('starts loading the frame before the background answers, shown only once the state is known', async () => {
     const state = deferred();
     opened.state = state.promise;
-    const mounting = mountSidebar(ctx());
+    const mounting = mountSidebar(ctx(), OVERLAY);
     const { frame, launcher } = parts();
     expect(frame.getAttribute('src')).toBe('chrome-extension://crm/sidebar.html#frame=token');
     expect([frame.hidden, launcher.hidden]).toEqual([true, true]);
@@ -60,7 +61,7 @@ describe('mountSidebar', () => {
 
   it('shows the frame at once when the remembered state is open', async () => {
     opened.state = Promise.resolve({ collapsed: false, inboxMarks: false });
-    await mountSidebar(ctx());
+    await mountSidebar(ctx(), OVERLAY);
     const { frame, launcher } = parts();
     expect([frame.hidden, launcher.hidden]).toEqual([false, true]);
   });
@@ -68,7 +69,7 @@ describe('mountSidebar', () => {
   it('leaves nothing in the page when the extension does not answer', async () => {
     const state = deferred();
     opened.state = state.promise;
-    const mounting = mountSidebar(ctx());
+    const mounting = mountSidebar(ctx(), OVERLAY);
     expect(document.querySelector('crm-sidebar-host')).not.toBeNull();
     state.reject(new Error('The extension did not answer.'));
     expect(await mounting).toBeNull();

@@ -10,7 +10,6 @@ function api(over: Partial<PopupApi> = {}): PopupApi {
     save: vi.fn(async () => undefined),
     draft: vi.fn(async () => null),
     createCustomer: vi.fn(async () => ({ customerId: 'x' })),
-    keepInTouch: vi.fn(async () => ({ items: [] })),
     reminders: vi.fn(async () => ({ reminders: [] })),
     doneReminder: vi.fn(async () => undefined),
     snoozeReminder: vi.fn(async () => undefined),

@@ -17,6 +17,7 @@ function api(over: Partial<InsightsApi> = {}): InsightsApi {
     done: vi.fn(async (id: string) => card(id, 'Next one')),
     snooze: vi.fn(async (id: string) => card(id)),
     dismiss: vi.fn(async (id: string) => card(id)),
+    undo: vi.fn(async (id: string) => card(id)),
     ...over,
   };
 }
