@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { countOf } from '../../components/format';
 import { recomputeAll, type CustomerFacts } from '../../lib/insights/index';
 import type { Customer, Interaction } from '../../lib/model/records';
 import type { OrderFact } from '../../lib/insights/types';
@@ -78,9 +79,9 @@ describe.runIf(run)('the dashboard in real Chromium', () => {
     expect(summary).toContain(`(${ref.at80} of ${ref.payers})`);
     expect(summary).toContain(`the biggest alone ${pct(ref.top1Share ?? 0)}, the top 5 ${pct(ref.top5Share ?? 0)}`);
     const repeat = await page.locator('[data-part="dash-repeat"] .chart__summary').textContent();
-    expect(repeat).toContain(`${pct(ref.repeaters / ref.buyers)} of the ${ref.buyers} customers who bought in the period`);
+    expect(repeat).toContain(`${pct(ref.repeaters / ref.buyers)} of the ${countOf(ref.buyers, 'customer', 'customers')} who bought in the period`);
     const tierA = ref.tiers.A?.customers ?? 0;
-    expect(await page.locator('[data-part="dash-tiers"] .chart__summary').textContent()).toContain(`Tier A: ${tierA} customers`);
+    expect(await page.locator('[data-part="dash-tiers"] .chart__summary').textContent()).toContain(`Tier A: ${countOf(tierA, 'customer', 'customers')}`);
     // The charts are drawn, and their marks are links reached by keyboard.
     expect(await page.locator('[data-part="dash-concentration"] svg').count()).toBe(1);
     expect(await page.locator('[data-part="dash-tiers"] svg a').count()).toBeGreaterThan(0);
@@ -92,7 +93,7 @@ describe.runIf(run)('the dashboard in real Chromium', () => {
     // A part opens the customer list narrowed to exactly its customers.
     await page.locator('[data-part="dash-tiers"] details summary').click();
     await page.locator('[data-part="dash-tiers"] table').getByRole('link', { name: 'Tier A', exact: true }).click();
-    await expect.poll(() => page.locator('.filters__count').textContent({ timeout: 500 }).catch(() => ''), { timeout: 10_000 }).toBe(`${tierA} customers`);
+    await expect.poll(() => page.locator('.filters__count').textContent({ timeout: 500 }).catch(() => ''), { timeout: 10_000 }).toBe(countOf(tierA, 'customer', 'customers'));
     expect(await page.locator('.narrowed').textContent()).toContain('From the dashboard: Tier A customers');
     await page.goBack();
     await expect.poll(() => dashboard.count()).toBe(1);

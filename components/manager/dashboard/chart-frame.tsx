@@ -3,11 +3,13 @@ import type { Cell, Table } from '../../../lib/insights/dashboard/tables';
 import type { DashboardFilters } from '../../../lib/insights/dashboard/filters';
 import type { Status } from '../../../lib/insights/dashboard/status';
 import { selectionHref } from '../../../lib/manager/route';
-import { formatMoney } from '../../format';
+import { countOf, formatMoney } from '../../format';
 
 export const percent = (share: number | null, digits = 0) =>
   share === null ? '—' : `${(share * 100).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits })} %`;
 export const count = (n: number) => n.toLocaleString();
+/** "1 customer", "1,204 customers". */
+export const customers = (n: number) => countOf(n, 'customer', 'customers');
 
 export function cellText(cell: Cell, currency: string | null): string {
   switch (cell.kind) {

@@ -4,7 +4,7 @@ import { dashboardTables, GROUP_NAMES, KIND_NAMES, STAGE_NAMES, type Table } fro
 import type { DashboardState } from '../../../lib/manager/dashboard-store';
 import { selectionHref } from '../../../lib/manager/route';
 import { formatMoney } from '../../format';
-import { ChartFrame, count, percent } from './chart-frame';
+import { ChartFrame, count, customers, percent } from './chart-frame';
 import { DashboardFilterBar } from './dashboard-filters';
 import { CohortTable, RfmGrid } from './heat-tables';
 import { PlotFigure } from './plot-figure';
@@ -126,7 +126,7 @@ function Parts({ data, onCsv }: { data: DashboardData; onCsv(table: Table, curre
           status={data.tiers.status}
           summary={data.tiers.rows
             .filter((r) => r.tier !== 'Prospect')
-            .map((r) => `Tier ${r.tier}: ${count(r.customers)} customers${r.share === null ? '' : `, ${percent(r.share)} of revenue`}`)
+            .map((r) => `Tier ${r.tier}: ${customers(r.customers)}${r.share === null ? '' : `, ${percent(r.share)} of revenue`}`)
             .join('; ')}
         >
           {data.tiers.status.kind === 'ok' && <PlotFigure data={data} label="Share of customers and of revenue per tier" options={() => tiersPlot(data)} />}
@@ -135,7 +135,7 @@ function Parts({ data, onCsv }: { data: DashboardData; onCsv(table: Table, curre
           {...frame('rfm')}
           title="RFM groups"
           status={data.rfm.status}
-          summary={`${count(data.rfm.buyers)} customers who bought, ${count(data.rfm.prospects)} prospects (not in the grid).`}
+          summary={`${customers(data.rfm.buyers)} who bought, ${count(data.rfm.prospects)} prospects (not in the grid).`}
         >
           {data.rfm.status.kind === 'ok' && <RfmGrid data={data} />}
         </ChartFrame>
@@ -150,7 +150,7 @@ function Parts({ data, onCsv }: { data: DashboardData; onCsv(table: Table, curre
           {...frame('repeat')}
           title="Repeat purchases"
           status={data.repeat.status}
-          summary={data.repeat.rate === null ? '' : `${percent(data.repeat.rate)} of the ${count(data.repeat.buyers)} customers who bought in the period have bought more than once.`}
+          summary={data.repeat.rate === null ? '' : `${percent(data.repeat.rate)} of the ${customers(data.repeat.buyers)} who bought in the period have bought more than once.`}
         >
           {data.repeat.rate !== null && (
             <p class="dashboard__big">
@@ -183,7 +183,7 @@ function Parts({ data, onCsv }: { data: DashboardData; onCsv(table: Table, curre
           {...frame('overdue')}
           title="Keep-in-touch overdue"
           status={data.overdue.status}
-          summary={`${count(overdue)} customers are overdue for keep-in-touch: ${data.overdue.rows.map((r) => `${r.tier === 'Prospect' ? 'prospects' : r.tier} ${count(r.overdue)}`).join(', ')}.`}
+          summary={`Keep-in-touch overdue for ${customers(overdue)}: ${data.overdue.rows.map((r) => `${r.tier === 'Prospect' ? 'prospects' : r.tier} ${count(r.overdue)}`).join(', ')}.`}
         >
           {data.overdue.status.kind === 'ok' && <PlotFigure data={data} label="Customers overdue for keep-in-touch, by tier" options={() => overduePlot(data)} />}
         </ChartFrame>

@@ -2,7 +2,7 @@ import type { DashboardData } from '../../../lib/insights/dashboard/dashboard';
 import { RETENTION_MARKS, RFM_BANDS } from '../../../lib/insights/dashboard/segment';
 import { BAND_NAMES, groupName } from '../../../lib/insights/dashboard/tables';
 import { formatMoney } from '../../format';
-import { count, percent } from './chart-frame';
+import { count, customers, percent } from './chart-frame';
 import { linker } from './plots';
 
 /**
@@ -41,10 +41,10 @@ export function RfmGrid({ data }: { data: DashboardData }) {
               return (
                 <td key={band} style={heat(cell.customers / most)}>
                   {cell.customers > 0 ? (
-                    <a href={link({ part: 'rfm', r, band }, label)} aria-label={`${label}: ${count(cell.customers)} customers`}>
-                      <span class="heat__name">{name}</span>
-                      <span>{count(cell.customers)} customers</span>
-                      {currency !== null && <span class="heat__faint">{formatMoney(cell.revenueMinor, currency)}</span>}
+                    // The link's words are what it shows; the row and column headers say which cell it is.
+                    <a href={link({ part: 'rfm', r, band }, label)}>
+                      <span class="heat__name">{name}</span> <span>{customers(cell.customers)}</span>{' '}
+                      {currency !== null && <span class="heat__money">{formatMoney(cell.revenueMinor, currency)}</span>}
                     </a>
                   ) : (
                     <span class="heat__faint">—</span>
@@ -90,7 +90,7 @@ export function CohortTable({ data }: { data: DashboardData }) {
                 const label = `First order in ${row.month}, still buying after ${m} month${m === 1 ? '' : 's'}`;
                 return (
                   <td key={m} class="num" style={heat(kept.share)}>
-                    <a href={link({ part: 'cohort', month: row.month, after: m }, label)} aria-label={`${label}: ${percent(kept.share)}, ${count(kept.customers)} customers`}>
+                    <a href={link({ part: 'cohort', month: row.month, after: m }, label)} aria-label={`${label}: ${percent(kept.share)}, ${customers(kept.customers)}`}>
                       {percent(kept.share)}
                     </a>
                   </td>

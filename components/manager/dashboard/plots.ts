@@ -5,7 +5,7 @@ import type { Segment } from '../../../lib/insights/dashboard/segment';
 import { GROUP_NAMES, STAGE_NAMES } from '../../../lib/insights/dashboard/tables';
 import { selectionHref } from '../../../lib/manager/route';
 import { formatMoney } from '../../format';
-import { count, percent } from './chart-frame';
+import { count, customers, percent } from './chart-frame';
 
 /**
  * The dashboard's charts as Observable Plot options, built from the figures the background
@@ -19,6 +19,12 @@ type Link = (segment: Segment, label: string) => string;
 
 export function linker(data: DashboardData): Link {
   return (segment, label) => selectionHref({ filters: data.filters, segment, label });
+}
+
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** "2026-03" as the reader's short month ("Mar 2026"). */
+function monthName(month: string): string {
+  return monthFormat.format(Date.parse(`${month}-01T00:00:00Z`));
 }
 
 /** Minor units to major units for an axis (Intl knows each currency's digits). */
@@ -50,7 +56,8 @@ export function paretoPlot(data: DashboardData): PlotOptions {
         fill: 'var(--chart-1)',
         stroke: 'var(--bg)',
         href: (s: (typeof c.steps)[number]) => link({ part: 'top', count: s.customers }, `The ${s.customers === 1 ? 'biggest customer' : `${s.customers} biggest customers`}`),
-        ariaLabel: (s: (typeof c.steps)[number]) => `${who(s.customers)}: ${percent(s.revenueShare)} of revenue`,
+        // The same words as name and tooltip: the tooltip is the link's text, and its name must hold it.
+        ariaLabel: (s: (typeof c.steps)[number]) => `${who(s.customers)} (${percent(s.customerShare)} of paying customers) bring ${percent(s.revenueShare)} of revenue`,
         title: (s: (typeof c.steps)[number]) => `${who(s.customers)} (${percent(s.customerShare)} of paying customers) bring ${percent(s.revenueShare)} of revenue`,
       }),
       at80
@@ -71,9 +78,9 @@ export function paretoPlot(data: DashboardData): PlotOptions {
 
 export function tiersPlot(data: DashboardData): PlotOptions {
   const link = linker(data);
-  const customers = data.tiers.rows.reduce((s, r) => s + r.customers, 0);
+  const everyone = data.tiers.rows.reduce((s, r) => s + r.customers, 0);
   const rows = data.tiers.rows.flatMap((r) => [
-    { tier: r.tier, measure: 'Customers', value: customers > 0 ? r.customers / customers : 0, label: `${count(r.customers)} customers` },
+    { tier: r.tier, measure: 'Customers', value: everyone > 0 ? r.customers / everyone : 0, label: customers(r.customers) },
     ...(r.share === null ? [] : [{ tier: r.tier, measure: 'Revenue', value: r.share, label: `${percent(r.share)} of revenue` }]),
   ]);
   type Row = (typeof rows)[number];
@@ -119,8 +126,8 @@ export function stagesPlot(data: DashboardData): PlotOptions {
         y: name,
         fill: (r: Row) => (r.stage === 'at_risk' || r.stage === 'lapsed' ? 'var(--chart-4)' : 'var(--chart-1)'),
         href: (r: Row) => link({ part: 'stage', stage: r.stage }, `Stage: ${name(r)}`),
-        ariaLabel: (r: Row) => `${name(r)}: ${count(r.customers)} customers`,
-        title: (r: Row) => `${name(r)}: ${count(r.customers)} customers`,
+        ariaLabel: (r: Row) => `${name(r)}: ${customers(r.customers)}`,
+        title: (r: Row) => `${name(r)}: ${customers(r.customers)}`,
       }),
       text(data.stages.rows, { x: 'customers', y: name, text: (r: Row) => count(r.customers), dx: 4, textAnchor: 'start', fill: 'var(--text)', ariaHidden: 'true' }),
     ],
@@ -135,13 +142,15 @@ export function newReturningPlot(data: DashboardData): PlotOptions {
     { month: m.month, kind: 'Returning customers' as const, value: major(m.returningMinor, currency), minor: m.returningMinor, customers: m.returningCustomers },
   ]);
   type Row = (typeof rows)[number];
-  const many = data.newReturning.months.length > 13;
+  const months = data.newReturning.months.map((m) => m.month);
+  const every = Math.max(1, Math.ceil(months.length / 12));
   return {
     width: 520,
     height: 260,
     marginLeft: 60,
-    marginBottom: many ? 50 : 30,
-    x: { label: null, tickRotate: many ? -45 : 0, tickFormat: (d: string, i: number) => (many && i % 3 !== 0 ? '' : d) },
+    marginBottom: 50,
+    // An explicit domain: month keys look like dates, and Plot would warn about an ordinal scale of them.
+    x: { label: null, domain: months, tickRotate: -45, tickFormat: (d: string, i: number) => (i % every === 0 ? monthName(d) : '') },
     y: { label: `↑ Revenue (${currency})`, grid: true },
     color: { domain: ['New customers', 'Returning customers'], range: ['var(--chart-2)', 'var(--chart-1)'], legend: true },
     marks: [
