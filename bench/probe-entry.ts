@@ -4,5 +4,5 @@
  */
 export { openDatabase } from '../lib/db/database';
 export { findCustomersByEmails, getCustomerCard } from '../lib/db/customers';
-export { bookOrders } from '../lib/db/order-books';
+export { bookOrders } from '../lib/db/orders/book';
 export { DEFAULT_SETTINGS, recomputeAll } from '../lib/insights/index';

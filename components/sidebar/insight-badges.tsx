@@ -1,15 +1,6 @@
 import type { InsightCard } from '../../lib/messaging/protocol';
 import type { InsightsState } from '../../lib/sidebar/insights-store';
 
-export const STAGE_LABELS: Record<InsightCard['stage'], string> = {
-  prospect: 'Prospect',
-  new: 'New',
-  active: 'Active',
-  growing: 'Growing',
-  at_risk: 'At risk',
-  lapsed: 'Lapsed',
-};
-
 /** The tier as a shop owner says it. */
 const TIER_WORDS: Record<InsightCard['tier']['tier'], string> = {
   A: 'Top customer',

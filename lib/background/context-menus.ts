@@ -1,7 +1,6 @@
 import { guessCompanyFromEmail } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
-import type { CrmDatabase } from '../db/database';
-import { createCustomer, findCustomersByEmails } from '../db/index';
+import { createCustomer, type CrmDatabase, findCustomersByEmails } from '../db/index';
 import { NOTE_MAX } from '../model/records';
 import type { QuickNoteDraft } from '../messaging/messages/quick-notes';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { CrmDatabase } from '../db/database';
-import { readMeta } from '../db/insights';
+import { type CrmDatabase, readMeta } from '../db/index';
 import type { BusinessContext } from '../insights/index';
 import { TodayEntry } from '../messaging/messages/insights';
 import { Currency, EpochMs, Id } from '../model/records';

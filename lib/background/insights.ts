@@ -1,19 +1,20 @@
-import type { CrmDatabase, DataChange } from '../db/index';
 import {
+  addInteraction,
   classificationChanged,
+  type CrmDatabase,
   customerLabels,
+  type DataChange,
   purgeExpiredSnoozes,
   putHold,
-  readFactsInPages,
   readAllHolds,
   readCustomerFacts,
+  readFactsInPages,
   readHoldRows,
   readHolds,
   undoHold,
   writeClassifications,
   writeDerivedMeta,
-} from '../db/insights';
-import { addInteraction } from '../db/index';
+} from '../db/index';
 import {
   businessContextOf,
   endOfLocalDay,

@@ -1,5 +1,4 @@
-import type { CrmDatabase } from '../db/database';
-import { changeReminder, choicesFor, getReminder, pendingReminders, type ReminderChange } from '../db/index';
+import { changeReminder, choicesFor, type CrmDatabase, getReminder, pendingReminders, type ReminderChange } from '../db/index';
 import type { Reminder } from '../model/records';
 import { customerSearchUrl } from '../reminders/open';
 import { alarmNameFor, isPending, planAlarms, reminderIdFrom, SNOOZE_LABELS, SNOOZE_OPTIONS, snoozeUntil, type SnoozeOption } from '../reminders/schedule';

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { Customer, EpochMs, Id, Interaction, InteractionKind, Money, Order } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { requireCustomer } from './customers';
+import { bookKey } from './orders/book';
+import { findByBookKeys, ordersOf, writeBooks } from './orders/store';
+import { OrderLocator } from './orders/locator';
+import { putOrderFacts } from './orders/facts';
 import { DbError, guard } from './errors';
-import { isLive, newId, requireCustomer } from './shared';
-import { bookKey, findByBookKeys, ordersOf, writeBooks } from './order-books';
-import { OrderLocator } from './order-keys';
-import { putOrderFacts } from './order-facts';
+import { isLive, newId } from './shared';
 import { computeStats } from './stats';
 
 /** What a caller supplies to record an order; the repository adds ids, times and the tombstone. */
@@ -29,7 +31,7 @@ export const NewInteraction = z.object({
 export type NewInteraction = z.input<typeof NewInteraction>;
 
 /**
- * Recomputes one customer's cached figures and order facts (./order-facts.ts) from their rows.
+ * Recomputes one customer's cached figures and order facts (./orders/fact-rows.ts) from their rows.
  * Must run inside a rw transaction over `statsTables(db)`, so neither ever disagrees with the rows.
  */
 export async function refreshStats(db: CrmDatabase, customerId: string, now: number): Promise<Customer> {

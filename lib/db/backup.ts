@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
-import { MetaEntry, type CrmDatabase } from './database';
+import { MetaEntry } from './rows';
+import type { CrmDatabase } from './schema';
+import { OrderLocator } from './orders/locator';
+import { bookKey } from './orders/book';
+import { countOrders, findByBookKeys, ordersOfMany, ordersPage, writeBooks } from './orders/store';
+import { putOrderFacts } from './orders/facts';
+import { rebuildFactsFromBooks } from './orders/rebuild';
 import { DbError, guard } from './errors';
 import { assertWhole, stagedChunkIds } from './import-staging';
-import { OrderLocator } from './order-keys';
-import { bookKey, countOrders, findByBookKeys, ordersOfMany, ordersPage, writeBooks } from './order-books';
-import { putOrderFacts, rebuildFactsFromBooks } from './order-facts';
 import { computeStats } from './stats';
 
 /**
@@ -29,14 +32,14 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
 /**
- * Staging, derived data rebuilt on restore (./order-facts.ts, ./order-keys.ts) or by the next
- * recompute (./dashboard-book.ts), and sync's own change journal (./changes.ts: a restore must
- * not bring back writes already sent).
+ * Staging, derived data rebuilt on restore (./orders/fact-rows.ts, ./orders/key-pages.ts) or by
+ * the next recompute (./dashboard-book.ts), and sync's own change journal (./changes.ts: a
+ * restore must not bring back writes already sent).
  */
 const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal', 'dashboardBooks']);
 
 /**
- * Orders are stored in books, a row per customer (./order-books.ts), but a backup keeps one row
+ * Orders are stored in books, a row per customer (./orders/book.ts), but a backup keeps one row
  * per order, the format backups have always had (and the easiest to read): the `orderBooks`
  * table is listed, read and restored as `orders`.
  */
@@ -131,7 +134,7 @@ export function commitRestore(db: CrmDatabase, importId: string, mode: RestoreMo
       }
       await locator.flush();
       // In customer-id order, a group at a time, so each page of order facts is rewritten about
-      // once (./order-facts.ts).
+      // once (./orders/fact-rows.ts).
       const ids = [...recount].sort();
       for (let i = 0; i < ids.length; i += RECOUNT_GROUP) {
         const group = ids.slice(i, i + RECOUNT_GROUP);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Company, Customer, Interaction, Note, Order } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { writeBooks } from './orders/store';
+import { putOrderFacts } from './orders/facts';
 import { guard } from './errors';
-import { writeBooks } from './order-books';
-import { putOrderFacts } from './order-facts';
 import { computeStats } from './stats';
 
 /** A set of records to write at once (sample data, later imports). Customer stats are ignored. */

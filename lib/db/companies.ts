@@ -1,5 +1,5 @@
 import type { Company, Customer, Note } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 import { isLive } from './shared';
 

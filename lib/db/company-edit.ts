@@ -1,6 +1,6 @@
 import { companyDomain } from '../email/company';
 import { Company, type Customer } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
 

@@ -1,21 +1,21 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
-import { CustomerPatch } from '../messaging/messages/manager';
-import type { ConsentPatch } from '../messaging/messages/spine';
+import { CustomerPatch, type ConsentPatch } from '../model/customer-forms';
 import { Company, Customer, MARKETING_CHANNELS, type Consent, type ConsentState, type Order } from '../model/records';
 import { refreshStats, statsTables } from './activity';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { ordersOfMany, writeBooks } from './orders/store';
+import { putOrderFacts } from './orders/facts';
+import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
-import { ordersOfMany, writeBooks } from './order-books';
-import { putOrderFacts } from './order-facts';
-import { isLive, newId, requireCustomer } from './shared';
+import { isLive, newId } from './shared';
 
 /** The manager's edits: every field of a customer, delete with undo, merge of duplicates. */
 
 
 /**
  * Tables whose rows belong to a customer through a `customerId` index (notes, interactions and
- * any added later). Orders are in books keyed by customer (./order-books.ts), handled apart.
+ * any added later). Orders are in books keyed by customer (./orders/book.ts), handled apart.
  */
 function ownedTables(db: CrmDatabase) {
   const byCustomer = (keyPath: string | string[] | undefined) => (Array.isArray(keyPath) ? keyPath[0] : keyPath) === 'customerId';

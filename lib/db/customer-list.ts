@@ -1,5 +1,5 @@
 import type { Customer, Money } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { DerivedCache } from './derived-cache';
 
 /**

@@ -1,11 +1,18 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import { normalizeEmail } from '../email/normalize';
-import type { CustomerCard, NewCustomer } from '../messaging/protocol';
+import type { CustomerCard, NewCustomer } from '../model/customer-forms';
 import { Company, Customer, customerDefaults, type Note } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { ordersOf } from './orders/store';
 import { DbError, guard } from './errors';
-import { ordersOf } from './order-books';
 import { isLive, newId } from './shared';
+
+/** Reads a live customer or throws not_found. Call inside a transaction that includes customers. */
+export async function requireCustomer(db: CrmDatabase, customerId: string): Promise<Customer> {
+  const customer = await db.customers.get(customerId);
+  if (!isLive(customer)) throw new DbError('not_found', 'This customer no longer exists.');
+  return customer;
+}
 
 /**
  * Live customers owning any of the given (already normalized) addresses, keyed by address.

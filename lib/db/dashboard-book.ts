@@ -1,6 +1,6 @@
 import type { DashboardBook } from '../insights/dashboard/book';
 import { tagOrigin } from './changes';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 
 /**

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
 import type { Customer } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 
 export interface DuplicateGroup {

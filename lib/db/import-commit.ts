@@ -1,14 +1,14 @@
 import { isFreeMailDomain, registrableDomain } from '../email/company';
-import type { CustomerDraft, OrderDraft } from '../import/drafts';
-import { BATCH_SIZE } from '../import/job';
+import { BATCH_SIZE, type CustomerDraft, type OrderDraft } from '../import/drafts';
 import { Company, customerDefaults, Note, type Customer, type Order } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { bookOf, bookOrders, naturalKey, type OrderBook, sameBook } from './orders/book';
+import { findByBookKeys, writeBooks } from './orders/store';
+import { OrderLocator } from './orders/locator';
+import { putOrderFacts } from './orders/facts';
 import { assertWhole, chunkDrafts, stagedChunkIds } from './import-staging';
 import { DbError, guard } from './errors';
 import { isLive, newId } from './shared';
-import { bookOf, bookOrders, naturalKey, sameBook, writeBooks, findByBookKeys, type OrderBook } from './order-books';
-import { OrderLocator } from './order-keys';
-import { putOrderFacts } from './order-facts';
 import { computeStats, type StatsInteraction } from './stats';
 
 /**
@@ -21,7 +21,7 @@ import { computeStats, type StatsInteraction } from './stats';
  * merged): an import never overwrites what the owner typed. Orders take the file's values.
  *
  * The transaction awaits only Dexie. Chunks are read one at a time; the import's orders are kept
- * by customer and written at the end, each customer's book once (./order-books.ts), with their
+ * by customer and written at the end, each customer's book once (./orders/book.ts), with their
  * figures and order facts, so a million orders are about as many rows written as customers.
  */
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { CustomerDraft, OrderDraft } from '../import/drafts';
-import type { CrmDatabase } from './database';
+import type { ImportChunk } from './rows';
+import type { CrmDatabase } from './schema';
 import { DbError, guard } from './errors';
 
 /**
@@ -20,35 +20,6 @@ import { DbError, guard } from './errors';
  * rows (about 60 ms each as objects at that size, in Chromium). The drafts were validated when
  * they crossed the message boundary (import.stage); `chunkDrafts` reads them back.
  */
-
-export const ImportChunk = z.discriminatedUnion('kind', [
-  z.object({
-    id: z.string(),
-    importId: z.string(),
-    seq: z.number().int().min(0),
-    kind: z.literal('drafts'),
-    /** `{ customers, orders }` as JSON (see above). */
-    json: z.string(),
-  }),
-  z.object({
-    id: z.string(),
-    importId: z.string(),
-    seq: z.number().int().min(0),
-    kind: z.literal('records'),
-    /** A backup table's name and its rows, already validated against that table's schema. */
-    table: z.string().max(60),
-    rows: z.array(z.record(z.string(), z.unknown())),
-  }),
-  /** The import's run record (see above): when it began and when a chunk last arrived. */
-  z.object({
-    id: z.string(),
-    importId: z.string(),
-    kind: z.literal('run'),
-    begunAt: z.number(),
-    touchedAt: z.number(),
-  }),
-]);
-export type ImportChunk = z.infer<typeof ImportChunk>;
 
 /** Sorts chunks by sequence when listed by primary key. */
 export function chunkId(importId: string, seq: number): string {

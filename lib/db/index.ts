@@ -27,7 +27,8 @@ export { deleteCustomers, mergeCustomers, undoDelete, updateCustomer, type Delet
 export { CustomerIndex, toListRow } from './customer-list';
 export { createCustomer, findCustomersByEmails, getCustomerCard } from './customers';
 export { readDashboardBook, writeDashboardBook } from './dashboard-book';
-export { LATEST_SCHEMA, openDatabase, type CrmDatabase } from './database';
+export { openDatabase } from './database';
+export { LATEST_SCHEMA, type CrmDatabase } from './schema';
 export { findDuplicates } from './duplicates';
 export { DB_ERROR_CODES, DbError, type DbErrorCode } from './errors';
 export { commitImport, LAST_IMPORT_KEY, type CommitSummary } from './import-commit';

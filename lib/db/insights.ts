@@ -1,13 +1,13 @@
 import Dexie from 'dexie';
-import { z } from 'zod';
 import type { CustomerFacts, Dismissal, Snooze, SuggestionState } from '../insights/index';
-import { EpochMs, Id, Interaction, type Customer, type CustomerInsights } from '../model/records';
+import { Interaction, type Customer, type CustomerInsights } from '../model/records';
 import { refreshStats, statsTables } from './activity';
 import { tagOrigin } from './changes';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { holdId, SuggestionHoldRow } from './rows';
 import { DbError, guard } from './errors';
-import { ordersOf } from './order-books';
-import { expandOrderFacts, factsPrefix, mergeFacts, type OrderFactsPage, type OrderFactsRow } from './order-facts';
+import { ordersOf } from './orders/store';
+import { expandOrderFacts, factsPrefix, mergeFacts, type OrderFactsPage, type OrderFactsRow } from './orders/fact-rows';
 import { byText, isLive } from './shared';
 
 /**
@@ -15,31 +15,6 @@ import { byText, isLive } from './shared';
  * recompute, one customer's for a single write, the cached classification on customers,
  * and the user's "not now" on suggestions (dismissals and snoozes).
  */
-
-export const HOLD_KINDS = ['done', 'dismissed', 'snoozed'] as const;
-
-/**
- * One held suggestion per customer and rule (a new hold replaces the old). `done` holds like a
- * dismissal: most rules' facts are orders, which logging an interaction does not change, so
- * without it a done suggestion would come straight back. All three end when the facts change.
- */
-export const SuggestionHoldRow = z.object({
-  /** `${ruleId}:${customerId}`: a string key, as backups expect (lib/db/backup.ts). */
-  id: z.string().min(1).max(200),
-  customerId: Id,
-  ruleId: z.string().min(1).max(60),
-  factsKey: z.string().min(1).max(500),
-  kind: z.enum(HOLD_KINDS),
-  until: EpochMs.nullable(),
-  createdAt: EpochMs,
-  /** What a `done` logged, so that undoing it takes the interaction back too. */
-  interactionId: Id.optional(),
-});
-export type SuggestionHoldRow = z.infer<typeof SuggestionHoldRow>;
-
-export function holdId(customerId: string, ruleId: string): string {
-  return `${ruleId}:${customerId}`;
-}
 
 /**
  * Every live customer with their orders and interactions, for a full recompute, in key (id)
@@ -65,7 +40,7 @@ export const PAGE_CUTS: readonly string[] = [...'123456789abcdef'];
  * Every live customer with their orders and interactions, for a full recompute, handed to
  * `onPage` a page at a time in key (id) order. Orders come from the compact per-customer order
  * facts, already sorted as the engine wants them (date, then id): at 100,000 customers that is
- * 256 pages of compact rows instead of a million order records (./order-facts.ts). Interactions are
+ * 256 pages of compact rows instead of a million order records (./orders/fact-rows.ts). Interactions are
  * few; each customer's are sorted here (time, then id), so the engine can use the arrays as they
  * are (lib/insights/prepare.ts).
  *
@@ -73,7 +48,7 @@ export const PAGE_CUTS: readonly string[] = [...'123456789abcdef'];
  * (Dexie's `toArray` took about half as long again at 100,000 rows in Chromium). Every request
  * is issued at once: the interactions, the customers range by range (`cuts`), the order facts
  * rows of their own range by range, then the pages of order facts holding each range's
- * customers (`pageRanges`), merged with those rows (./order-facts.ts mergeFacts). The database
+ * customers (`pageRanges`), merged with those rows (./orders/fact-rows.ts mergeFacts). The database
  * reads the next range while `onPage` works on this one, which a recompute uses to do each
  * customer's own part (lib/insights/recompute.ts startRecompute) during the read instead of
  * after it. `onPage` runs synchronously inside the transaction; if it throws, the read is

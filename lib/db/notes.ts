@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Customer, Id, NOTE_MAX, Note } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
-import { isLive, newId, requireCustomer } from './shared';
+import { isLive, newId } from './shared';
 
 /*
  * Notes bump the customer's updatedAt (the record changed, which a sync or a "recently edited"

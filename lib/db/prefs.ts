@@ -1,4 +1,4 @@
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { guard } from './errors';
 
 /**

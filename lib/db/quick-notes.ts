@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Customer, Id, NOTE_MAX, Note } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
-import { newId, requireCustomer } from './shared';
+import { newId } from './shared';
 
 export const NewQuickNote = z.object({
   customerId: Id,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { EpochMs, Id, Reminder } from '../model/records';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
+import { requireCustomer } from './customers';
 import { DbError, guard } from './errors';
-import { isLive, newId, requireCustomer } from './shared';
+import { isLive, newId } from './shared';
 
 export const NewReminder = z.object({
   customerId: Id,

@@ -1,5 +1,5 @@
 import type { DBCore, Middleware } from 'dexie';
-import type { CrmDatabase } from './database';
+import type { CrmDatabase } from './schema';
 import { DbError, guard } from './errors';
 
 /**

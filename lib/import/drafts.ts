@@ -15,6 +15,9 @@ export type ImportSource = z.infer<typeof ImportSource>;
  * A customer's natural key: `email:<normalized address>`, else `ext:<source>:<id>` (a store's
  * customer id, or `name:<lower-cased name>` for reports that carry no address at all).
  */
+/** Drafts (customers and orders together) per batch a job delivers, and per chunk staged. */
+export const BATCH_SIZE = 5000;
+
 export const CustomerKey = z.string().min(3).max(400);
 
 export const CustomerDraft = z.object({

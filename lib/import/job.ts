@@ -1,4 +1,4 @@
-import type { BadRow, CustomerDraft, ImportOptions, ImportSource, OrderDraft } from './drafts';
+import { BATCH_SIZE, type BadRow, type CustomerDraft, type ImportOptions, type ImportSource, type OrderDraft } from './drafts';
 import { Columns, type FormatId, type ImportSink, type RowMapper } from './format';
 import { formatById } from './formats/index';
 import { createGenericMapper, type Mapping } from './formats/generic';
@@ -48,7 +48,8 @@ export interface JobHooks {
   signal?: AbortSignal;
 }
 
-export const BATCH_SIZE = 5000;
+export { BATCH_SIZE };
+
 /**
  * Batches being delivered at once: with two, the page sends one while the background stores
  * the other (a million-row file stages 200 batches; one at a time left each side idle half the time).

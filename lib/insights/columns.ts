@@ -1,4 +1,4 @@
-import type { CustomerFigures } from './figures';
+import { medianOfColumn, type CustomerFigures } from './figures';
 
 /**
  * The figures the business-wide steps (Pareto tiers, RFM scores, the business's usual
@@ -58,4 +58,9 @@ export function columnsOf(figures: readonly CustomerFigures[]): FigureColumns {
   const columns = emptyColumns(figures.length);
   figures.forEach((f, i) => setColumns(columns, i, f));
   return columns;
+}
+
+/** businessMedianIntervalDays (./figures.ts) from the figures' columns, where null is NaN. */
+export function businessMedianOfColumns(columns: FigureColumns): number | null {
+  return medianOfColumn(columns.medianIntervalDays.filter((days) => !Number.isNaN(days)));
 }

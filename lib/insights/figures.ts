@@ -1,6 +1,5 @@
 import type { Money } from '../model/records';
 import { compareText, type PreparedFacts } from './prepare';
-import type { FigureColumns } from './columns';
 import { DAY_MS, YEAR_MS, median, wholeDays } from './time';
 
 /**
@@ -215,12 +214,7 @@ export function businessMedianIntervalDays(all: Iterable<CustomerFigures>): numb
   return medianOfColumn(Float64Array.from(medians));
 }
 
-/** businessMedianIntervalDays from the figures' columns (columns.ts), where null is NaN. */
-export function businessMedianOfColumns(columns: FigureColumns): number | null {
-  return medianOfColumn(columns.medianIntervalDays.filter((days) => !Number.isNaN(days)));
-}
-
 /** A Float64Array sorts numerically and natively, without a comparator. */
-function medianOfColumn(medians: Float64Array): number | null {
+export function medianOfColumn(medians: Float64Array): number | null {
   return median(medians.sort());
 }

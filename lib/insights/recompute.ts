@@ -1,7 +1,7 @@
 import type { Tier } from '../model/records';
-import { columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
+import { businessMedianOfColumns, columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
 import { concentrationOf, type Concentration } from './concentration';
-import { businessMedianOfColumns, computeFigures, type CustomerFigures } from './figures';
+import { computeFigures, type CustomerFigures } from './figures';
 import { prepareFacts, type PreparedFacts } from './prepare';
 import { rfmInOrder, type RfmResult } from './rfm';
 import type { Suggestion } from './rules/rule';

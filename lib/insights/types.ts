@@ -2,7 +2,7 @@ import type { Customer, Interaction, Order, Tier } from '../model/records';
 
 /**
  * What the engine reads of an order. A full recompute gets these from the compact per-customer
- * order facts (lib/db/order-facts.ts) instead of a million full order records.
+ * order facts (lib/db/orders/fact-rows.ts) instead of a million full order records.
  */
 export type OrderFact = Pick<Order, 'id' | 'number' | 'orderedAt' | 'total' | 'status' | 'deletedAt'>;
 

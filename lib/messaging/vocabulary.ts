@@ -5,8 +5,7 @@
 export const PERSON_ROLES = ['from', 'to', 'cc', 'bcc'] as const;
 export const PAGE_VIEWS = ['thread', 'inbox', 'compose', 'other'] as const;
 
-/** The longest note body, in characters. */
-export const NOTE_MAX = 10_000;
+export { NOTE_MAX } from '../model/limits';
 
 /** The runtime port over which the background pushes events to open pages. */
 export const PORT_NAME = 'crm-events';

@@ -209,8 +209,8 @@ export const Interaction = z.object({
 });
 export type Interaction = z.infer<typeof Interaction>;
 
-export { NOTE_MAX } from '../messaging/vocabulary';
-import { NOTE_MAX } from '../messaging/vocabulary';
+export { NOTE_MAX } from './limits';
+import { NOTE_MAX } from './limits';
 
 export const Note = z.object({
   ...base,

@@ -3,7 +3,7 @@ import { normalizeEmail } from '../email/normalize';
 import type { InteractionKind } from '../model/records';
 import type { ConsentPatch, CustomerCard, NewCustomer, PushEvent, SiteContext, TabContext, TabPerson } from '../messaging/protocol';
 import { concerns } from '../messaging/push';
-import { pickPerson } from './pick-person';
+import { pickPerson } from '../messaging/pick-person';
 
 /** What the sidebar store needs from the extension: requests and pushed events. */
 export interface SidebarApi {
@@ -55,10 +55,15 @@ export function createSidebarStore(api: SidebarApi) {
    */
   let opened: TabPerson | null = null;
   let generation = 0;
+  /** Counts requests for the site alone, so an older answer never overwrites a newer one. */
+  let siteGeneration = 0;
+  /** Counts reloads of the shown card alone (a push naming only the customer shown). */
+  let cardGeneration = 0;
 
   /** `prefetched`: a card that came with the context; used when it is this person's. */
   async function showPerson(person: TabPerson, people: TabPerson[], gen: number, quiet: boolean, prefetched: CustomerCard | null = null) {
     selectedEmail = person.email;
+    cardGeneration++;
     if (person.customerId === null) {
       state.value = {
         kind: 'people',
@@ -139,33 +144,103 @@ export function createSidebarStore(api: SidebarApi) {
   }
 
   /**
-   * Whether a data push may change what the sidebar shows: the page's customers, the one
-   * opened, the page's company's contacts; or, while someone on the page is not a customer yet,
-   * any written customer (they may just have become one).
+   * What a data push asks to reload, from the customers it names: the page's people (their
+   * names, or someone on the page who may just have become a customer) need the tab's context;
+   * the customer shown needs only their card; the page's company's contacts only the site's card.
    */
-  function affected(event: PushEvent & { type: 'data' }): boolean {
-    if (event.all) return true;
-    if (event.customerIds.length === 0) return false;
+  function reloadsFor(event: PushEvent & { type: 'data' }): { context: boolean; card: string | null; site: boolean } {
+    if (event.all) return { context: true, card: null, site: false };
+    const none = { context: false, card: null, site: false };
+    if (event.customerIds.length === 0) return none;
     const people = context?.people ?? [];
-    if (people.some((p) => p.customerId === null)) return true;
+    const shown = shownCustomerId();
+    const others = people.flatMap((p) => (p.customerId === null || p.customerId === shown ? [] : [p.customerId]));
+    if (people.some((p) => p.customerId === null) || concerns(event, others)) return { context: true, card: null, site: false };
     const contacts = site.value?.company?.contacts.map((c) => c.customerId) ?? [];
-    return concerns(event, [...people.map((p) => p.customerId), opened?.customerId ?? null, selectedCustomerId(), ...contacts]);
+    return { context: false, card: shown !== null && concerns(event, [shown]) ? shown : null, site: concerns(event, contacts) };
   }
 
   /**
-   * The background's pushes: the tab's page changed, or data did. Writes made here are seen the
-   * same way (every write reaches the pages through the change signal), so they do not
-   * refresh by themselves.
+   * Reloads the shown customer's card alone. A new name shows on their chip too; an address
+   * gone from the card may change who on the page is whom, so then the whole context reloads.
    */
-  function onEvent(event: PushEvent) {
-    if (event.type === 'context') void refresh(false);
-    else if (affected(event)) void refresh(true);
+  async function reloadCard(customerId: string) {
+    const gen = ++cardGeneration;
+    let card: CardState;
+    try {
+      card = { kind: 'card', card: await api.card(customerId) };
+    } catch (error) {
+      card = { kind: 'error', message: message(error) };
+    }
+    const current = state.value;
+    if (gen !== cardGeneration || current.kind !== 'people' || shownCustomerId() !== customerId) return;
+    if (card.kind === 'error') {
+      state.value = { ...current, card };
+      return;
+    }
+    const customer = card.card.customer;
+    const onPage = current.people.find((p) => p.email === current.selectedEmail && p.customerId === customerId);
+    if (onPage && !customer.emails.includes(onPage.email)) {
+      void refresh(true);
+      return;
+    }
+    const people = current.people.map((p) => (p.customerId === customerId ? { ...p, customerName: customer.name } : p));
+    if (context) context = { ...context, people };
+    state.value = { ...current, people, card };
   }
 
+  /** Loads the page's site and company alone (a push naming one of the company's contacts). */
+  async function refreshSite() {
+    if (!api.siteContext) return;
+    const gen = ++siteGeneration;
+    const value = await api.siteContext().catch(() => null);
+    // A later request for it brings a newer answer.
+    if (gen === siteGeneration) site.value = value;
+  }
+
+  /**
+   * The background's pushes: the tab's page changed, or data did; a data push is applied by the
+   * customers it names (reloadsFor). Writes made here are seen the same way (every write
+   * reaches the pages through the change signal), so they do not refresh by themselves.
+   */
+  function onEvent(event: PushEvent) {
+    if (event.type === 'context') {
+      void refresh(false);
+      return;
+    }
+    const reloads = reloadsFor(event);
+    if (reloads.context) {
+      void refresh(true);
+      return;
+    }
+    if (reloads.card !== null) void reloadCard(reloads.card);
+    if (reloads.site) void refreshSite();
+  }
+
+  /**
+   * Adds the person on the page as a customer and shows them: the selection moves to them
+   * before the write, and the push the write sends (it names the new customer while someone on
+   * the page is not one) reloads the context, once.
+   */
   async function createCustomer(input: NewCustomer) {
-    await api.createCustomer(input);
+    const before = { selectedEmail, opened };
     selectedEmail = normalizeEmail(input.email);
-    await refresh(false);
+    opened = null;
+    try {
+      await api.createCustomer(input);
+    } catch (error) {
+      if (selectedEmail === normalizeEmail(input.email)) ({ selectedEmail, opened } = before);
+      throw error;
+    }
+  }
+
+  /** The customer whose card is shown, or is loading or failed to load. */
+  function shownCustomerId(): string | null {
+    const current = state.value;
+    if (current.kind !== 'people') return null;
+    if (current.card.kind === 'card') return current.card.card.customer.id;
+    if (opened) return opened.customerId;
+    return current.people.find((p) => p.email === current.selectedEmail)?.customerId ?? null;
   }
 
   function selectedCustomerId(): string | null {

@@ -1,11 +1,29 @@
-import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../db/backup';
-import { createCompany, getCompany, updateCompany } from '../../db/company-edit';
-import { CompanyIndex } from '../../db/company-list';
-import { CustomerIndex, toListRow } from '../../db/customer-list';
-import { deleteCustomers, mergeCustomers, undoDelete, updateCustomer } from '../../db/customer-edit';
-import { findDuplicates } from '../../db/duplicates';
-import { commitImport, LAST_IMPORT_KEY } from '../../db/import-commit';
-import { beginRun, discardImport, getCustomerCard, IncompleteImportError, stageRunChunk, sweepStaging } from '../../db/index';
+import {
+  backupTableNames,
+  beginRun,
+  commitImport,
+  commitRestore,
+  CompanyIndex,
+  createCompany,
+  CustomerIndex,
+  deleteCustomers,
+  discardImport,
+  findDuplicates,
+  getCompany,
+  getCustomerCard,
+  IncompleteImportError,
+  LAST_IMPORT_KEY,
+  mergeCustomers,
+  readTablePage,
+  rowSchemaFor,
+  stageRunChunk,
+  sweepStaging,
+  tableCounts,
+  toListRow,
+  undoDelete,
+  updateCompany,
+  updateCustomer,
+} from '../../db/index';
 import { Mapping } from '../../import/formats/generic';
 import type { MANAGER_MESSAGES } from '../../messaging/messages/manager';
 import { ProtocolError } from '../../messaging/router';

@@ -1,5 +1,4 @@
-import { findCompanyByDomain } from '../../db/companies';
-import { findCustomersByEmails } from '../../db/index';
+import { findCompanyByDomain, findCustomersByEmails } from '../../db/index';
 import { isFreeMailDomain, registrableDomain } from '../../email/company';
 import type { SITES_MESSAGES, SiteContext } from '../../messaging/messages/sites';
 import { ProtocolError } from '../../messaging/router';

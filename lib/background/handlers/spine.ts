@@ -5,6 +5,7 @@ import {
   findCustomersByEmails,
   getCustomerCard,
   isDatabaseEmpty,
+  updateCustomer,
   updateNote,
 } from '../../db/index';
 import { guessCompanyFromEmail } from '../../email/company';
@@ -13,11 +14,10 @@ import type { SidebarContext } from '../../messaging/protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { SPINE_MESSAGES } from '../../messaging/messages/spine';
 import { requireTab, withDb, type BackgroundDeps, type HandlersFor } from './types';
-import { loadSampleBusiness } from '../../sample/load';
-import { pickPerson } from '../../sidebar/pick-person';
+import { loadSampleBusiness } from '../sample';
+import { pickPerson } from '../../messaging/pick-person';
 import { UI_STATE_KEY } from '../../ui-state';
 import { contentUiState } from '../content-ui';
-import { updateCustomer } from '../../db/customer-edit';
 import type { TabState } from '../tab-contexts';
 
 export function spineHandlers(deps: BackgroundDeps): HandlersFor<typeof SPINE_MESSAGES> {

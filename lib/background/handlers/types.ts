@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { CrmDatabase } from '../../db/database';
-import { DbError } from '../../db/index';
+import { type CrmDatabase, DbError } from '../../db/index';
 import type { MessageDefinition } from '../../messaging/define';
 import type { PushEvent, SidebarContext } from '../../messaging/protocol';
 import { ProtocolError, type HandlerContext } from '../../messaging/router';

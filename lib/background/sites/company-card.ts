@@ -1,4 +1,4 @@
-import type { CompanyRecords } from '../../db/companies';
+import type { CompanyRecords } from '../../db/index';
 import type { CompanyCardData } from '../../messaging/protocol';
 import type { Money } from '../../model/records';
 

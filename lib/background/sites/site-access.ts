@@ -34,10 +34,6 @@ export function scriptId(origin: string): string {
   return SCRIPT_ID_PREFIX + origin;
 }
 
-export function originFromScriptId(id: string): string | null {
-  return id.startsWith(SCRIPT_ID_PREFIX) ? id.slice(SCRIPT_ID_PREFIX.length) : null;
-}
-
 /** Pages the manifest's own content scripts cover; enabling them again would run two scripts. */
 export function isBuiltIn(url: string): boolean {
   return isGmail(url) || originOf(url) === 'https://mail.google.com' || isShopifyAdmin(url);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Channel, Company, Customer, Id, Money, PartialDate, STAGES, Tier, TIERS } from '../../model/records';
+import { Company, Customer, Id, Money, STAGES, TIERS } from '../../model/records';
 import { CustomerDraft, OrderDraft } from '../../import/drafts';
 import { DashboardSelection } from '../../insights/dashboard/segment';
 import { Mapping } from '../../import/formats/generic';
 import { message } from '../define';
-import { ConsentPatch, CustomerCard } from './spine';
+import { CustomerCard, CustomerPatch } from '../../model/customer-forms';
 
 /**
  * The manager (options page): imports, backup and restore, the customer and company lists, edits,
@@ -16,23 +16,7 @@ import { ConsentPatch, CustomerCard } from './spine';
 
 const Ok = z.object({ ok: z.literal(true) });
 
-
-/** A manager edit of a customer: every field the owner may change. */
-export const CustomerPatch = z.object({
-  name: z.string().trim().max(200).optional(),
-  emails: z.array(z.string().trim().min(3).max(320)).max(50).optional(),
-  phone: z.string().trim().max(50).nullable().optional(),
-  companyName: z.string().trim().max(200).nullable().optional(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-  birthday: PartialDate.nullable().optional(),
-  preferredChannel: Channel.nullable().optional(),
-  difficult: z.boolean().optional(),
-  family: z.string().max(1000).optional(),
-  interests: z.string().max(1000).optional(),
-  tierOverride: Tier.nullable().optional(),
-  consent: ConsentPatch.optional(),
-});
-export type CustomerPatch = z.infer<typeof CustomerPatch>;
+export { CustomerPatch } from '../../model/customer-forms';
 
 const MAX_CHUNK = 10_000;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Company, Consent, Customer, EpochMs, Id, Interaction, NOTE_MAX, Note, Order } from '../../model/records';
+import { ConsentPatch, CustomerCard, NewCustomer } from '../../model/customer-forms';
+import { Customer, Id, NOTE_MAX, Note } from '../../model/records';
 import { message } from '../define';
 import { PAGE_VIEWS, PERSON_ROLES } from '../vocabulary';
 import { SITE_IDS, SITE_PERSON_ROLES } from './sites';
@@ -45,14 +46,7 @@ export const TabPerson = z.object({
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 
-export const CustomerCard = z.object({
-  customer: Customer,
-  company: Company.nullable(),
-  orders: z.array(Order),
-  interactions: z.array(Interaction),
-  notes: z.array(Note),
-});
-export type CustomerCard = z.infer<typeof CustomerCard>;
+export { ConsentPatch, CustomerCard, NewCustomer } from '../../model/customer-forms';
 
 export const TabContext = z.object({
   view: PageView,
@@ -65,33 +59,13 @@ export type TabContext = z.infer<typeof TabContext>;
 
 /**
  * The sidebar's view of its tab: the people, and the card of the one it will show (see
- * lib/sidebar/pick-person.ts) when that one is a customer, so a card paints after one round trip.
+ * lib/messaging/pick-person.ts) when that one is a customer, so a card paints after one round trip.
  */
 export const SidebarContext = TabContext.extend({ card: CustomerCard.nullable() });
 export type SidebarContext = z.infer<typeof SidebarContext>;
 
 const Ok = z.object({ ok: z.literal(true) });
 const NoteBody = z.string().trim().min(1, 'A note cannot be empty.').max(NOTE_MAX);
-
-export const NewCustomer = z.object({
-  name: z.string().trim().max(200),
-  email: z.string().trim().min(3).max(320),
-  companyName: z.string().trim().max(200).nullable(),
-  phone: z.string().trim().max(50).nullable(),
-  tags: z.array(z.string().trim().min(1).max(60)).max(50),
-});
-export type NewCustomer = z.infer<typeof NewCustomer>;
-
-/**
- * A person's change of consent: do-not-contact (set with its date and reason, or cleared) and
- * the marketing state per channel. When the marketing states change, the database stamps
- * `marketingUpdatedAt` with the time of the edit.
- */
-export const ConsentPatch = z.object({
-  doNotContact: z.object({ since: EpochMs, reason: z.string().trim().max(500) }).nullable().optional(),
-  marketing: Consent.shape.marketing.optional(),
-});
-export type ConsentPatch = z.infer<typeof ConsentPatch>;
 
 export const SPINE_MESSAGES = {
   /** Content script: what it found on the page now (sent once per change burst). */

@@ -1,17 +1,8 @@
 /**
- * The generic adapter runs wherever the user enabled it (or clicked the toolbar button), so
- * `matches` is true for every http(s) page; what identifies a company is the page's host.
+ * The generic adapter runs wherever the user enabled it (or clicked the toolbar button); what
+ * identifies a company is the page's host. The host to report for company recognition; the
+ * background takes its registrable domain.
  */
-export function matches(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/** The host to report for company recognition; the background takes its registrable domain. */
 export function pageHost(url: string): string | null {
   try {
     const { hostname } = new URL(url);

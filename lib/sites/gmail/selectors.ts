@@ -90,13 +90,6 @@ export const SELECTOR = {
   main: 'div[role=main]',
 } as const;
 
-/** thread_view: "message state from its wrapper's class" (InboxSDK getViewState). */
-export const MESSAGE_STATE_CLASS = {
-  expanded: 'h7',
-  collapsed: 'kv',
-  hidden: ['kQ', 'kx'],
-} as const;
-
 /**
  * Row labels of the details table (.ajC), lower-cased without the colon. The table is
  * localized with the Gmail UI (these words are the usual mail header labels in en, de, fr,

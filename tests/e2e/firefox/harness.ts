@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { readGmailFixture, ROOT } from '../../../scripts/browser';
+import { readGmailFixture } from '../../../scripts/browser';
 import { markByRole } from '../axe';
 import { swapGmailView } from '../harness';
 import { firefoxPath, FIREFOX_EXTENSION_DIR, frameLocation, type FirefoxSession } from '../../../scripts/firefox';
@@ -30,14 +30,6 @@ export function firefoxAvailable(): boolean {
 export function serveGmail(session: FirefoxSession, pick: (url: URL) => string): void {
   session.route('https://mail.google.com/', (url, request) =>
     request.isNavigationRequest() ? { body: readGmailFixture(pick(url)) } : { status: 204, body: '' },
-  );
-}
-
-/** Serves `url` (exactly, without the hash) from a page fixture in tests/fixtures/pages/. */
-export function servePage(session: FirefoxSession, url: string, fixture: string): void {
-  const target = new URL(url);
-  session.route(target.origin + '/', (asked) =>
-    asked.pathname === target.pathname ? { body: readFileSync(join(ROOT, 'tests/fixtures/pages', fixture), 'utf8') } : { status: 404, body: '' },
   );
 }
 

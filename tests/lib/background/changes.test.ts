@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { mergePushes, PUSH_CUSTOMER_LIMIT, toPush, wireChanges } from '../../../lib/background/changes';
+import { handleMenuClick, MENU_IDS } from '../../../lib/background/context-menus';
 import { interactionHandlers } from '../../../lib/background/handlers/interactions';
+import { quickNoteHandlers } from '../../../lib/background/handlers/quick-notes';
 import { CONTEXT_KEY } from '../../../lib/background/insight-store';
 import { bulkInsert, stageChunk, type DataChange } from '../../../lib/db/index';
 import type { PushEvent } from '../../../lib/messaging/protocol';
@@ -62,6 +64,30 @@ describe('wireChanges', () => {
     expect(timers).toHaveLength(1);
     timers[0]?.();
     expect(toAll.mock.calls[1]).toEqual([{ type: 'data', customerIds: ['b', 'c'], all: false }]);
+  });
+
+  it('tells the insights and the pages of quick capture: a customer added from the context menu, a quick note saved', async () => {
+    const db = freshDatabase();
+    const toAll = vi.fn();
+    const heard: DataChange[] = [];
+    wireChanges({ db, toAll, insights: { onDataChanged: (c) => heard.push(c) }, now: () => 0, setTimeout: () => undefined });
+    await handleMenuClick({ menuItemId: MENU_IDS.addCustomer, linkUrl: 'mailto:maria.berg@gmail.com', linkText: 'Maria Berg' }, 1, {
+      db,
+      putDraft: async () => undefined,
+      openQuickNote: async () => undefined,
+      now: () => 1_000,
+    });
+    const customerId = heard[0]?.customerIds[0] as string;
+    expect(heard[0]).toMatchObject({ tables: expect.arrayContaining(['customers']), customerIds: [customerId], origin: 'local' });
+    expect(toAll).toHaveBeenCalledWith({ type: 'data', customerIds: [customerId], all: false });
+
+    await quickNoteHandlers(testDeps(new Map(), { db }))['quicknote.save'](
+      { customerId, body: 'Wants the oak table in May', onCompany: false, logAs: 'call', remindAt: null },
+      { sender: 'page', tabId: 1 },
+    );
+    const tables = heard.slice(1).flatMap((c) => c.tables);
+    expect(tables).toEqual(expect.arrayContaining(['notes', 'interactions']));
+    expect(heard.slice(1).every((c) => c.customerIds.includes(customerId))).toBe(true);
   });
 
   it('tells the insights of changes the pages are not pushed (import staging)', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMenuClick, mailtoAddress, MENU_IDS, type MenuDeps } from '../../../lib/background/context-menus';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import type { QuickNoteDraft } from '../../../lib/messaging/protocol';
 import { NOW, freshDatabase, seedCustomer } from '../db/factories';
 

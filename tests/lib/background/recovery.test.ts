@@ -7,7 +7,7 @@ import { spineHandlers } from '../../../lib/background/handlers/spine';
 import type { BackgroundDeps } from '../../../lib/background/handlers/types';
 import { PROTOCOL } from '../../../lib/messaging/protocol';
 import { createRecovery, type RecoveryService } from '../../../lib/background/recovery';
-import { openDatabase, LATEST_SCHEMA, type CrmDatabase } from '../../../lib/db/database';
+import { LATEST_SCHEMA, openDatabase, type CrmDatabase } from '../../../lib/db/index';
 import { addNote, bulkInsert } from '../../../lib/db/index';
 import { createRouter, type Handlers } from '../../../lib/messaging/router';
 import { cacheSafetyStore, type SafetyStore } from '../../../lib/safety/store';

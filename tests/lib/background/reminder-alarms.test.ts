@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReminderAlarms, type ReminderBrowser, type ReminderNotification } from '../../../lib/background/reminder-alarms';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addReminder } from '../../../lib/db/index';
 import type { Customer } from '../../../lib/model/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addInteraction, addOrder, DbError, deleteOrder, getCustomerCard } from '../../../lib/db/index';
 import type { Customer } from '../../../lib/model/records';
 import { allOrders, DAY, NOW, freshDatabase, seedCustomer, storedOrder } from './factories';

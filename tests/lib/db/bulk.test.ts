@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { bulkInsert, isDatabaseEmpty } from '../../../lib/db/index';
 import { allOrders, DAY, NOW, freshDatabase, makeCustomer, makeInteraction, makeOrder } from './factories';
 

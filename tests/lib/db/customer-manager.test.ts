@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CustomerIndex } from '../../../lib/db/customer-list';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
 import { findDuplicates } from '../../../lib/db/duplicates';
-import { bookOrders } from '../../../lib/db/order-books';
+import { bookOrders } from '../../../lib/db/orders/book';
 import { unknownConsent } from '../../../lib/model/records';
 import { allOrders, freshDatabase, makeOrder, NOW, seedCustomer, seedOrders } from './factories';
 

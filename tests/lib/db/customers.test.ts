@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addInteraction, addNote, addOrder, createCustomer, deleteOrder, findCustomersByEmails, getCustomerCard } from '../../../lib/db/index';
 import type { NewCustomer } from '../../../lib/messaging/protocol';
 import { DAY, NOW, freshDatabase, seedCustomer } from './factories';

@@ -1,7 +1,9 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { refreshStats, statsTables } from '../../../lib/db/activity';
-import { openDatabase, type CrmDatabase } from '../../../lib/db/database';
-import { bookOrders, ordersOfMany, writeBooks } from '../../../lib/db/order-books';
+import { openDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
+import { bookOrders } from '../../../lib/db/orders/book';
+import { ordersOfMany, writeBooks } from '../../../lib/db/orders/store';
 import { customerDefaults, type Customer, type Interaction, type Order } from '../../../lib/model/records';
 
 let counter = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
+import { bookOrders } from '../../../lib/db/orders/book';
 import { commitImport } from '../../../lib/db/import-commit';
 import { discardImport, stageChunk, sweepStaging } from '../../../lib/db/import-staging';
 import { findCustomersByEmails } from '../../../lib/db/index';
@@ -7,7 +8,6 @@ import type { FormatId } from '../../../lib/import/format';
 import type { Customer } from '../../../lib/model/records';
 import { runCsvImport } from '../../../lib/import/job';
 import { blobOf, fixture } from '../import/helpers';
-import { bookOrders } from '../../../lib/db/order-books';
 import { allOrders, freshDatabase, NOW, seedCustomer } from './factories';
 
 async function stageFile(db: CrmDatabase, importId: string, text: string, format: FormatId) {

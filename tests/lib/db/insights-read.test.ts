@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
+import { expandOrderFacts, orderFactsRow, SINGLE_WRITE_LIMIT } from '../../../lib/db/orders/fact-rows';
+import { putOrderFacts } from '../../../lib/db/orders/facts';
+import { writeBooks } from '../../../lib/db/orders/store';
 import { PAGE_CUTS, readAllFacts, readFactsInPages } from '../../../lib/db/insights';
-import { expandOrderFacts, orderFactsRow, putOrderFacts, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
 import type { CustomerFacts } from '../../../lib/insights/types';
 import type { Customer, Interaction, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } from './factories';
-import { writeBooks } from '../../../lib/db/order-books';
 
 /**
  * A full recompute reads every customer's facts in pages by key range (lib/db/insights.ts
@@ -43,7 +44,7 @@ async function seed(db: CrmDatabase, { customers, orders, interactions }: Book):
   await db.customers.bulkAdd(customers);
   await writeBooks(db, [...new Set(orders.map((o) => o.customerId))].map((id) => [id, orders.filter((o) => o.customerId === id)] as const));
   await db.interactions.bulkAdd(interactions);
-  // Order facts both ways they are stored (lib/db/order-facts.ts): first a write of many into
+  // Order facts both ways they are stored (lib/db/orders/fact-rows.ts): first a write of many into
   // pages, with some customers' facts wrong ('0' and 'ff' without their orders, '1' with no
   // orders' worth of them), then rows of their own putting those right.
   const ownersOf = [...new Set(orders.map((o) => o.customerId)), 'nobody-with-orders'];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addNote, addOrder, addReminder, deleteNote, getCustomerCard, getReminder, updateNote } from '../../../lib/db/index';
 import type { Customer } from '../../../lib/model/records';
 import { DAY, NOW, freshDatabase, seedCustomer } from './factories';

@@ -3,24 +3,25 @@ import { addInteraction, addOrder, deleteOrder } from '../../../lib/db/activity'
 import { commitRestore } from '../../../lib/db/backup';
 import { bulkInsert } from '../../../lib/db/bulk';
 import { deleteCustomers, mergeCustomers, undoDelete } from '../../../lib/db/customer-edit';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
+import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/orders/book';
+import { allOrderFacts, getOrderFacts, putOrderFacts } from '../../../lib/db/orders/facts';
+import { expandOrderFacts, factsPrefix, mergeFacts, orderFactsRow, SINGLE_WRITE_LIMIT } from '../../../lib/db/orders/fact-rows';
+import { keyPage } from '../../../lib/db/orders/key-pages';
 import { commitImport } from '../../../lib/db/import-commit';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { readAllFacts } from '../../../lib/db/insights';
-import { bookKey, bookOf, bookOrders, byDateThenId } from '../../../lib/db/order-books';
-import { allOrderFacts, expandOrderFacts, factsPrefix, getOrderFacts, mergeFacts, orderFactsRow, putOrderFacts, SINGLE_WRITE_LIMIT } from '../../../lib/db/order-facts';
-import { keyPage } from '../../../lib/db/order-keys';
 import { computeStats } from '../../../lib/db/stats';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
 import type { Customer, Order } from '../../../lib/model/records';
 import { DAY, freshDatabase, makeCustomer, makeOrder, NOW, seedCustomer } from './factories';
 
 /**
- * The order facts (lib/db/order-facts.ts) are derived data that a full insights recompute reads
+ * The order facts (lib/db/orders/fact-rows.ts) are derived data that a full insights recompute reads
  * instead of the orders. Every write path must keep them equal to the orders; this checks the
  * invariant after each one, together with the cached figures computed by the same writes, and
- * the order books' own (lib/db/order-books.ts): each order in one book, its customer's, sorted,
- * with one order key per order (lib/db/order-keys.ts).
+ * the order books' own (lib/db/orders/book.ts): each order in one book, its customer's, sorted,
+ * with one order key per order (lib/db/orders/key-pages.ts).
  */
 async function expectDerivedDataCurrent(db: CrmDatabase): Promise<void> {
   const customers = (await db.customers.toArray()).filter((c) => c.deletedAt === null);

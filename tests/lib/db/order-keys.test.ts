@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findByBookKeys, naturalKey, writeBooks } from '../../../lib/db/order-books';
-import { countOrderKeys, keyPage, OrderLocator } from '../../../lib/db/order-keys';
+import { countOrders, findByBookKeys, writeBooks } from '../../../lib/db/orders/store';
+import { naturalKey } from '../../../lib/db/orders/book';
+import { keyPage } from '../../../lib/db/orders/key-pages';
+import { OrderLocator } from '../../../lib/db/orders/locator';
 import { addOrder, deleteOrder } from '../../../lib/db/activity';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
 import { DAY, freshDatabase, makeOrder, NOW, seedCustomer } from './factories';
@@ -27,7 +29,7 @@ describe('order keys', () => {
     const locator = new OrderLocator(db);
     await locator.record([{ customerId: 'a', before: [], after: [key(1), key(2)] }]);
     await locator.flush();
-    expect(await countOrderKeys(db)).toBe(2);
+    expect(await countOrders(db)).toBe(2);
 
     // b gains key 1 first, then a's book is written without it: it stays b's.
     const later = new OrderLocator(db);
@@ -68,7 +70,7 @@ describe('order keys', () => {
     await locator.record([{ customerId: 'a', before: [key(1)], after: [] }]);
     await locator.flush();
     expect(await db.orderKeyPages.count()).toBe(0);
-    expect(await countOrderKeys(db)).toBe(0);
+    expect(await countOrders(db)).toBe(0);
   });
 
   it('give books as this transaction wrote them, after reading each once', async () => {

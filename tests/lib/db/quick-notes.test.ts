@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addQuickNote, getCustomerCard } from '../../../lib/db/index';
 import { DbError } from '../../../lib/db/errors';
 import { NOW, freshDatabase, seedCustomer } from './factories';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addNote, addReminder, changeReminder, customerReminders } from '../../../lib/db/index';
 import { DAY, freshDatabase, NOW, seedCustomer } from './factories';
 

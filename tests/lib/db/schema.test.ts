@@ -1,11 +1,14 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA, openDatabase, SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/database';
+import { openDatabase } from '../../../lib/db/database';
+import { LATEST_SCHEMA, SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9 } from '../../../lib/db/schema';
+import { bookOrders } from '../../../lib/db/orders/book';
+import { countOrders, findByBookKeys } from '../../../lib/db/orders/store';
+import { expandOrderFacts } from '../../../lib/db/orders/fact-rows';
+import { getOrderFacts } from '../../../lib/db/orders/facts';
 import { Customer, unknownConsent } from '../../../lib/model/records';
 import { mergeCustomers } from '../../../lib/db/customer-edit';
-import { bookOrders, countOrders, findByBookKeys } from '../../../lib/db/order-books';
-import { expandOrderFacts, getOrderFacts } from '../../../lib/db/order-facts';
 import { makeCustomer, makeOrder, NOW } from './factories';
 
 describe('database schema', () => {

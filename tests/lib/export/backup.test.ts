@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { backupTableNames, commitRestore, readTablePage, rowSchemaFor, tableCounts } from '../../../lib/db/backup';
-import type { CrmDatabase } from '../../../lib/db/database';
-import { bookOrders, writeBooks } from '../../../lib/db/order-books';
-import { allOrderFacts } from '../../../lib/db/order-facts';
+import type { CrmDatabase } from '../../../lib/db/schema';
+import { bookOrders } from '../../../lib/db/orders/book';
+import { writeBooks } from '../../../lib/db/orders/store';
+import { allOrderFacts } from '../../../lib/db/orders/facts';
 import { stageChunk } from '../../../lib/db/import-staging';
 import { bulkInsert } from '../../../lib/db/index';
 import { readBackup, writeBackup } from '../../../lib/export/backup-file';
@@ -16,7 +17,7 @@ function sourceFor(db: CrmDatabase) {
 /**
  * Every stored table but the import staging (order books, order facts and order keys included).
  * A page of order keys is a key → owner map whose columns keep no particular order: compared
- * as such; order facts are compared as read (lib/db/order-facts.ts allOrderFacts).
+ * as such; order facts are compared as read (lib/db/orders/facts.ts allOrderFacts).
  */
 async function dump(db: CrmDatabase) {
   const out: Record<string, unknown[]> = {};

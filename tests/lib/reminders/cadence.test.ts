@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CrmDatabase } from '../../../lib/db/database';
+import type { CrmDatabase } from '../../../lib/db/schema';
 import { addInteraction, addOrder } from '../../../lib/db/index';
 import { cadenceTier, overdueList } from '../../../lib/reminders/cadence';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';

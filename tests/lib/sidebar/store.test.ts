@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CustomerCard, TabContext, TabPerson } from '../../../lib/messaging/protocol';
+import type { CustomerCard, SiteContext, TabContext, TabPerson } from '../../../lib/messaging/protocol';
 import { customerDefaults } from '../../../lib/model/records';
 import { createSidebarStore, type SidebarApi } from '../../../lib/sidebar/store';
 
@@ -11,9 +11,9 @@ function context(people: TabPerson[], threadId: string | null = 't1'): TabContex
   return { view: threadId ? 'thread' : 'inbox', threadId, people, seq: 1 };
 }
 
-function card(id: string, name: string): CustomerCard {
+function card(id: string, name: string, emails: string[] = []): CustomerCard {
   return {
-    customer: { ...customerDefaults(), id, name, emails: [], createdAt: 0, updatedAt: 0 },
+    customer: { ...customerDefaults(), id, name, emails, createdAt: 0, updatedAt: 0 },
     company: null,
     orders: [],
     interactions: [],
@@ -112,16 +112,36 @@ describe('createSidebarStore', () => {
 
   it('keeps the selected person across a data change and switches after a new customer is created', async () => {
     let people = [person('a@x.com', 'c1', 'A'), person('b@y.com', null, 'B')];
-    const api = fakeApi({ context: async () => context(people) });
+    const api = fakeApi({ context: vi.fn(async () => context(people)) });
     const store = createSidebarStore(api);
     await store.refresh();
     store.select('b@y.com');
     await vi.waitFor(() => expect(store.state.value.kind === 'people' && store.state.value.selectedEmail).toBe('b@y.com'));
     people = [person('a@x.com', 'c1', 'A'), person('b@y.com', 'c2', 'B')];
     await store.createCustomer({ name: 'B', email: ' B@y.com ', companyName: null, phone: null, tags: [] });
+    // The write's own push shows the new customer: the context is asked for once more, not twice.
+    expect(api.context).toHaveBeenCalledTimes(1);
+    store.onEvent({ type: 'data', customerIds: ['c2'], all: false });
+    await vi.waitFor(() => {
+      const state = store.state.value;
+      expect(state.kind === 'people' && state.selectedEmail).toBe('b@y.com');
+      expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c2');
+    });
+    expect(api.context).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the selection where it was when creating the customer fails', async () => {
+    const api = fakeApi({
+      context: vi.fn(async () => context([person('a@x.com', 'c1', 'A'), person('b@y.com', null, 'B')])),
+      createCustomer: vi.fn(async () => Promise.reject(new Error('Invalid address'))),
+    });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    await expect(store.createCustomer({ name: 'B', email: 'typo@y.com', companyName: null, phone: null, tags: [] })).rejects.toThrow('Invalid address');
+    store.onEvent({ type: 'data', customerIds: ['c1'], all: false });
+    await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
     const state = store.state.value;
-    expect(state.kind === 'people' && state.selectedEmail).toBe('b@y.com');
-    expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.id).toBe('c2');
+    expect(state.kind === 'people' && state.selectedEmail).toBe('a@x.com');
   });
 
   it('shows an error state when the background cannot be reached', async () => {
@@ -160,15 +180,58 @@ describe('data pushes', () => {
     await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
   });
 
-  it('fetches nothing after its own write: the push that follows it does, once', async () => {
-    const api = fakeApi({ context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann')])) });
+  it('fetches nothing after its own write: the push that follows it reloads the shown card alone, once', async () => {
+    let name = 'Ann';
+    const api = fakeApi({
+      context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann'), person('bo@x.com', 'c2', 'Bo')])),
+      card: vi.fn(async (id: string) => card(id, name, ['ann@x.com'])),
+      siteContext: vi.fn(async () => ({ site: 'gmail' as const, domain: null, company: null })),
+    });
     const store = createSidebarStore(api);
     await store.refresh();
+    expect(api.card).toHaveBeenCalledTimes(1);
     await store.addNote('c1', 'Likes oak');
     expect(api.addNote).toHaveBeenCalledWith('c1', 'Likes oak');
+    expect(api.card).toHaveBeenCalledTimes(1);
+    name = 'Ann Berg';
+    store.onEvent({ type: 'data', customerIds: ['c1'], all: false });
+    await vi.waitFor(() => {
+      const state = store.state.value;
+      expect(state.kind === 'people' && state.card.kind === 'card' && state.card.card.customer.name).toBe('Ann Berg');
+    });
+    expect(api.card).toHaveBeenCalledTimes(2);
     expect(api.context).toHaveBeenCalledTimes(1);
+    expect(api.siteContext).toHaveBeenCalledTimes(1);
+    // The new name shows on the person's chip too.
+    const state = store.state.value;
+    expect(state.kind === 'people' && state.people.map((p) => p.customerName)).toEqual(['Ann Berg', 'Bo']);
+  });
+
+  it('reloads the context when the shown customer no longer has the page’s address', async () => {
+    let emails = ['ann@x.com'];
+    const api = fakeApi({
+      context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann')])),
+      card: vi.fn(async (id: string) => card(id, 'Ann', emails)),
+    });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    emails = ['ann@elsewhere.com'];
     store.onEvent({ type: 'data', customerIds: ['c1'], all: false });
     await vi.waitFor(() => expect(api.context).toHaveBeenCalledTimes(2));
+  });
+
+  it('reloads only the site’s company card for a push naming one of its contacts', async () => {
+    const company = { contacts: [{ customerId: 'c5' }] } as unknown as NonNullable<SiteContext['company']>;
+    const api = fakeApi({
+      context: vi.fn(async () => context([person('ann@x.com', 'c1', 'Ann')])),
+      siteContext: vi.fn(async () => ({ site: 'shopify' as const, domain: 'nordlicht.de', company })),
+    });
+    const store = createSidebarStore(api);
+    await store.refresh();
+    store.onEvent({ type: 'data', customerIds: ['c5'], all: false });
+    await vi.waitFor(() => expect(api.siteContext).toHaveBeenCalledTimes(2));
+    expect(api.context).toHaveBeenCalledTimes(1);
+    expect(api.card).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,50 +1,6 @@
-import type { Table } from 'dexie';
-import type { CrmDatabase } from './database';
-import { bookKeys, type OrderBook } from './order-books';
-
-/**
- * Which customer's book holds each order, by the order's index key (`bookKey`: its natural key,
- * source + the store's id, or its own id when it has none). An import finds an order it brings
- * again here, whichever customer it was filed under; a restore finds a backed-up order; adding
- * an order refuses one already recorded.
- *
- * Stored in 256 pages, one record per two hex digits of a hash of the key, each page the keys
- * and their owners as two parallel columns. Why not a multi-entry index on the books: that is
- * one index entry per order, and Chromium costs about 9 µs per entry written inside the one
- * transaction of an import (about 9 s of a million-order import); the pages are a few hundred
- * large records, which Chromium keeps beside its log, written once per import.
- *
- * Every write of books goes through `writeBooks` (./order-books.ts), which records here how each
- * book's keys changed. Within one transaction an `OrderLocator` keeps the pages it has read, so
- * a commit of many chunks reads each page once and writes each changed page once, on `flush`.
- *
- * Invariant (tested): every order of every book has its key here, owned by that book's
- * customer (by one of them when two books hold the key: an order recorded again after its
- * tombstoned twin), and no other key is stored; no page is empty.
- */
-export interface OrderKeyPage {
-  page: string;
-  keys: string[];
-  /** The customer id whose book holds the order of `keys[i]`. */
-  owners: string[];
-}
-
-/** The page of a key: the low 8 bits of its FNV-1a hash, as two hex digits. */
-export function keyPage(key: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash & 0xff).toString(16).padStart(2, '0');
-}
-
-/** How one customer's book changes: the keys it held before, and those it holds now. */
-export interface KeyChange {
-  customerId: string;
-  before: readonly string[];
-  after: readonly string[];
-}
+import type { CrmDatabase } from '../schema';
+import type { OrderBook } from './book';
+import { keyPage, type KeyChange, type OrderKeyPage } from './key-pages';
 
 /**
  * The key pages as one transaction sees and changes them. Use inside the caller's rw
@@ -158,37 +114,4 @@ export class OrderLocator {
     await this.db.orderKeyPages.bulkPut(rows);
     await this.db.orderKeyPages.bulkDelete(empty);
   }
-}
-
-/** How many orders are stored (tombstones included): one key each. */
-export async function countOrderKeys(db: CrmDatabase): Promise<number> {
-  let count = 0;
-  await db.orderKeyPages.each((page) => {
-    count += page.keys.length;
-  });
-  return count;
-}
-
-/**
- * Rebuilds every page from the books (the version 7 upgrade), reading the books a few thousand
- * at a time; the pages are written at the end.
- */
-export async function rebuildOrderKeys(books: Table<OrderBook, string>, pages: Table<OrderKeyPage, string>): Promise<void> {
-  const byPage = new Map<string, Map<string, string>>();
-  let after: string | null = null;
-  for (;;) {
-    const batch: OrderBook[] = await (after === null ? books.toCollection() : books.where(':id').above(after)).limit(5_000).toArray();
-    if (batch.length === 0) break;
-    for (const book of batch) {
-      for (const key of bookKeys(book)) {
-        const name = keyPage(key);
-        let owners = byPage.get(name);
-        if (owners === undefined) byPage.set(name, (owners = new Map()));
-        owners.set(key, book.customerId);
-      }
-    }
-    after = (batch[batch.length - 1] as OrderBook).customerId;
-  }
-  await pages.clear();
-  await pages.bulkPut([...byPage].map(([page, owners]) => ({ page, keys: [...owners.keys()], owners: [...owners.values()] })));
 }

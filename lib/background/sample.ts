@@ -1,12 +1,8 @@
-import type { CrmDatabase } from '../db/database';
-import { updateCustomer } from '../db/customer-edit';
-import { commitImport } from '../db/import-commit';
-import { beginRun, stageChunk } from '../db/import-staging';
-import { addInteraction, addNote, findCustomersByEmails } from '../db/index';
+import { addInteraction, addNote, beginRun, commitImport, type CrmDatabase, findCustomersByEmails, stageChunk, updateCustomer } from '../db/index';
 import type { FormatId } from '../import/format';
 import { runCsvImport } from '../import/job';
-import { createSampleBusiness } from './business';
-import { toShopifyExports } from './shopify-export';
+import { createSampleBusiness } from '../sample/business';
+import { toShopifyExports } from '../sample/shopify-export';
 
 /**
  * Loads the sample business the way an owner loads theirs: as a Shopify customers export and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCustomersByEmails, getCustomerCard } from '../../../lib/db/index';
 import { createSampleBusiness, SAMPLE_PEOPLE } from '../../../lib/sample/business';
-import { loadSampleBusiness } from '../../../lib/sample/load';
+import { loadSampleBusiness } from '../../../lib/background/sample';
 import { toShopifyExports } from '../../../lib/sample/shopify-export';
 import { detectFormat } from '../../../lib/import/formats/index';
 import { freshDatabase, NOW } from '../db/factories';

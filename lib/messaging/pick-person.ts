@@ -1,7 +1,8 @@
 /**
  * Whom the sidebar shows among a page's people: the one it showed before if still there, else
- * the first who is a customer, else the first. Shared by the sidebar and the background, which
- * sends that person's card along with the page's people (one round trip to a painted card).
+ * the first who is a customer, else the first. Part of the protocol: the sidebar and the
+ * background both pick by it, and the background sends that person's card along with the page's
+ * people (one round trip to a painted card).
  */
 export function pickPerson<P extends { email: string; customerId: string | null }>(
   people: readonly P[],

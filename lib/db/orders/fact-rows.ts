@@ -1,9 +1,5 @@
-import type { Table } from 'dexie';
-import type { OrderFact } from '../insights/types';
-import type { Order } from '../model/records';
-import type { CrmDatabase } from './database';
-import { bookOrders, type OrderBook } from './order-books';
-import { byText } from './shared';
+import type { OrderFact } from '../../insights/types';
+import type { Order } from '../../model/records';
 
 /**
  * Each customer's live orders reduced to what figures and insights read (id, number, date,
@@ -37,7 +33,7 @@ export interface OrderFactsRow {
   status: string | null | (string | null)[];
 }
 
-type FactSource = Pick<Order, 'id' | 'number' | 'orderedAt' | 'total' | 'status' | 'deletedAt'>;
+export type FactSource = Pick<Order, 'id' | 'number' | 'orderedAt' | 'total' | 'status' | 'deletedAt'>;
 
 /** The row for one customer's orders (tombstoned ones are left out); null when none is live. */
 export function orderFactsRow(customerId: string, orders: Iterable<FactSource>): OrderFactsRow | null {
@@ -101,66 +97,8 @@ export function factsPrefix(customerId: string): string {
  */
 export const SINGLE_WRITE_LIMIT = 64;
 
-/**
- * The rows of their own that belong to a page: those whose ids start with `prefix`, read from
- * the prefix up to the first string after all of them (a prefix ending in U+FFFF has none:
- * everything above it is read, and filtered).
- */
-function ownRowsOf(db: CrmDatabase, prefix: string): Promise<OrderFactsRow[]> {
-  const last = prefix.charCodeAt(prefix.length - 1);
-  const rows =
-    last < 0xffff
-      ? db.orderFactRows.where(':id').between(prefix, prefix.slice(0, -1) + String.fromCharCode(last + 1), true, false)
-      : db.orderFactRows.where(':id').aboveOrEqual(prefix);
-  return rows.filter((row) => factsPrefix(row.customerId) === prefix).toArray();
-}
-
-/**
- * Stores (or removes) customers' rows from their orders: a few as rows of their own, many by
- * reading and rewriting each page they fall in once. Runs inside the caller's rw transaction,
- * which must include `orderFactPages` and `orderFactRows`; it awaits only Dexie, so the
- * transaction stays the caller's (dexie/Dexie.js#1186).
- */
-export async function putOrderFacts(db: CrmDatabase, byCustomer: Iterable<readonly [string, Iterable<FactSource>]>): Promise<void> {
-  const entries = [...byCustomer];
-  if (entries.length < SINGLE_WRITE_LIMIT) {
-    await db.orderFactRows.bulkPut(entries.map(([customerId, orders]) => orderFactsRow(customerId, orders) ?? noOrders(customerId)));
-    return;
-  }
-  const changes = new Map<string, Map<string, OrderFactsRow | null>>();
-  for (const [customerId, orders] of entries) {
-    const prefix = factsPrefix(customerId);
-    let page = changes.get(prefix);
-    if (page === undefined) changes.set(prefix, (page = new Map()));
-    page.set(customerId, orderFactsRow(customerId, orders));
-  }
-  const prefixes = [...changes.keys()];
-  const stored = await db.orderFactPages.bulkGet(prefixes);
-  const pages: OrderFactsPage[] = [];
-  const empty: string[] = [];
-  const folded: string[] = [];
-  for (let i = 0; i < prefixes.length; i++) {
-    const prefix = prefixes[i] as string;
-    const own = await ownRowsOf(db, prefix);
-    const change = new Map(own.map((row) => [row.customerId, row.ids.length === 0 ? null : row]));
-    for (const [id, row] of changes.get(prefix) as Map<string, OrderFactsRow | null>) change.set(id, row);
-    folded.push(...own.map((row) => row.customerId));
-    const rows = (stored[i]?.rows ?? []).filter((row) => !change.has(row.customerId));
-    for (const row of change.values()) if (row !== null) rows.push(row);
-    if (rows.length === 0) {
-      if (stored[i] !== undefined) empty.push(prefix);
-      continue;
-    }
-    rows.sort((x, y) => byText(x.customerId, y.customerId));
-    pages.push({ prefix, rows });
-  }
-  await db.orderFactPages.bulkPut(pages);
-  await db.orderFactPages.bulkDelete(empty);
-  await db.orderFactRows.bulkDelete(folded);
-}
-
 /** The row that says a customer has no live orders (it overrides their row in the page). */
-function noOrders(customerId: string): OrderFactsRow {
+export function noOrders(customerId: string): OrderFactsRow {
   return { customerId, ids: [], numbers: [], at: [], minor: [], currency: [], status: [] };
 }
 
@@ -180,55 +118,4 @@ export function mergeFacts(paged: readonly OrderFactsRow[], own: readonly OrderF
   }
   while (p < paged.length) merged.push(paged[p++] as OrderFactsRow);
   return merged;
-}
-
-/** One customer's stored row, if any. */
-export async function getOrderFacts(db: CrmDatabase, customerId: string): Promise<OrderFactsRow | undefined> {
-  const own = await db.orderFactRows.get(customerId);
-  if (own !== undefined) return own.ids.length === 0 ? undefined : own;
-  const page = await db.orderFactPages.get(factsPrefix(customerId));
-  return page?.rows.find((row) => row.customerId === customerId);
-}
-
-/** Every stored row, by customer id. */
-export async function allOrderFacts(db: CrmDatabase): Promise<OrderFactsRow[]> {
-  const paged = (await db.orderFactPages.toArray()).flatMap((page) => page.rows);
-  return mergeFacts(paged, await db.orderFactRows.toArray());
-}
-
-/**
- * Rebuilds every page from the order books (restore by replace; the version 6 upgrade, before
- * rows of their own existed: `own` null), reading the books a few thousand at a time in
- * customer-id order, so each page is complete, and written, before the next one starts.
- */
-export async function rebuildFactsFromBooks(
-  books: Table<OrderBook, string>,
-  pages: Table<OrderFactsPage, string>,
-  own: Table<OrderFactsRow, string> | null,
-): Promise<void> {
-  await pages.clear();
-  if (own !== null) await own.clear();
-  let page: OrderFactsPage | null = null;
-  let after: string | null = null;
-  for (;;) {
-    const batch: OrderBook[] = await (after === null ? books.toCollection() : books.where(':id').above(after)).limit(5_000).toArray();
-    const full: OrderFactsPage[] = [];
-    for (const book of batch) {
-      const row = orderFactsRow(book.customerId, bookOrders(book));
-      if (row === null) continue;
-      const prefix = factsPrefix(book.customerId);
-      if (page === null || page.prefix !== prefix) {
-        if (page !== null) full.push(page);
-        page = { prefix, rows: [] };
-      }
-      page.rows.push(row);
-    }
-    if (batch.length === 0) {
-      if (page !== null) full.push(page);
-      await pages.bulkPut(full);
-      return;
-    }
-    await pages.bulkPut(full);
-    after = (batch[batch.length - 1] as OrderBook).customerId;
-  }
 }
