@@ -73,7 +73,6 @@ connect();
 void store.refreshStatus();
 store.list.reload();
 syncRouteWithHash(store.route, store.applyRoute, window);
-if (store.view.value === 'dashboard') store.dashboard.show();
 
 /** What opens beside a list: a customer, a company or the new-company form. */
 function SidePanel() {

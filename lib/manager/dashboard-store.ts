@@ -7,8 +7,8 @@ import { dateStamp, saveBlob } from './download';
 
 /**
  * The dashboard's state on the manager page: the filters, the figures for them (computed by
- * the background), and the CSV of a chart's numbers. It reloads when shown and when the data
- * changes while it is shown; a change while it is hidden waits until it is shown again.
+ * the background), and the CSV of a chart's numbers. It reloads when shown after the data
+ * changed; the manager shows it again after each change while it is the open section.
  */
 
 export type DashboardState = { kind: 'loading' } | { kind: 'ready'; data: DashboardData; refreshing: boolean } | { kind: 'error'; message: string };
@@ -44,9 +44,9 @@ export function createDashboardStore(fetchData: (filters: DashboardFilters) => P
       filters.value = { ...filters.value, ...patch };
       void load();
     },
-    onDataChanged(shown: boolean) {
-      if (shown) void load();
-      else stale = true;
+    /** The book changed: the figures are fetched again the next time the section is shown (./manager-store.ts shows it again after the new status). */
+    onDataChanged() {
+      stale = true;
     },
     /** One chart's numbers as a CSV file. */
     downloadCsv(table: Table, currency: string | null) {

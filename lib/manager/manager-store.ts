@@ -72,7 +72,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     const entering = next !== view.value;
     view.value = next;
     if (entering && next === 'companies') companies.reload(true);
-    if (entering && next === 'dashboard') dashboard.show();
+    if (entering && next === 'dashboard') showDashboard();
   }
 
   /** The customer list narrowed to a part of the dashboard, or (null) to every customer. */
@@ -116,6 +116,16 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     } catch (error) {
       statusError.value = text(error);
     }
+    if (view.value === 'dashboard') showDashboard();
+  }
+
+  /**
+   * The dashboard's figures, once the book is known to hold customers: an empty book shows the
+   * welcome instead, and asking the background for figures of nothing would only make it
+   * compute them.
+   */
+  function showDashboard() {
+    if ((status.value?.customers ?? 0) > 0) dashboard.show();
   }
 
   function backupDue(): boolean {
@@ -129,7 +139,8 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     void refreshStatus();
     list.reload(true);
     refreshCompanies();
-    dashboard.onDataChanged(view.value === 'dashboard');
+    // Marked stale here; reloaded when the new status says there is a book to show.
+    dashboard.onDataChanged();
     const d = detail.value;
     if (d.kind === 'card') void open(d.card.customer.id, true);
     const c = company.value;

@@ -150,17 +150,30 @@ describe('manager store: routes', () => {
 describe('manager store: the dashboard', () => {
   const only = { filters: { period: 'last-12-months', tier: null, tag: null, currency: null }, segment: { part: 'tier', tier: 'A' }, label: 'Tier A customers' } as const;
 
+  it('asks for no figures while the book is empty (the welcome shows instead)', async () => {
+    const { request, calls } = fakeRequest({ 'manager.status': () => ({ customers: 0, lastBackupAt: null }) });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.refreshStatus();
+    store.setView('customers');
+    store.setView('dashboard');
+    store.onDataChanged();
+    await vi.waitFor(() => expect(calls.filter(([type]) => type === 'manager.status')).toHaveLength(2));
+    expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(0);
+    expect(store.dashboard.state.value).toEqual({ kind: 'loading' });
+  });
+
   it('loads its figures when shown, and again on a change only while it is shown', async () => {
     let computed = 0;
-    const { request, calls } = fakeRequest({ 'dashboard.data': () => ({ computed: ++computed }) });
+    const { request, calls } = fakeRequest({ 'dashboard.data': () => ({ computed: ++computed }), 'manager.status': () => ({ customers: 3, lastBackupAt: null }) });
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
-    store.dashboard.show();
+    await store.refreshStatus();
     await vi.waitFor(() => expect(store.dashboard.state.value).toMatchObject({ kind: 'ready', data: { computed: 1 } }));
     store.dashboard.show();
     expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(1);
 
     store.setView('customers');
     store.onDataChanged();
+    await vi.waitFor(() => expect(calls.filter(([type]) => type === 'manager.status')).toHaveLength(2));
     expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(1);
     store.setView('dashboard');
     await vi.waitFor(() => expect(store.dashboard.state.value).toMatchObject({ kind: 'ready', data: { computed: 2 } }));
@@ -175,9 +188,10 @@ describe('manager store: the dashboard', () => {
       'dashboard.data': () => {
         throw new Error('The dashboard could not be computed.');
       },
+      'manager.status': () => ({ customers: 3, lastBackupAt: null }),
     });
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
-    store.dashboard.show();
+    await store.refreshStatus();
     await vi.waitFor(() => expect(store.dashboard.state.value).toEqual({ kind: 'error', message: 'The dashboard could not be computed.' }));
   });
 
