@@ -48,7 +48,7 @@ function bookBytes(book: DashboardBook): number {
 
 const facts = benchBusiness(SIZES[size]);
 const insights = recomputeAll(facts, DEFAULT_SETTINGS, DATA_NOW, NO_HOLDS);
-const context = { cadenceDays: DEFAULT_SETTINGS.cadenceDays };
+const context = { cadenceDays: DEFAULT_SETTINGS.cadenceDays, concentrationAlert: DEFAULT_SETTINGS.concentrationAlert };
 const orders = facts.reduce((s, f) => s + f.orders.length, 0);
 console.log(`dashboard bench ${size}: ${facts.length.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders (${runs} runs after a warm-up)`);
 

@@ -15,6 +15,7 @@ import { loadBusiness } from './measure-import';
 import { measureInsights } from './measure-insights';
 import { measureLookup } from './measure-lookup';
 import { measurePaint } from './measure-paint';
+import { measureSafety } from './measure-safety';
 import { measureSizes } from './measure-size';
 import { loadAverage, machine, printTable, saveResults, withVerdicts } from './report';
 
@@ -26,7 +27,7 @@ const size = (option('size') ?? '100k') as SizeName;
 if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 const strict = process.argv.includes('--strict');
 const runs = Number(option('runs') ?? process.env.BENCH_RUNS ?? 20);
-const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7];
+const only = option('only')?.split(',').map(Number) ?? [1, 2, 3, 4, 5, 6, 7, 8];
 const wants = (group: number) => only.includes(group);
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -48,7 +49,7 @@ log(`data: ${data.customers.toLocaleString('en')} customers, ${data.orders.toLoc
 const session = await launchExtension({ extensionDir: build });
 try {
   await serveGmail(session.context, () => 'thread-single.html');
-  if ([2, 3, 5, 6].some(wants)) {
+  if ([2, 3, 5, 6, 8].some(wants)) {
     const loaded = await loadBusiness(session, data, log);
     if (wants(5)) figures.push(...loaded);
   }
@@ -69,6 +70,10 @@ try {
   if (wants(4)) {
     figures.push(...(await measureFinder(session, runs)));
     log('finders measured');
+  }
+  if (wants(8)) {
+    figures.push(...(await measureSafety(session, data, Math.min(runs, 3))));
+    log('safety copies measured');
   }
   if (wants(7)) {
     figures.push(...(await measureHeap(session, Math.min(runs, 7))));

@@ -20,6 +20,7 @@ export interface ManagerProps {
 const VIEWS: readonly [View, string][] = [
   ['dashboard', 'Dashboard'],
   ['customers', 'Customers'],
+  ['today', 'Today'],
   ['companies', 'Companies'],
   ['import', 'Import'],
   ['duplicates', 'Duplicates'],

@@ -15,7 +15,7 @@ export interface PopupProps {
   reminders: Loadable<ReminderView[]>;
   now: number;
   locale?: string;
-  /** The "Today" list, once the insights work provides it (see TodayList). */
+  /** The "Today" plan (components/plan/today-plan.tsx). */
   today?: ComponentChildren;
   /** "Enable on this site" for the tab under the popup (see SiteAccess). */
   site?: ComponentChildren;

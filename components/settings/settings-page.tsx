@@ -6,6 +6,7 @@ import { CadenceSection } from './cadence-section';
 import { CurrencySection } from './currency-section';
 import { InboxMarksSection } from './inbox-marks-section';
 import { OwnAddressesSection } from './own-addresses-section';
+import { PlanSection } from './plan-section';
 
 export interface SettingsPageProps {
   state: Loadable<Settings>;
@@ -31,6 +32,10 @@ export function SettingsPage({ state, onSave, children }: SettingsPageProps) {
           <OwnAddressesSection value={state.value.ownAddresses} onSave={(ownAddresses) => onSave({ ...state.value, ownAddresses })} />
           <BusinessHoursSection value={state.value.businessHours} onSave={(businessHours) => onSave({ ...state.value, businessHours })} />
           <CadenceSection value={state.value.cadenceDays} onSave={(cadenceDays) => onSave({ ...state.value, cadenceDays })} />
+          <PlanSection
+            value={{ planSize: state.value.planSize, concentrationAlert: state.value.concentrationAlert }}
+            onSave={(plan) => onSave({ ...state.value, ...plan })}
+          />
           <CurrencySection value={state.value.currency} onSave={(currency) => onSave({ ...state.value, currency })} />
           <InboxMarksSection
             value={state.value.gmailInboxMarks}

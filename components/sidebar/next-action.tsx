@@ -235,12 +235,28 @@ function HeldList({ held, locale, onUndo }: { held: readonly HeldSuggestion[]; l
   );
 }
 
+/** "5–7 weeks" from a span of days: one unit for both ends, rounded. */
+function span(low: number, high: number): string {
+  const unit = (low + high) / 2 < 14 ? { name: 'day', days: 1 } : (low + high) / 2 < 56 ? { name: 'week', days: 7 } : (low + high) / 2 < 730 ? { name: 'month', days: 30.44 } : { name: 'year', days: 365.25 };
+  const a = Math.max(1, Math.round(low / unit.days));
+  const b = Math.max(a, Math.round(high / unit.days));
+  return a === b ? `${a} ${unit.name}${a === 1 ? '' : 's'}` : `${a}–${b} ${unit.name}s`;
+}
+
+/**
+ * The buying model in one line: "Usually every 5–7 weeks · 78 % likely still buying · next order
+ * expected Dec 10–24 · 12-month revenue €1,240."
+ */
 function Rhythm({ card, now, locale }: { card: InsightCard; now: number; locale?: string }) {
-  const { figures } = card;
+  const { figures, buying } = card;
   const parts: string[] = [];
-  if (figures.medianIntervalDays !== null) parts.push(`Usually orders every ${Math.round(figures.medianIntervalDays)} days`);
-  if (figures.expectedNextOrderAt !== null) {
-    parts.push(`${figures.expectedNextOrderAt < now ? 'next order was expected' : 'next order expected'} ${formatDate(figures.expectedNextOrderAt, locale)}`);
+  const day = (t: number) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(t);
+  if (buying.seasonDay !== null) parts.push(`Buys around ${day(Date.UTC(2001, 0, 1) + buying.seasonDay * DAY_MS)} each year`);
+  else if (buying.usualGapDays) parts.push(`Usually every ${span(buying.usualGapDays[0], buying.usualGapDays[1])}`);
+  if (buying.pAlive !== null) parts.push(`${Math.round(buying.pAlive * 100)} % likely still buying`);
+  if (buying.nextOrder && buying.pAlive !== null && buying.pAlive >= 0.2) {
+    const { from, to } = buying.nextOrder;
+    parts.push(`next order expected ${day(from) === day(to) ? day(from) : `${day(from)}–${day(to)}`}`);
   }
   if (figures.daysSinceLastTouch !== null) parts.push(`last contact ${formatRelativeDays(now - figures.daysSinceLastTouch * DAY_MS, now, locale)}`);
   // The revenue is in the key figures above: not repeated here.
@@ -264,6 +280,10 @@ function Explain({ card }: { card: InsightCard }) {
             <p key={sentence}>{sentence}</p>
           ))}
         </div>
+      ))}
+      <h4 class="explain__title">Buying</h4>
+      {explanation.buying.map((s) => (
+        <p key={s}>{s}</p>
       ))}
       <h4 class="explain__title">Status</h4>
       {[...explanation.tier, ...explanation.stage].map((s) => (

@@ -12,8 +12,11 @@ import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
 import { ReadOnlyNotice, recoveryActions, RecoveryScreen } from '../../components/recovery/recovery-screen';
 import { NewCompanyForm } from '../../components/manager/new-company-form';
+import { TodayPanel } from '../../components/manager/today-panel';
+import { CAMPAIGN_COLUMNS, campaignRow, toCsv } from '../../lib/export/csv';
+import { dateStamp, saveBlob } from '../../lib/manager/download';
+import { createPlanStore } from '../../lib/plan/store';
 import { createImportStore, type WorkerLike } from '../../lib/import/runner';
-import { saveBlob } from '../../lib/manager/download';
 import { createManagerStore } from '../../lib/manager/manager-store';
 import { createRecoveryStore, needsRecovery } from '../../lib/recovery/store';
 import { readCopy } from '../../lib/safety/copies';
@@ -44,6 +47,17 @@ const recovery = createRecoveryStore({
 });
 void recovery.load();
 
+// Today's plan, the same as the popup's, and the win-back campaign list to export.
+const plan = createPlanStore({
+  today: (limit) => request('insights.today', limit === undefined ? {} : { limit }),
+  campaign: () => request('insights.campaign', {}),
+});
+void plan.load();
+async function exportCampaign() {
+  const { entries } = await plan.campaign();
+  saveBlob(new Blob(['\uFEFF' + toCsv([CAMPAIGN_COLUMNS, ...entries.map(campaignRow)])], { type: 'text/csv' }), `win-back-campaign-${dateStamp(Date.now())}.csv`);
+}
+
 // Ask the browser not to evict the database under storage pressure (unlimitedStorage lifts the
 // quota; persistence protects against eviction). Only an extension page can ask.
 const storage: StorageInfo = { persisted: null, usage: null, quota: null };
@@ -61,6 +75,7 @@ function dataChanged() {
   reloadTimer ??= setTimeout(() => {
     reloadTimer = undefined;
     store.onDataChanged();
+    if (store.view.value === 'today') void plan.load();
   }, 300);
 }
 
@@ -139,7 +154,10 @@ function Book() {
       statusError={store.statusError.value}
       backupDue={store.backupDue()}
       undo={store.undo.value}
-      onView={store.setView}
+      onView={(view) => {
+        store.setView(view);
+        if (view === 'today') void plan.load();
+      }}
       onLoadSample={() => store.loadSample()}
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}
@@ -169,6 +187,17 @@ function Book() {
           />
           <SidePanel />
         </>
+      )}
+      {store.view.value === 'today' && (
+        <TodayPanel
+          state={plan.plan.value}
+          onOpen={(entry) => {
+            store.setView('customers');
+            void store.open(entry.customerId);
+          }}
+          onMore={() => void plan.showMore()}
+          onExportCampaign={exportCampaign}
+        />
       )}
       {store.view.value === 'companies' && (
         <>

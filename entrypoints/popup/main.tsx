@@ -1,15 +1,15 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ConcentrationNote } from '../../components/popup/concentration-note';
 import { Popup } from '../../components/popup/popup';
 import { SiteAccess } from '../../components/popup/site-access';
-import { TodayList } from '../../components/popup/today-list';
+import { TodayPlan } from '../../components/plan/today-plan';
 import '../../components/sidebar/sidebar.css';
 import '../../components/popup/popup.css';
 import { request } from '../../lib/messaging/client';
 import { parsePushEvent } from '../../lib/messaging/push';
 import { PORT_NAME } from '../../lib/messaging/vocabulary';
+import { createPlanStore } from '../../lib/plan/store';
 import { createPopupStore } from '../../lib/popup/store';
 import { customerSearchUrl } from '../../lib/reminders/open';
 import { assignedQuickNoteShortcut, openShortcutSettings, type ShortcutSettingsApi } from '../../lib/shortcut';
@@ -32,15 +32,20 @@ const store = createPopupStore(
     reminders: () => request('reminder.list', {}),
     doneReminder: (id) => request('reminder.done', { id }),
     snoozeReminder: (id, option) => request('reminder.snooze', { id, option }),
-    today: () => request('insights.today', { limit: 30 }),
-    concentration: () => request('insights.concentration', {}),
   },
 );
+
+// Today's plan (the same the manager shows): the owner's plan size, "show more" for the next.
+const plan = createPlanStore({ today: (limit) => request('insights.today', limit === undefined ? {} : { limit }) });
+void plan.load();
 
 // Changes made elsewhere (a call logged in a sidebar) refresh the lists.
 const port = browser.runtime.connect({ name: PORT_NAME });
 port.onMessage.addListener((raw: unknown) => {
-  if (parsePushEvent(raw)) void store.refresh();
+  if (parsePushEvent(raw)) {
+    void store.refresh();
+    void plan.load();
+  }
 });
 
 // "Enable on this site" for the tab under the popup. permissions.request runs first in the
@@ -54,29 +59,14 @@ const siteAccess = createSiteAccessStore({
 
 // A relationship on today's list opens as a reminder does: the Gmail search for the customer,
 // where the sidebar shows their card; without an address, the manager.
-function openCustomer(customerId: string) {
-  const today = store.today.value;
-  const entry = today.kind === 'ready' ? today.value.find((e) => e.customerId === customerId) : undefined;
-  const url = customerSearchUrl(entry?.email ?? null) ?? browser.runtime.getURL('/options.html');
+function openCustomer(entry: { email: string | null }) {
+  const url = customerSearchUrl(entry.email) ?? browser.runtime.getURL('/options.html');
   void browser.tabs.create({ url });
 }
 
 function Today() {
-  const today = store.today.value;
-  return (
-    <>
-      <TodayList
-        items={
-          today.kind === 'ready'
-            ? today.value.map((e) => ({ customerId: e.customerId, name: e.name.trim() || e.email || 'Unnamed customer', title: e.suggestion.title, reason: e.suggestion.reason, overdue: e.suggestion.overdue }))
-            : null
-        }
-        error={today.kind === 'error' ? today.message : null}
-        onOpen={(item) => openCustomer(item.customerId)}
-      />
-      <ConcentrationNote concentration={store.concentration.value} />
-    </>
-  );
+  // Three at first: the popup must fit its window; the rest of the plan one click away.
+  return <TodayPlan state={plan.plan.value} onOpen={openCustomer} onMore={() => void plan.showMore()} few={3} />;
 }
 
 // The key the browser really assigned to the quick note (it may have assigned none).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type CrmDatabase, readMeta } from '../db/index';
 import type { BusinessContext } from '../insights/index';
-import { TodayEntry } from '../messaging/messages/insights';
+import { CampaignEntry, OwnerAction, TodayEntry } from '../messaging/messages/insights';
 import { Currency, EpochMs, Id } from '../model/records';
 
 /**
@@ -31,6 +31,16 @@ const StoredContext = z.object({
     top5Flagged: z.boolean(),
     topCustomerIds: z.array(Id),
   }),
+  buying: z.object({
+    r: z.number().positive(),
+    alpha: z.number().positive(),
+    a: z.number().positive(),
+    b: z.number().positive(),
+    logGapVariance: z.number().positive(),
+    seasonalByWeek: z.array(z.number().min(0).max(1)).length(52).nullable(),
+    orderValueMinor: z.number().min(0),
+    fittedOn: z.number().int().min(0),
+  }),
 }) satisfies z.ZodType<BusinessContext>;
 
 export async function readContext(db: CrmDatabase, key: string): Promise<BusinessContext | null> {
@@ -38,7 +48,8 @@ export async function readContext(db: CrmDatabase, key: string): Promise<Busines
   return parsed.success ? parsed.data : null;
 }
 
-export const Agenda = z.object({ computedAt: EpochMs, entries: z.array(TodayEntry) });
+/** Today's plan as the last recompute left it: the first entries, how many were due, the campaign and the owner's action. */
+export const Agenda = z.object({ computedAt: EpochMs, entries: z.array(TodayEntry), total: z.number().int().min(0), campaign: z.array(CampaignEntry), owner: OwnerAction.nullable() });
 export type Agenda = z.infer<typeof Agenda>;
 
 export async function readAgenda(db: CrmDatabase, key: string): Promise<Agenda | null> {

@@ -19,10 +19,13 @@ import {
   businessContextOf,
   endOfLocalDay,
   insightFromContext,
+  compareItems,
+  inCampaign,
+  planFromInsights,
+  planItem,
   NO_HOLDS,
   startRecompute,
   startOfLocalDay,
-  todayFromInsights,
   toCustomerInsights,
   type BusinessContext,
   type BusinessSettings,
@@ -33,10 +36,10 @@ import { startBook, type DashboardBook } from '../insights/dashboard/book';
 import { computeDashboard, dashboardMembers, type DashboardData } from '../insights/dashboard/dashboard';
 import type { DashboardFilters } from '../insights/dashboard/filters';
 import type { DashboardSelection } from '../insights/dashboard/segment';
-import type { ConcentrationView, HeldSuggestion, InsightCard, TodayEntry } from '../messaging/messages/insights';
+import type { CampaignEntry, ConcentrationView, HeldSuggestion, InsightCard, OwnerAction, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
 import type { DashboardBooks } from './dashboard-books';
-import { doneInteraction, toInsightCard, toTodayEntry } from './insight-views';
+import { doneInteraction, toInsightCard, todayItemOf, toTodayEntry } from './insight-views';
 import { settingsChanged } from './changes';
 import { AGENDA_KEY, CONTEXT_KEY, readAgenda, readContext, type Agenda } from './insight-store';
 
@@ -142,7 +145,9 @@ export function createInsights(deps: InsightsDeps) {
     const settings = await deps.settings();
     await purgeExpiredSnoozes(db, now);
     // Each customer's own part of the engine runs page by page while the next page is read.
-    const recompute = startRecompute(settings, now, RECOMPUTE_SIZE_HINT);
+    // The business's buying pattern is refitted starting from the last one.
+    const previous = context ?? (await readContext(db, CONTEXT_KEY));
+    const recompute = startRecompute(settings, now, RECOMPUTE_SIZE_HINT, previous?.buying);
     // The dashboard's book is collected from the same facts, in the same walk.
     const book = deps.books ? startBook(settings, now, RECOMPUTE_SIZE_HINT) : null;
     const customers: Customer[] = [];
@@ -167,11 +172,13 @@ export function createInsights(deps: InsightsDeps) {
     const computed = performance.now();
     await writeClassifications(db, changes);
     const labels = new Map(customers.map((c) => [c.id, c.emails[0] ?? null]));
+    const plan = planFromInsights(insights, settings, now);
     const agenda: Agenda = {
       computedAt: now,
-      entries: todayFromInsights(insights, settings, now)
-        .slice(0, AGENDA_SIZE)
-        .map((item) => toTodayEntry(item, labels.get(item.customerId) ?? null, settings, now)),
+      entries: plan.items.slice(0, AGENDA_SIZE).map((item) => toTodayEntry(item, labels.get(item.customerId) ?? null, settings, now)),
+      total: plan.items.length,
+      campaign: plan.campaign.map((c) => ({ ...c, email: labels.get(c.customerId) ?? null })),
+      owner: plan.owner,
     };
     const nextContext = businessContextOf(insights, now);
     await writeDerivedMeta(db, CONTEXT_KEY, nextContext);
@@ -204,8 +211,10 @@ export function createInsights(deps: InsightsDeps) {
   async function refreshCustomer(customerId: string): Promise<boolean> {
     const found = await insightOf(customerId);
     const agenda = await readAgenda(db, AGENDA_KEY);
-    const before = agenda?.entries.filter((e) => e.customerId === customerId) ?? [];
+    const before = agenda ? [...agenda.entries, ...agenda.campaign].filter((e) => e.customerId === customerId) : [];
     const entries = agenda ? agenda.entries.filter((e) => e.customerId !== customerId) : [];
+    const campaign = agenda ? agenda.campaign.filter((e) => e.customerId !== customerId) : [];
+    let total = agenda ? agenda.total - (agenda.entries.length - entries.length) : 0;
     let changed = false;
     if (found) {
       const { insight, facts, settings, now } = found;
@@ -216,20 +225,22 @@ export function createInsights(deps: InsightsDeps) {
       }
       const top = insight.suggestions[0];
       if (top && top.dueAt < endOfLocalDay(now, settings.businessHours.timeZone)) {
-        const entry = toTodayEntry(
-          { customerId, name: insight.name, tier: insight.tier.tier, suggestion: top, overdue: false },
-          facts.customer.emails[0] ?? null,
-          settings,
-          now,
-        );
-        entries.push(entry);
-        entries.sort(byImportance);
+        const email = facts.customer.emails[0] ?? null;
+        if (inCampaign(insight, top)) {
+          const { figures } = insight;
+          campaign.push({ customerId, name: insight.name, email, lastOrderAt: figures.lastOrderAt ?? 0, lifetimeMinor: figures.lifetimeMinor, currency: figures.currency });
+        } else {
+          const startOfToday = startOfLocalDay(now, settings.businessHours.timeZone);
+          entries.push(toTodayEntry(planItem(insight, top, startOfToday, (await currentContext()).buying.orderValueMinor), email, settings, now));
+          entries.sort((x, y) => compareItems(todayItemOf(x), todayItemOf(y)));
+          total++;
+        }
       }
     }
-    const after = entries.filter((e) => e.customerId === customerId);
+    const after = [...entries, ...campaign].filter((e) => e.customerId === customerId);
     // Unchanged: no write, so no change for the pages to reload for.
     if (agenda && JSON.stringify(before) !== JSON.stringify(after)) {
-      await writeDerivedMeta(db, AGENDA_KEY, { computedAt: agenda.computedAt, entries: entries.slice(0, AGENDA_SIZE) });
+      await writeDerivedMeta(db, AGENDA_KEY, { ...agenda, entries: entries.slice(0, AGENDA_SIZE), total: Math.max(total, entries.length), campaign } satisfies Agenda);
     }
     return changed;
   }
@@ -375,7 +386,7 @@ export function createInsights(deps: InsightsDeps) {
       return afterWrite(customerId);
     },
 
-    async today(limit: number): Promise<{ computedAt: number | null; items: TodayEntry[] }> {
+    async today(limit?: number): Promise<{ computedAt: number | null; items: TodayEntry[]; total: number; planSize: number; campaign: number; owner: OwnerAction | null }> {
       const settings = await deps.settings();
       const tz = settings.businessHours.timeZone;
       let agenda = await readAgenda(db, AGENDA_KEY);
@@ -384,15 +395,19 @@ export function createInsights(deps: InsightsDeps) {
         await serial(fullRecompute);
         agenda = await readAgenda(db, AGENDA_KEY);
       }
-      if (!agenda) return { computedAt: null, items: [] };
+      const planSize = settings.planSize;
+      if (!agenda) return { computedAt: null, items: [], total: 0, planSize, campaign: 0, owner: null };
       const now = deps.now();
       const startOfToday = startOfLocalDay(now, tz);
       const endOfToday = endOfLocalDay(now, tz);
-      const items = agenda.entries
-        .filter((e) => e.suggestion.dueAt < endOfToday)
-        .slice(0, limit)
-        .map((e) => ({ ...e, suggestion: { ...e.suggestion, overdue: e.suggestion.dueAt < startOfToday } }));
-      return { computedAt: agenda.computedAt, items };
+      const due = agenda.entries.filter((e) => e.suggestion.dueAt < endOfToday);
+      const items = due.slice(0, limit ?? planSize).map((e) => ({ ...e, suggestion: { ...e.suggestion, overdue: e.suggestion.dueAt < startOfToday } }));
+      return { computedAt: agenda.computedAt, items, total: Math.max(due.length, agenda.total - (agenda.entries.length - due.length)), planSize, campaign: agenda.campaign.length, owner: agenda.owner };
+    },
+
+    async campaign(): Promise<{ computedAt: number | null; entries: CampaignEntry[] }> {
+      const agenda = await readAgenda(db, AGENDA_KEY);
+      return agenda ? { computedAt: agenda.computedAt, entries: agenda.campaign } : { computedAt: null, entries: [] };
     },
 
     async concentration(): Promise<ConcentrationView | null> {
@@ -415,13 +430,13 @@ export function createInsights(deps: InsightsDeps) {
     /** The dashboard's figures for these filters, from the last full recompute's book (one is run when there is none). */
     async dashboard(filters: DashboardFilters): Promise<DashboardData> {
       const settings = await deps.settings();
-      return computeDashboard(await currentBook(), filters, deps.now(), { cadenceDays: settings.cadenceDays });
+      return computeDashboard(await currentBook(), filters, deps.now(), { cadenceDays: settings.cadenceDays, concentrationAlert: settings.concentrationAlert });
     },
 
     /** The ids of the customers behind one part of the dashboard. */
     async dashboardMembers(selection: DashboardSelection): Promise<string[]> {
       const settings = await deps.settings();
-      return dashboardMembers(await currentBook(), selection.filters, selection.segment, deps.now(), { cadenceDays: settings.cadenceDays });
+      return dashboardMembers(await currentBook(), selection.filters, selection.segment, deps.now(), { cadenceDays: settings.cadenceDays, concentrationAlert: settings.concentrationAlert });
     },
 
     /** Waits for queued work (tests). */
@@ -446,9 +461,6 @@ export class NotFound extends Error {
   }
 }
 
-function byImportance(x: TodayEntry, y: TodayEntry): number {
-  return y.suggestion.priority - x.suggestion.priority || x.suggestion.dueAt - y.suggestion.dueAt || (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0);
-}
 
 function logError(error: unknown): void {
   console.error('Insights:', error);

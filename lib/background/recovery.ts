@@ -35,6 +35,8 @@ export interface RecoveryDeps {
   teamRestore?: () => Promise<{ written: number; skipped: number }>;
   /** How long after a change the marker is brought up to date (changes come in bursts). */
   markerDelayMs?: number;
+  /** How long an open blocked by another connection waits before messages say so. */
+  blockedAfterMs?: number;
 }
 
 /** Messages that still work while the book is lost: recovery, restore and what pages need to mount. */
@@ -57,12 +59,21 @@ export const OPEN_WHILE_LOST: ReadonlySet<string> = new Set([
 
 const RECOVERY_REFUSAL = 'Your customer book was lost or cannot be opened. Open the manager (the extension’s options) to recover it.';
 const MARKER_DELAY_MS = 3_000;
+const BLOCKED_AFTER_MS = 5_000;
+const BLOCKED_MESSAGE =
+  'The customer database is held open by another window of this extension (an older version, or a page left from before an update), so it cannot be upgraded. Close the extension’s other tabs and windows, or restart the browser. Nothing is lost meanwhile.';
 
 export type RecoveryService = ReturnType<typeof createRecovery>;
 
 export function createRecovery(deps: RecoveryDeps) {
   const { db, store } = deps;
+  /** Since when the open waits for another connection to close (IndexedDB's `blocked`). */
+  let blockedSince: number | null = null;
+  db.on('blocked', () => {
+    blockedSince ??= Date.now();
+  });
   let health: Promise<BookHealth> = check();
+  void health.finally(() => (blockedSince = null));
   let markerTimer: ReturnType<typeof setTimeout> | undefined;
   let snapshotting: Promise<SnapshotInfo | null> | null = null;
 
@@ -162,6 +173,22 @@ export function createRecovery(deps: RecoveryDeps) {
     return snapshotting;
   }
 
+  /**
+   * The book's health once the check is done; 'blocked' when the open has been waiting for
+   * another connection longer than BLOCKED_AFTER_MS (a long upgrade that is not blocked is waited out).
+   */
+  async function settled(): Promise<BookHealth | 'blocked'> {
+    const limit = deps.blockedAfterMs ?? BLOCKED_AFTER_MS;
+    for (;;) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const tick = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.min(limit, 1_000))));
+      const h = await Promise.race([health, tick]);
+      clearTimeout(timer);
+      if (h !== null) return h;
+      if (blockedSince !== null && Date.now() - blockedSince >= limit) return 'blocked';
+    }
+  }
+
   return {
     health: () => health,
     status,
@@ -169,7 +196,8 @@ export function createRecovery(deps: RecoveryDeps) {
     /** Wraps the router: while the book is lost only OPEN_WHILE_LOST messages get through. */
     gate(route: (message: unknown, sender: SenderInfo) => Promise<Envelope>) {
       return async (message: unknown, sender: SenderInfo): Promise<Envelope> => {
-        const h = await health;
+        const h = await settled();
+        if (h === 'blocked') return { ok: false, error: { code: 'storage', message: BLOCKED_MESSAGE } };
         const type = (message as { type?: unknown } | null)?.type;
         const lost = h.state === 'lost' || h.state === 'unreadable';
         if (lost && !(typeof type === 'string' && OPEN_WHILE_LOST.has(type))) {

@@ -66,6 +66,13 @@ export function customerRow(c: Customer, companies: ReadonlyMap<string, Company>
   ];
 }
 
+export const CAMPAIGN_COLUMNS = ['Name', 'Email', 'Last order', 'Lifetime revenue', 'Currency'];
+
+/** A row of the win-back campaign list (customers long gone after a single order). */
+export function campaignRow(entry: { name: string; email: string | null; lastOrderAt: number; lifetimeMinor: number; currency: string | null }): string[] {
+  return [entry.name, entry.email ?? '', iso(entry.lastOrderAt), entry.currency ? amount(entry.lifetimeMinor, entry.currency) : '', entry.currency ?? ''];
+}
+
 export const ORDER_COLUMNS = ['Order', 'Date', 'Customer', 'Email', 'Total', 'Currency', 'Status', 'Source', 'External id'];
 
 export function orderRow(o: Order, customers: ReadonlyMap<string, Pick<Customer, 'name' | 'emails'>>): string[] {

@@ -2,8 +2,6 @@ import { columnsOf, type FigureColumns } from './columns';
 import type { CustomerFigures } from './figures';
 import { compareText } from './prepare';
 
-export const TOP1_LIMIT = 0.25;
-export const TOP5_LIMIT = 0.5;
 
 export type Concentration = {
   currency: string;
@@ -16,18 +14,20 @@ export type Concentration = {
   topCustomerIds: string[];
 };
 
+export type ConcentrationLimits = { top1: number; top5: number };
+
 /**
  * How much trailing-12-month revenue (business currency) hangs on the biggest customers.
- * Flagged above 25 % for the top one and 50 % for the top five. A business with five or
- * fewer paying customers is always flagged on the top five: that is the honest answer.
- * Without revenue nothing is flagged.
+ * Flagged above the owner's limits (settings; 15 % for the top one and 30 % for the top five by
+ * default). A business with a single paying customer is flagged on the top one; the top five
+ * needs at least two. Without revenue nothing is flagged.
  */
-export function computeConcentration(figures: readonly CustomerFigures[], currency: string): Concentration {
-  return concentrationOf(figures, columnsOf(figures), currency);
+export function computeConcentration(figures: readonly CustomerFigures[], currency: string, limits: ConcentrationLimits): Concentration {
+  return concentrationOf(figures, columnsOf(figures), currency, limits);
 }
 
 /** computeConcentration reading revenue from the figures' columns (columns.ts). */
-export function concentrationOf(figures: readonly CustomerFigures[], columns: FigureColumns, currency: string): Concentration {
+export function concentrationOf(figures: readonly CustomerFigures[], columns: FigureColumns, currency: string, limits: ConcentrationLimits): Concentration {
   const revenue = columns.rankedRevenue12mMinor;
   let totalMinor = 0;
   for (let i = 0; i < revenue.length; i++) if ((revenue[i] as number) > 0) totalMinor += revenue[i] as number;
@@ -42,8 +42,8 @@ export function concentrationOf(figures: readonly CustomerFigures[], columns: Fi
     totalMinor,
     top1Share,
     top5Share,
-    top1Flagged: top1Share > TOP1_LIMIT,
-    top5Flagged: top5Share > TOP5_LIMIT,
+    top1Flagged: top1Share > limits.top1,
+    top5Flagged: top.length > 1 && top5Share > limits.top5,
     topCustomerIds: top.map((i) => (figures[i] as CustomerFigures).customerId),
   };
 }

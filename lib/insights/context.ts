@@ -1,6 +1,7 @@
 import type { Tier } from '../model/records';
 import type { Concentration } from './concentration';
 import { computeFigures, type CustomerFigures } from './figures';
+import { predictBuying, summarizeBuying, type BuyingPattern } from './model/buying';
 import { prepareFacts } from './prepare';
 import type { CustomerInsight, Insights } from './recompute';
 import { rfmGroupFor, type RfmResult, type Score } from './rfm';
@@ -26,6 +27,8 @@ export type BusinessContext = {
   /** Buyers' last order times, purchase counts and ranked lifetime revenue, each ascending (RFM scores). */
   rfm: { recency: number[]; frequency: number[]; monetary: number[] };
   concentration: Concentration;
+  /** The business's buying pattern (model/fit.ts). */
+  buying: BuyingPattern;
 };
 
 /** The context of a full recompute. */
@@ -61,6 +64,7 @@ export function businessContextOf(insights: Insights, now: number): BusinessCont
     cutoffs: { aMinMinor: aMin, bMinMinor: bMin },
     rfm: { recency, frequency, monetary },
     concentration: insights.concentration,
+    buying: insights.pattern,
   };
 }
 
@@ -81,10 +85,12 @@ export function insightFromContext(
   const figures = computeFigures(prepared, settings.currency, now);
   const tier = tierFromContext(figures, facts.customer.tierOverride, context, settings);
   const rfm = rfmFromContext(figures, context);
-  const stage = computeStage(prepared, figures, context.businessMedianIntervalDays);
+  const summary = summarizeBuying(prepared.purchases, settings.currency);
+  const buying = predictBuying(summary, context.buying, now);
+  const stage = computeStage(prepared, figures, context.businessMedianIntervalDays, buying);
   const id = facts.customer.id;
-  const suggestions = suggestFromRuleFacts({ prepared, figures, tier, stage, settings }, now, holdsFor(indexHolds(state), id));
-  return { customerId: id, name: facts.customer.name, figures, tier, rfm, stage, suggestions };
+  const suggestions = suggestFromRuleFacts({ prepared, figures, tier, rfm, buying, stage, settings }, now, holdsFor(indexHolds(state), id));
+  return { customerId: id, name: facts.customer.name, figures, tier, rfm, stage, buying, summary, suggestions };
 }
 
 export function tierFromContext(

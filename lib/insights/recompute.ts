@@ -2,9 +2,11 @@ import type { Tier } from '../model/records';
 import { businessMedianOfColumns, columnsUpTo, emptyColumns, setColumns, widerColumns } from './columns';
 import { concentrationOf, type Concentration } from './concentration';
 import { computeFigures, type CustomerFigures } from './figures';
+import { DEFAULT_PATTERN, predictBuying, summarizeBuying, type BuyingPattern, type BuyingPrediction, type BuyingSummary } from './model/buying';
+import { fitBuyingPattern } from './model/fit';
 import { prepareFacts, type PreparedFacts } from './prepare';
 import { rfmInOrder, type RfmResult } from './rfm';
-import type { Suggestion } from './rules/rule';
+import type { Suggestion } from './rules/index';
 import { gapsShrinking, spendTrend, stageFromTrends, type StageResult } from './stage';
 import { holdsFor, indexHolds, suggestFromRuleFacts } from './suggest';
 import { tiersInOrder, type TierResult } from './tier';
@@ -17,6 +19,10 @@ export type CustomerInsight = {
   tier: TierResult;
   rfm: RfmResult;
   stage: StageResult;
+  /** The buying model's prediction: chance still buying, expected orders and value, what is at stake. */
+  buying: BuyingPrediction;
+  /** What the model read of their orders (for the ranges a card shows). */
+  summary: BuyingSummary;
   /** Ranked: the top suggestion and up to two alternatives. */
   suggestions: Suggestion[];
 };
@@ -25,6 +31,8 @@ export type Insights = {
   customers: Map<string, CustomerInsight>;
   concentration: Concentration;
   businessMedianIntervalDays: number | null;
+  /** The business's buying pattern the predictions lean on (fitted on its customers). */
+  pattern: BuyingPattern;
 };
 
 /**
@@ -44,8 +52,9 @@ export function recomputeAll(
   settings: BusinessSettings,
   now: number,
   state: SuggestionState = NO_HOLDS,
+  previous: BuyingPattern = DEFAULT_PATTERN,
 ): Insights {
-  const recompute = startRecompute(settings, now, all.length);
+  const recompute = startRecompute(settings, now, all.length, previous);
   for (let i = 0; i < all.length; i++) recompute.add(all[i] as CustomerFacts);
   return recompute.finish(state);
 }
@@ -64,13 +73,14 @@ export type Recompute = {
  * business-wide part once the last page is in. Gives exactly recomputeAll's result for the
  * customers added, in the order they were added. `expected` sizes the buffers (they grow past it).
  */
-export function startRecompute(settings: BusinessSettings, now: number, expected = 1_024): Recompute {
+export function startRecompute(settings: BusinessSettings, now: number, expected = 1_024, previous: BuyingPattern = DEFAULT_PATTERN): Recompute {
   let capacity = Math.max(16, expected);
   let n = 0;
   const prepared: PreparedFacts[] = [];
   const figures: CustomerFigures[] = [];
   const spends: StageResult['spend'][] = [];
   const overrides: (Tier | null)[] = [];
+  const summaries: BuyingSummary[] = [];
   let shrinking = new Uint8Array(capacity);
   let columns = emptyColumns(capacity);
   let finished = false;
@@ -94,6 +104,7 @@ export function startRecompute(settings: BusinessSettings, now: number, expected
       spends.push(spendTrend(p, f.currency));
       shrinking[n] = gapsShrinking(p) ? 1 : 0;
       overrides.push(p.customer.tierOverride);
+      summaries.push(summarizeBuying(p.purchases, settings.currency));
       setColumns(columns, n, f);
       n++;
     },
@@ -105,6 +116,8 @@ export function startRecompute(settings: BusinessSettings, now: number, expected
       const tiers = tiersInOrder(figures, used, (i) => overrides[i] as Tier | null, settings);
       const rfm = rfmInOrder(used);
       const businessMedian = businessMedianOfColumns(used);
+      // The business-wide buying pattern, warm-started from the last one.
+      const pattern = fitBuyingPattern(summaries, now, previous);
       const holds = indexHolds(state);
       const customers = new Map<string, CustomerInsight>();
       for (let i = 0; i < n; i++) {
@@ -112,11 +125,13 @@ export function startRecompute(settings: BusinessSettings, now: number, expected
         const f = figures[i] as CustomerFigures;
         const id = p.customer.id;
         const tier = tiers[i] as TierResult;
-        const stage = stageFromTrends(f, spends[i] as StageResult['spend'], shrinking[i] === 1, businessMedian);
-        const suggestions = suggestFromRuleFacts({ prepared: p, figures: f, tier, stage, settings }, now, holdsFor(holds, id));
-        customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: rfm[i] as RfmResult, stage, suggestions });
+        const buying = predictBuying(summaries[i] as BuyingSummary, pattern, now);
+        const stage = stageFromTrends(f, spends[i] as StageResult['spend'], shrinking[i] === 1, businessMedian, buying);
+        const r = rfm[i] as RfmResult;
+        const suggestions = suggestFromRuleFacts({ prepared: p, figures: f, tier, rfm: r, buying, stage, settings }, now, holdsFor(holds, id));
+        customers.set(id, { customerId: id, name: p.customer.name, figures: f, tier, rfm: r, stage, buying, summary: summaries[i] as BuyingSummary, suggestions });
       }
-      return { customers, concentration: concentrationOf(figures, used, settings.currency), businessMedianIntervalDays: businessMedian };
+      return { customers, concentration: concentrationOf(figures, used, settings.currency, settings.concentrationAlert), businessMedianIntervalDays: businessMedian, pattern };
     },
   };
 }

@@ -6,9 +6,15 @@ export type Stage = (typeof STAGES)[number];
 
 /** Without any customer with a rhythm yet, a single order is judged against two months. */
 export const DEFAULT_INTERVAL_DAYS = 60;
-export const AT_RISK_FACTOR = 1.5;
-export const LAPSED_FACTOR = 3;
-export const LAPSED_AFTER_DAYS = 365;
+/**
+ * At risk: the chance they still buy (model/buying.ts) fell below 70 % of what it was just after
+ * their last order (for a regular customer, about 0.7; a first-time buyer starts lower: many never
+ * come back, and that alone is no risk to act on). The at-risk flag of the simulation
+ * (`npm run sim`) is this line.
+ */
+export const AT_RISK_BELOW = 0.7;
+/** Lapsed: less than a 20 % chance they still buy. */
+export const LAPSED_BELOW = 0.2;
 export const GROWTH_FACTOR = 1.25;
 /** Recent gaps at most this share of the earlier ones count as buying more often. */
 export const SHRINK_FACTOR = 0.75;
@@ -17,6 +23,9 @@ const RECENT_GAPS = 2;
 
 export type StageResult = {
   stage: Stage;
+  /** The model's chance they still buy (null for prospects), and what it was just after their last order. */
+  pAlive: number | null;
+  pAliveAfterLastOrder: number | null;
   /** The interval at risk and lapsed are judged against, in days. */
   intervalDays: number;
   intervalSource: 'own' | 'business' | 'default';
@@ -27,24 +36,28 @@ export type StageResult = {
 };
 
 /**
- * Life cycle from the customer's own rhythm, so it works from the first orders:
+ * Life cycle from the buying model, so it works from the first orders:
  * - prospect: no purchase;
- * - lapsed: no purchase for more than 3 × the interval, or for more than a year;
- * - at risk: more than 1.5 × the interval;
- * - new: a single purchase, still within that;
+ * - lapsed: under a 20 % chance they still buy;
+ * - at risk: the chance fell below 70 % of what it was just after their last order;
+ * - new: a single purchase, not at risk;
  * - growing: 4+ purchases and the last 3 average > 1.25 × the ones before, or the last two
  *   gaps average ≤ 0.75 × the earlier gaps;
  * - active otherwise.
- * The interval is the customer's median gap; with one purchase, the business's median
- * (customers with 2+ purchase days); without any, 60 days.
+ * The interval (for the words of a reason) is the customer's median gap; with one purchase, the
+ * business's median (customers with 2+ purchase days); without any, 60 days.
  */
 export function computeStage(
   prepared: PreparedFacts,
   figures: CustomerFigures,
   businessMedianIntervalDays: number | null,
+  chance: StillBuying,
 ): StageResult {
-  return stageFromTrends(figures, spendTrend(prepared, figures.currency), gapsShrinking(prepared), businessMedianIntervalDays);
+  return stageFromTrends(figures, spendTrend(prepared, figures.currency), gapsShrinking(prepared), businessMedianIntervalDays, chance);
 }
+
+/** From the model's prediction: the chance now and just after the last order. */
+export type StillBuying = { pAlive: number | null; pAliveAfterLastOrder: number | null };
 
 /**
  * computeStage with the two trends already taken: a full recompute takes them while the
@@ -55,6 +68,7 @@ export function stageFromTrends(
   spend: StageResult['spend'],
   intervalsShrinking: boolean,
   businessMedianIntervalDays: number | null,
+  chance: StillBuying,
 ): StageResult {
   let intervalDays: number;
   let intervalSource: StageResult['intervalSource'];
@@ -69,14 +83,15 @@ export function stageFromTrends(
     intervalSource = 'default';
   }
   const days = figures.daysSinceLastOrder;
-  const stage = stageOf(figures.orderCount, days, intervalDays, spend, intervalsShrinking);
-  return { stage, intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
+  const stage = stageOf(figures.orderCount, days, chance, spend, intervalsShrinking);
+  return { stage, pAlive: chance.pAlive, pAliveAfterLastOrder: chance.pAliveAfterLastOrder, intervalDays, intervalSource, daysSinceLastOrder: days, spend, intervalsShrinking };
 }
 
-function stageOf(orderCount: number, days: number | null, intervalDays: number, spend: StageResult['spend'], intervalsShrinking: boolean): Stage {
+function stageOf(orderCount: number, days: number | null, chance: StillBuying, spend: StageResult['spend'], intervalsShrinking: boolean): Stage {
   if (orderCount === 0 || days === null) return 'prospect';
-  if (days > LAPSED_FACTOR * intervalDays || days > LAPSED_AFTER_DAYS) return 'lapsed';
-  if (days > AT_RISK_FACTOR * intervalDays) return 'at_risk';
+  const { pAlive, pAliveAfterLastOrder } = chance;
+  if (pAlive !== null && pAlive < LAPSED_BELOW) return 'lapsed';
+  if (pAlive !== null && pAlive < AT_RISK_BELOW * (pAliveAfterLastOrder ?? 1)) return 'at_risk';
   if (orderCount === 1) return 'new';
   const rising = spend !== null && spend.recentAverageMinor > GROWTH_FACTOR * spend.previousAverageMinor;
   return rising || intervalsShrinking ? 'growing' : 'active';

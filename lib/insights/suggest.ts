@@ -1,35 +1,45 @@
+import { nextOpening } from './business-hours';
+import { channelFor } from './consent';
 import { computeFigures } from './figures';
+import { predictBuying, summarizeBuying, type BuyingPattern } from './model/buying';
 import { compareText, prepareFacts } from './prepare';
+import type { RfmResult } from './rfm';
+import type { RuleDefinition } from './rules/define';
 import { forDifficultCustomer } from './rules/difficult-customer';
-import { RULES } from './rules/index';
-import type { Rule, RuleFacts, Suggestion } from './rules/rule';
+import { RULES, type RuleFacts, type RuleId, type Suggestion } from './rules/index';
 import { computeStage } from './stage';
 import type { TierResult } from './tier';
-import { NO_HOLDS, type BusinessSettings, type CustomerFacts, type SuggestionHold, type SuggestionState } from './types';
+import { NO_HOLDS, type BusinessSettings, type CustomerFacts, type SuggestionHold, type SuggestionState, type TierName } from './types';
 
 /** What one customer's suggestions need from the whole book of customers. */
 export type SuggestionContext = {
   settings: BusinessSettings;
   /** From computeTiers / recomputeAll over all customers. */
   tier: TierResult;
-  /** From businessMedianIntervalDays over all customers; judges single-order customers. */
+  rfm: RfmResult;
+  /** The business's buying pattern (model/fit.ts) the customer's prediction leans on. */
+  pattern: BuyingPattern;
+  /** From businessMedianIntervalDays over all customers. */
   businessMedianIntervalDays: number | null;
 };
 
 /** The top suggestion and up to two alternatives. */
 export const MAX_SUGGESTIONS = 3;
 
-export function suggestNextActions(
-  facts: CustomerFacts,
-  context: SuggestionContext,
-  now: number,
-  state: SuggestionState = NO_HOLDS,
-): Suggestion[] {
+/**
+ * Added to the base priority so that the same kind of action for a more valuable customer comes
+ * first where priorities are compared across customers. Smaller than any gap between base
+ * priorities, so it never reorders one customer's own suggestions.
+ */
+export const TIER_BONUS: Readonly<Record<TierName, number>> = { A: 3, B: 2, C: 1, Prospect: 0 };
+
+export function suggestNextActions(facts: CustomerFacts, context: SuggestionContext, now: number, state: SuggestionState = NO_HOLDS): Suggestion[] {
   const prepared = prepareFacts(facts, now);
   const figures = computeFigures(prepared, context.settings.currency, now);
-  const stage = computeStage(prepared, figures, context.businessMedianIntervalDays);
+  const buying = predictBuying(summarizeBuying(prepared.purchases, context.settings.currency), context.pattern, now);
+  const stage = computeStage(prepared, figures, context.businessMedianIntervalDays, buying);
   const holds = holdsFor(indexHolds(state), prepared.customer.id);
-  return suggestFromRuleFacts({ prepared, figures, tier: context.tier, stage, settings: context.settings }, now, holds);
+  return suggestFromRuleFacts({ prepared, figures, tier: context.tier, rfm: context.rfm, buying, stage, settings: context.settings }, now, holds);
 }
 
 export type CustomerHolds = { dismissals: SuggestionHold[]; snoozes: SuggestionHold[] };
@@ -52,16 +62,39 @@ export function holdsFor(index: ReadonlyMap<string, CustomerHolds>, customerId: 
   return index.get(customerId) ?? NONE;
 }
 
+/**
+ * One rule applied as the engine applies it: its draft, a channel the customer's consent allows
+ * (else nothing: consent.ts), business hours, priority, and the difficult-customer boundary.
+ */
+export function applyRule(rule: RuleDefinition<RuleId>, facts: RuleFacts, now: number): Suggestion | null {
+  const draft = rule.suggest(facts, now);
+  if (!draft) return null;
+  const customer = facts.prepared.customer;
+  const channel = channelFor(rule.purpose, customer);
+  if (channel === null) return null;
+  // Spelled out rather than spread: a full recompute makes 100,000 of these.
+  const suggestion: Suggestion = {
+    customerId: customer.id,
+    ruleId: rule.id,
+    title: draft.title ?? rule.title,
+    reason: draft.reason,
+    dueAt: nextOpening(draft.dueAt, facts.settings.businessHours),
+    factsKey: draft.factsKey,
+    evidence: draft.evidence,
+    channel,
+    priority: rule.priority + TIER_BONUS[facts.tier.tier],
+    boundary: null,
+  };
+  return customer.difficult ? forDifficultCustomer(suggestion) : suggestion;
+}
+
 export function suggestFromRuleFacts(facts: RuleFacts, now: number, holds: CustomerHolds): Suggestion[] {
   const found: Suggestion[] = [];
-  const difficult = facts.prepared.customer.difficult;
   // Most customers have no hold at all: then nothing needs checking.
   const held = holds.dismissals.length > 0 || holds.snoozes.length > 0;
   for (let i = 0; i < RULES.length; i++) {
-    const raw = (RULES[i] as Rule)(facts, now);
-    if (!raw) continue;
-    const suggestion = difficult ? forDifficultCustomer(raw) : raw;
-    if (!held || !isHeld(suggestion, holds, now)) found.push(suggestion);
+    const suggestion = applyRule(RULES[i] as RuleDefinition<RuleId>, facts, now);
+    if (suggestion && (!held || !isHeld(suggestion, holds, now))) found.push(suggestion);
   }
   if (found.length > 1) found.sort(compareSuggestions);
   // A copy at its final length: the list kept in the results carries no spare room.

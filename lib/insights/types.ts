@@ -40,6 +40,13 @@ export type BusinessSettings = {
   businessHours: BusinessHours;
   /** ISO 4217 code of the business; only revenue in it is ranked (see figures.ts). */
   currency: string;
+  /** How many of today's relationships the plan shows at once (today.ts); "show more" for the next. */
+  planSize: number;
+  /**
+   * Shares of the last 12 months' revenue above which concentration becomes an action for the
+   * owner: the largest customer alone, and the five largest together.
+   */
+  concentrationAlert: { top1: number; top5: number };
 };
 
 const NINE_TO_FIVE: OpeningSpan = [9 * 60, 17 * 60];
@@ -52,6 +59,9 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
     days: { 0: null, 1: NINE_TO_FIVE, 2: NINE_TO_FIVE, 3: NINE_TO_FIVE, 4: NINE_TO_FIVE, 5: NINE_TO_FIVE, 6: null },
   },
   currency: 'EUR',
+  planSize: 10,
+  // Small-business rules of thumb: no single customer above 15 %, the top five not above 30 %.
+  concentrationAlert: { top1: 0.15, top5: 0.3 },
 };
 
 /**

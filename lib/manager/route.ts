@@ -9,7 +9,7 @@ import { DashboardSelection } from '../insights/dashboard/segment';
  * dashboard, the manager's start page.
  */
 
-export const VIEWS = ['dashboard', 'customers', 'companies', 'import', 'duplicates', 'backup'] as const;
+export const VIEWS = ['dashboard', 'customers', 'today', 'companies', 'import', 'duplicates', 'backup'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The sections that show a customer or a company beside their list. */

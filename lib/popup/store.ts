@@ -1,6 +1,6 @@
 import { signal, type Signal } from '@preact/signals';
 import type { Loadable } from '../loadable';
-import type { ConcentrationView, CustomerChoice, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView, TodayEntry } from '../messaging/protocol';
+import type { CustomerChoice, NewCustomer, QuickNoteDraft, QuickNoteInput, ReminderView } from '../messaging/protocol';
 import type { SnoozeOption } from '../reminders/schedule';
 
 /** What the popup needs from the extension. */
@@ -13,9 +13,6 @@ export interface PopupApi {
   doneReminder(id: string): Promise<unknown>;
   /** Firefox's notifications have no buttons, so the popup is where a reminder is snoozed there. */
   snoozeReminder(id: string, option: SnoozeOption): Promise<unknown>;
-  /** Today's relationships and concentration risk (insights); optional for callers without them. */
-  today?(): Promise<{ items: TodayEntry[] }>;
-  concentration?(): Promise<{ concentration: ConcentrationView | null }>;
 }
 
 export type { Loadable } from '../loadable';
@@ -48,9 +45,6 @@ export function createPopupStore(api: PopupApi) {
   const selected: Signal<CustomerChoice | null> = signal(null);
   const opening: Signal<Opening | null> = signal(null);
   const reminders: Signal<Loadable<ReminderView[]>> = signal({ kind: 'loading' });
-  const today: Signal<Loadable<TodayEntry[]>> = signal({ kind: 'loading' });
-  /** Shown only when flagged; a failure to load it is not worth an error in a quick-note popup. */
-  const concentration: Signal<ConcentrationView | null> = signal(null);
   let generation = 0;
 
   async function search(query: string) {
@@ -66,21 +60,11 @@ export function createPopupStore(api: PopupApi) {
   }
 
   async function loadLists() {
-    // Today's list may wait for the day's first recompute: it must not hold up the others.
-    const insightsLoaded = loadInsights();
     try {
       reminders.value = { kind: 'ready', value: (await api.reminders()).reminders };
     } catch (error) {
       reminders.value = { kind: 'error', message: message(error) };
     }
-    await insightsLoaded;
-  }
-
-  async function loadInsights() {
-    const [list, risk] = await Promise.allSettled([api.today?.(), api.concentration?.()]);
-    if (list.status === 'rejected') today.value = { kind: 'error', message: message(list.reason) };
-    else if (list.value) today.value = { kind: 'ready', value: list.value.items };
-    concentration.value = risk.status === 'fulfilled' ? (risk.value?.concentration ?? null) : null;
   }
 
   /**
@@ -110,8 +94,6 @@ export function createPopupStore(api: PopupApi) {
     selected,
     opening,
     reminders,
-    today,
-    concentration,
     init,
     search,
     /** After a change elsewhere: the same search again and fresh lists. */

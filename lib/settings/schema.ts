@@ -51,6 +51,10 @@ export const Settings = z.object({
    * are part of Gmail's page, so Gmail's scripts can see which senders are customers.
    */
   gmailInboxMarks: z.boolean(),
+  /** How many of today's relationships the plan shows at once ("show more" for the next). */
+  planSize: z.number().int().min(3).max(50),
+  /** Shares of 12-month revenue above which concentration becomes an action for the owner. */
+  concentrationAlert: z.object({ top1: z.number().min(0.05).max(0.95), top5: z.number().min(0.05).max(0.95) }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -63,6 +67,8 @@ export const DEFAULT_SETTINGS: Settings = {
   cadenceDays: { ...INSIGHTS_DEFAULTS.cadenceDays },
   currency: INSIGHTS_DEFAULTS.currency,
   gmailInboxMarks: false,
+  planSize: INSIGHTS_DEFAULTS.planSize,
+  concentrationAlert: { ...INSIGHTS_DEFAULTS.concentrationAlert },
 };
 
 /**
@@ -83,6 +89,8 @@ export function parseSettings(stored: unknown): Settings {
     cadenceDays: pick('cadenceDays'),
     currency: pick('currency'),
     gmailInboxMarks: pick('gmailInboxMarks'),
+    planSize: pick('planSize'),
+    concentrationAlert: pick('concentrationAlert'),
   };
 }
 
@@ -93,5 +101,7 @@ export function toBusinessSettings(settings: Settings): BusinessSettings {
     cadenceDays: settings.cadenceDays,
     businessHours: settings.businessHours,
     currency: settings.currency,
+    planSize: settings.planSize,
+    concentrationAlert: settings.concentrationAlert,
   };
 }

@@ -47,14 +47,14 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     await session?.close();
   });
 
-  it("lists the open complaint first on the popup's Today list, marked overdue", async () => {
+  it("lists the open complaint on the popup's Today plan under Service first, marked overdue, before every other kind", async () => {
     const popup = await session.extensionPage('/popup.html');
-    // Overdue first, apart from what is due today.
-    const overdue = popup.getByRole('list', { name: 'Overdue' });
-    await expect.poll(() => overdue.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const first = overdue.locator('li').first();
-    expect(await first.textContent()).toContain(SAMPLE_PEOPLE.sabine.name);
-    expect(await first.textContent()).toContain('Resolve the open complaint');
+    const service = popup.getByRole('list', { name: 'Service first' });
+    await expect.poll(() => service.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await popup.locator('.today-plan__group-title').first().textContent()).toBe('Service first');
+    const complaint = service.locator('li', { hasText: SAMPLE_PEOPLE.sabine.name });
+    expect(await complaint.textContent()).toContain('Resolve the open complaint');
+    expect(await complaint.locator('.badge--overdue').textContent()).toBe('overdue');
     await popup.close();
   });
 
@@ -150,11 +150,11 @@ describe.runIf(run)('relationship insights in real Chromium', () => {
     expect(await text(again.locator('.next-action details.held > summary'))).toBe('1 snoozed · show');
   });
 
-  it('takes a done complaint off the popup Today list', async () => {
+  it('takes a done complaint off the popup Today plan', async () => {
     const popup = await session.extensionPage('/popup.html');
     const plan = popup.locator('section[aria-labelledby="today-title"]');
     await expect.poll(() => plan.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const more = plan.getByRole('button', { name: /^Show \d+ more$/ });
+    const more = plan.getByRole('button', { name: /^Show more/ });
     if ((await more.count()) > 0) await more.click();
     const rows = await plan.locator('li').allTextContents();
     expect(rows.filter((row) => row.includes(SAMPLE_PEOPLE.sabine.name) && row.includes('Resolve the open complaint'))).toEqual([]);

@@ -41,6 +41,9 @@ export function insightHandlers(deps: BackgroundDeps): HandlersFor<typeof INSIGH
     async 'insights.today'({ limit }) {
       return run((insights) => insights.today(limit));
     },
+    async 'insights.campaign'() {
+      return run((insights) => insights.campaign());
+    },
     async 'insights.concentration'() {
       return { concentration: await run((insights) => insights.concentration()) };
     },

@@ -1,3 +1,4 @@
+import type { ConcentrationLimits } from '../concentration';
 import type { TierName } from '../types';
 import { activity, overdueByTier, type Activity, type OverdueRow } from './activity';
 import type { DashboardBook } from './book';
@@ -36,7 +37,7 @@ export type DashboardData = {
   activity: Activity;
 };
 
-export type DashboardContext = { cadenceDays: Readonly<Record<TierName, number>> };
+export type DashboardContext = { cadenceDays: Readonly<Record<TierName, number>>; concentrationAlert: ConcentrationLimits };
 
 export function computeDashboard(book: DashboardBook, filters: DashboardFilters, now: number, context: DashboardContext): DashboardData {
   const scope = createScope(book, filters, now);
@@ -50,7 +51,7 @@ export function computeDashboard(book: DashboardBook, filters: DashboardFilters,
     currencies: currencyTotals(book, scope.customers, scope.from, scope.to),
     tags: book.tags.slice().sort((x, y) => x.localeCompare(y)),
     summary: summaryOf(scope),
-    concentration: concentration(scope, ranked),
+    concentration: concentration(scope, ranked, context.concentrationAlert),
     tiers: tiers(scope),
     rfm: rfmGrid(scope),
     stages: stages(scope),

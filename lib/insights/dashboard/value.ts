@@ -1,5 +1,5 @@
 import { STAGES } from '../../model/records';
-import { TOP1_LIMIT, TOP5_LIMIT } from '../concentration';
+import type { ConcentrationLimits } from '../concentration';
 import { compareText } from '../prepare';
 import type { Stage } from '../stage';
 import type { TierName } from '../types';
@@ -43,7 +43,7 @@ export function rankPayers(scope: Scope): number[] {
   return payers;
 }
 
-export function concentration(scope: Scope, ranked: readonly number[]): Concentration {
+export function concentration(scope: Scope, ranked: readonly number[], limits: ConcentrationLimits): Concentration {
   const { revenue } = scope;
   const payers = ranked.length;
   let totalMinor = 0;
@@ -64,7 +64,8 @@ export function concentration(scope: Scope, ranked: readonly number[]): Concentr
   const top5Share = (cumulative[Math.min(5, payers)] as number) / totalMinor;
   const counts = [...new Set([1, Math.min(5, payers), ...STEP_SHARES.map((f) => Math.max(1, Math.round(f * payers)))])].sort((x, y) => x - y);
   const steps = counts.map((k) => ({ customers: k, customerShare: k / payers, revenueShare: (cumulative[k] as number) / totalMinor }));
-  const shares = { top1Share, top5Share, top1Flagged: top1Share > TOP1_LIMIT, top5Flagged: top5Share > TOP5_LIMIT, steps };
+  // Flagged as the card's concentration action is (lib/insights/concentration.ts): the owner's limits, the top five from two payers.
+  const shares = { top1Share, top5Share, top1Flagged: top1Share > limits.top1, top5Flagged: payers > 1 && top5Share > limits.top5, steps };
   if (payers < MIN_CURVE_CUSTOMERS) {
     return {
       ...empty,

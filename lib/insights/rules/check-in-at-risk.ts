@@ -1,45 +1,43 @@
-import { AT_RISK_FACTOR } from '../stage';
-import { DAY_MS } from '../time';
-import { plural, rhythm, suggest, type Rule } from './rule';
-
-/** Drifting away, judged by their own rhythm: a personal check-in before they are gone. */
-export const checkInAtRisk: Rule = (facts) => {
-  const { stage, figures } = facts;
-  if (stage.stage !== 'at_risk' || figures.lastOrderAt === null) return null;
-  return suggest(facts, {
-    ruleId: 'check-in-at-risk',
-    title: 'Personal check-in before they drift away',
-    reason: `${rhythm(figures)} ${overdueText(facts, AT_RISK_FACTOR)}`,
-    dueAt: figures.lastOrderAt + Math.round(AT_RISK_FACTOR * stage.intervalDays * DAY_MS),
-    factsKey: `last-order:${figures.lastOrderAt}`,
-    evidence: intervalEvidence(facts),
-  });
-};
+import { defineRule } from './define';
+import { buyingWords, contactSince, personalHint, stillBuyingWords } from './rule';
 
 /**
- * Shared with win-back: the limit that was passed, in days, against which interval. Names
- * the threshold rather than a ratio: "1.5 ×" next to a rule of "more than 1.5 ×" reads wrong.
+ * Drifting away, judged by the buying model (the chance they still buy fell below the at-risk
+ * line, stage.ts): a personal check-in before they are gone. A contact logged since their last
+ * order holds it back for the tier's keep-in-touch cadence; it returns only if they still have
+ * not ordered by then.
  */
-export function overdueText(facts: Parameters<Rule>[0], factor: number): string {
-  const { stage } = facts;
-  const limit = days(factor * stage.intervalDays);
-  if (stage.intervalSource === 'own') return `That is more than ${factor} × their usual interval (${limit}).`;
-  if (stage.intervalSource === 'business') {
-    return `Customers here usually reorder every ${days(stage.intervalDays)}; that is more than ${factor} × that (${limit}).`;
-  }
-  return `No reorder rhythm known yet; that is more than ${factor} × ${days(stage.intervalDays)}.`;
-}
-
-function days(n: number): string {
-  return Number.isInteger(n) ? plural(n, 'day') : `${n.toFixed(1)} days`;
-}
-
-export function intervalEvidence(facts: Parameters<Rule>[0]): Record<string, number | string | null> {
-  return {
-    orderCount: facts.figures.orderCount,
-    lastOrderAt: facts.figures.lastOrderAt,
-    daysSinceLastOrder: facts.stage.daysSinceLastOrder,
-    intervalDays: facts.stage.intervalDays,
-    intervalSource: facts.stage.intervalSource,
-  };
-}
+export const checkInAtRisk = defineRule({
+  id: 'check-in-at-risk',
+  priority: 80,
+  title: 'Personal check-in before they drift away',
+  difficultTitle: 'Check in and restate what you offer, what it costs and what it includes',
+  purpose: 'relationship',
+  group: 'keep',
+  doneKind: 'other',
+  conditions: 'The chance they are still buying is below 70 % (stage "at risk"), and no contact was logged since their last order within the tier\'s keep-in-touch cadence.',
+  suggest(facts, now) {
+    const { stage, figures, tier, settings } = facts;
+    if (stage.stage !== 'at_risk' || figures.lastOrderAt === null) return null;
+    const cadence = settings.cadenceDays[tier.tier];
+    const contacted = contactSince(facts, figures.lastOrderAt, cadence, now);
+    if (contacted !== null) return null;
+    const lastTouch = figures.lastTouchAt ?? figures.lastOrderAt;
+    return {
+      reason: `${buyingWords(facts)}${stillBuyingWords(facts)}${personalHint(facts)}`,
+      // Due from the recompute that found the chance below the line.
+      dueAt: now,
+      factsKey: `last-order:${figures.lastOrderAt}|last-touch:${lastTouch}`,
+      evidence: { orderCount: figures.orderCount, lastOrderAt: figures.lastOrderAt, daysSinceLastOrder: figures.daysSinceLastOrder, pAlive: facts.buying.pAlive, lastTouchAt: lastTouch },
+    };
+  },
+  cases: [
+    { name: 'stays silent for a prospect', given: {}, expect: null },
+    { name: 'stays silent for a regular who ordered on time', given: { orders: [130, 100, 70, 40, 10] }, expect: null },
+    { name: 'checks in with a regular silent for three gaps', given: { orders: [190, 160, 130, 100, 70] }, expect: { reason: /^Hasn't ordered for 2 months; usually every 4 weeks\. About \d+ % likely still buying\.$/ } },
+    { name: 'a call logged since the last order holds it back for the cadence', given: { orders: [190, 160, 130, 100, 70], interactions: [['call', 5]] }, expect: null },
+    { name: 'an email logged long ago (past the cadence) does not', given: { orders: [190, 160, 130, 100, 70], interactions: [['email', 65]] }, expect: { factsKeyIncludes: 'last-touch:' } },
+    { name: 'mentions the interests the owner noted', given: { customer: { interests: 'Sailing, old maps' }, orders: [190, 160, 130, 100, 70] }, expect: { reason: /You noted: interests “Sailing, old maps”\.$/ } },
+    { name: 'stays silent once lapsed (win-back takes over)', given: { orders: [400, 370, 340, 310, 280] }, expect: null },
+  ],
+});

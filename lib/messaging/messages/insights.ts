@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../../insights/rules/rule';
+import { PLAN_GROUPS } from '../../insights/rules/define';
+import { RULE_IDS } from '../../insights/rules/index';
 import { Channel, Currency, EpochMs, Id, Money, RFM_GROUPS, STAGES } from '../../model/records';
 import { message } from '../define';
 
@@ -49,11 +50,28 @@ export const InsightCard = z.object({
     /** Trailing 12 months, per currency (never summed across currencies). */
     revenue12m: z.array(Money),
   }),
+  /** The buying model's prediction (lib/insights/model/buying.ts), with its ranges. */
+  buying: z.object({
+    /** Chance they still buy, 0–1; null without an order. */
+    pAlive: z.number().min(0).max(1).nullable(),
+    /** Their usual gap between orders, the middle half of it, in days. */
+    usualGapDays: z.tuple([z.number(), z.number()]).nullable(),
+    /** When the next order comes if they still buy: the middle and the middle half (epoch ms). */
+    nextOrder: z.object({ at: z.number(), from: z.number(), to: z.number() }).nullable(),
+    /** Seasonal buyers: the day of the year their season peaks. */
+    seasonDay: z.number().int().min(0).max(365).nullable(),
+    expectedOrders12m: z.number().min(0),
+    /** Business currency, minor units. */
+    expectedValue12mMinor: z.number().min(0),
+    atStakeMinor: z.number().min(0),
+    currency: Currency,
+  }),
   /** The top suggestion first, then up to two alternatives. */
   suggestions: z.array(InsightSuggestion).max(3),
   /** Snoozed and dismissed suggestions that would be shown otherwise. */
   held: z.array(HeldSuggestion).default([]),
   explanation: z.object({
+    buying: z.array(z.string()),
     tier: z.array(z.string()),
     rfm: z.array(z.string()),
     stage: z.array(z.string()),
@@ -62,14 +80,41 @@ export const InsightCard = z.object({
 });
 export type InsightCard = z.infer<typeof InsightCard>;
 
+export const PlanGroup = z.enum(PLAN_GROUPS);
+export type PlanGroup = z.infer<typeof PlanGroup>;
+
 export const TodayEntry = z.object({
   customerId: Id,
   name: z.string(),
   email: z.string().nullable(),
   tier: TierName,
   suggestion: InsightSuggestion,
+  /** The plan's group (service, keep, grow, personal, prospects) and what is at stake. */
+  group: PlanGroup,
+  stakeMinor: z.number().min(0),
 });
 export type TodayEntry = z.infer<typeof TodayEntry>;
+
+/** The owner's own risk as an action: too much revenue on a few customers. */
+export const OwnerAction = z.object({
+  kind: z.literal('concentration'),
+  title: z.string(),
+  reason: z.string(),
+  steps: z.array(z.string()),
+  customerId: Id.nullable(),
+});
+export type OwnerAction = z.infer<typeof OwnerAction>;
+
+/** A customer long gone after a single order: the win-back campaign list, not the daily plan. */
+export const CampaignEntry = z.object({
+  customerId: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  lastOrderAt: EpochMs,
+  lifetimeMinor: z.number(),
+  currency: Currency.nullable(),
+});
+export type CampaignEntry = z.infer<typeof CampaignEntry>;
 
 export const ConcentrationView = z.object({
   computedAt: EpochMs,
@@ -105,10 +150,27 @@ export const INSIGHT_MESSAGES = {
     reply: InsightCard,
     senders: ['page'],
   }),
-  /** Relationships whose next action is due by the end of today, most important first. */
+  /**
+   * Today's plan: the relationships due by the end of today, most at stake first (service first),
+   * `limit` of them (the owner's plan size when omitted); `total` due, the win-back campaign's
+   * size and the owner's own action. The popup and the manager show the same plan.
+   */
   'insights.today': message({
-    request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
-    reply: z.object({ computedAt: EpochMs.nullable(), items: z.array(TodayEntry) }),
+    request: z.object({ limit: z.number().int().min(1).max(200).optional() }),
+    reply: z.object({
+      computedAt: EpochMs.nullable(),
+      items: z.array(TodayEntry),
+      total: z.number().int().min(0),
+      planSize: z.number().int().min(1),
+      campaign: z.number().int().min(0),
+      owner: OwnerAction.nullable(),
+    }),
+    senders: ['page'],
+  }),
+  /** The win-back campaign list (customers long gone after one order), for the manager's export. */
+  'insights.campaign': message({
+    request: z.object({}),
+    reply: z.object({ computedAt: EpochMs.nullable(), entries: z.array(CampaignEntry) }),
     senders: ['page'],
   }),
   'insights.concentration': message({

@@ -18,7 +18,7 @@ afterEach(() => {
 
 function dataOf(all: CustomerFacts[]) {
   const insights = recomputeAll(all, DEFAULT_SETTINGS, NOW);
-  return computeDashboard(buildBook(all, insights.customers, DEFAULT_SETTINGS, NOW), DEFAULT_FILTERS, NOW, { cadenceDays: DEFAULT_SETTINGS.cadenceDays });
+  return computeDashboard(buildBook(all, insights.customers, DEFAULT_SETTINGS, NOW), DEFAULT_FILTERS, NOW, { cadenceDays: DEFAULT_SETTINGS.cadenceDays, concentrationAlert: DEFAULT_SETTINGS.concentrationAlert });
 }
 
 function props(over: Partial<DashboardProps>): DashboardProps {

@@ -39,8 +39,10 @@ function insightCard(over: Partial<InsightCard> = {}): InsightCard {
     stage: 'active',
     held: [],
     figures: { orderCount: 6, medianIntervalDays: 35, expectedNextOrderAt: NOW + 5 * DAY, daysSinceLastOrder: 30, daysSinceLastTouch: 3, revenue12m: [{ currency: 'EUR', minor: 123_400 }] },
+    buying: { pAlive: 0.78, usualGapDays: [35, 49], nextOrder: { at: Date.UTC(2026, 11, 17, 12), from: Date.UTC(2026, 11, 10, 12), to: Date.UTC(2026, 11, 24, 12) }, seasonDay: null, expectedOrders12m: 6.2, expectedValue12mMinor: 98_000, atStakeMinor: 21_000, currency: 'EUR' },
     suggestions: [suggestion(), suggestion({ ruleId: 'reorder-reminder', title: 'Remind them to reorder', reason: 'Usually every 35 days.', factsKey: 'k2', overdue: false, dueAt: NOW + DAY })],
     explanation: {
+      buying: ['About 78 % likely still buying.'],
       tier: ['Ranked 3 by revenue over the last 12 months.'],
       rfm: ['Recency 4, frequency 4, monetary 3 of 5: Loyal.'],
       stage: ['Last order 30 days ago: active.'],
@@ -68,7 +70,8 @@ describe('NextAction', () => {
     expect(others.open).toBe(false);
     expect(get(others, 'summary').textContent).toBe('Other suggestions (1)');
     expect(others.textContent).toContain('Remind them to reorder');
-    expect(container.textContent).toContain('Usually orders every 35 days');
+    // The buying model in plain words, with its uncertainty: a range, a chance, a window.
+    expect(get(container, '.insight-rhythm').textContent).toContain('Usually every 5–7 weeks · 78 % likely still buying · next order expected Dec 10–Dec 24');
   });
 
   it('sends Done, Snooze and Dismiss for the suggestion they sit on, with one click each, and confirms each with Undo', async () => {
@@ -192,7 +195,7 @@ describe('NextAction', () => {
   it('keeps hostile strings as text', () => {
     const card = insightCard({
       suggestions: [suggestion({ title: HOSTILE, reason: HOSTILE })],
-      explanation: { tier: [HOSTILE], rfm: [], stage: [], suggestions: [] },
+      explanation: { buying: [HOSTILE], tier: [HOSTILE], rfm: [], stage: [], suggestions: [] },
     });
     const { container } = renderNext({ kind: 'ready', customerId: 'c1', card });
     expect(container.querySelector('img')).toBeNull();

@@ -120,7 +120,8 @@ function insightCard(): InsightCard {
     held: [],
     figures: { orderCount: 6, medianIntervalDays: 35, expectedNextOrderAt: null, daysSinceLastOrder: 30, daysSinceLastTouch: 3, revenue12m: [] },
     suggestions: [{ ruleId: 'resolve-complaint', title: 'Resolve the open complaint', reason: 'Complaint logged 4 days ago.', channel: 'phone', dueAt: NOW - 4 * DAY, priority: 102, factsKey: 'issue:i1', overdue: true }],
-    explanation: { tier: [], rfm: [], stage: [], suggestions: [] },
+    buying: { pAlive: null, usualGapDays: null, nextOrder: null, seasonDay: null, expectedOrders12m: 0, expectedValue12mMinor: 0, atStakeMinor: 0, currency: 'EUR' },
+    explanation: { buying: [], tier: [], rfm: [], stage: [], suggestions: [] },
   };
 }
 

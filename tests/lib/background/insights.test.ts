@@ -226,17 +226,18 @@ describe('insights in the background', () => {
     expect(new Set(local.flatMap((c) => c.customerIds))).toEqual(new Set([prospect.id]));
   });
 
-  it('logs `other` with the title for a suggestion no interaction kind answers, and holds it', async () => {
+  it('logs `other` with the title for a suggestion no interaction kind answers; that contact resets check-in and win-back', async () => {
     const db = freshDatabase();
     const lapsing = await seedCustomer(db);
     await seedOrders(db, [50, 40, 30, 20].map((d) => makeOrder({ customerId: lapsing.id, orderedAt: AT - d * DAY })));
     const { insights } = setup(db);
     await insights.recompute();
     const top = (await insights.card(lapsing.id))?.suggestions[0];
-    expect(top?.ruleId).toBe('check-in-at-risk');
-    const after = await insights.done(lapsing.id, 'check-in-at-risk');
+    expect(['check-in-at-risk', 'win-back']).toContain(top?.ruleId);
+    const after = await insights.done(lapsing.id, top!.ruleId);
     expect(await db.interactions.where('customerId').equals(lapsing.id).toArray()).toMatchObject([{ kind: 'other', summary: top?.title }]);
     expect(after.suggestions.map((s) => s.ruleId)).not.toContain('check-in-at-risk');
+    expect(after.suggestions.map((s) => s.ruleId)).not.toContain('win-back');
   });
 
   it('hides a snoozed suggestion until the snooze runs out', async () => {
@@ -285,18 +286,19 @@ describe('insights in the background', () => {
     await expect(insights.card('nobody')).resolves.toBeNull();
   });
 
-  it("lists today's relationships ranked, the open complaint first and marked overdue", async () => {
+  it("lists today's relationships ranked, the open complaint first and marked overdue, then by what is at stake", async () => {
     const db = freshDatabase();
     const { big, small, prospect } = await seedBook(db);
     await db.interactions.add(makeInteraction({ customerId: small.id, kind: 'complaint_opened', at: AT - 3 * DAY }));
     await seedOrders(db, [makeOrder({ customerId: prospect.id, orderedAt: AT - 2 * DAY })]);
     const { insights } = setup(db);
     const today = await insights.today(10);
-    expect(today.items.map((i) => [i.customerId, i.suggestion.ruleId, i.suggestion.overdue])).toEqual([
-      [small.id, 'resolve-complaint', true],
-      [prospect.id, 'thank-first-order', false],
-      [big.id, 'reorder-reminder', true],
+    expect(today.items.map((i) => [i.customerId, i.suggestion.ruleId, i.suggestion.overdue, i.group])).toEqual([
+      [small.id, 'resolve-complaint', true, 'service'],
+      [big.id, 'reorder-reminder', true, 'grow'],
+      [prospect.id, 'thank-first-order', false, 'personal'],
     ]);
+    expect(today).toMatchObject({ total: 3, planSize: 10, campaign: 0, owner: { kind: 'concentration' } });
     // Done on one: it leaves today's list at once, without waiting for the full recompute.
     await insights.done(prospect.id, 'thank-first-order');
     expect((await insights.today(10)).items.map((i) => i.customerId)).toEqual([small.id, big.id]);

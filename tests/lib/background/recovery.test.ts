@@ -212,3 +212,57 @@ describe('F5 a database newer than the code', () => {
     again.close();
   });
 });
+
+describe('F2 an older connection open while the new schema opens (versionchange / blocked)', () => {
+  /** The database at the schema before the latest, with rows, as an older version left it. */
+  async function previousSchema(name: string) {
+    const current = openDatabase(name, { indexedDB, IDBKeyRange });
+    const stores = schemaOf(current);
+    current.close();
+    const older = new Dexie(name, { indexedDB, IDBKeyRange });
+    older.version(LATEST_SCHEMA - 1).stores(stores);
+    await older.open();
+    await older.table('customers').bulkPut([makeCustomer({ emails: ['a@example.com'] }), makeCustomer({ emails: ['b@example.com'] })]);
+    return older;
+  }
+
+  it('closes an older page’s connection in well under a second and completes the upgrade with every row', async () => {
+    const name = `crm-versionchange-${crypto.randomUUID()}`;
+    const older = await previousSchema(name);
+    // No handler of ours: Dexie's default answer to `versionchange` is what closes an older page's connection.
+    let askedAt: number | null = null;
+    older.on('versionchange', () => {
+      askedAt = performance.now();
+    });
+    const started = performance.now();
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    const recovery = createRecovery({ db, store: null, now: () => NOW, lastBackupAt: async () => null });
+    expect(await recovery.health()).toEqual({ state: 'ok' });
+    expect(askedAt).not.toBeNull();
+    expect(askedAt! - started).toBeLessThan(1000);
+    expect(older.isOpen()).toBe(false);
+    expect(Math.floor(db.backendDB().version / 10)).toBe(LATEST_SCHEMA);
+    expect(await db.customers.count()).toBe(2);
+    db.close();
+  });
+
+  it('says what to do when a connection that never closes blocks the upgrade, and upgrades once it is gone', async () => {
+    const name = `crm-blocked-${crypto.randomUUID()}`;
+    (await previousSchema(name)).close();
+    // A connection that ignores `versionchange` (a page of an older version, stuck).
+    const stuck: IDBDatabase = await new Promise((resolve) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    const recovery = createRecovery({ db, store: null, now: () => NOW, lastBackupAt: async () => null, blockedAfterMs: 300 });
+    const route = recovery.gate(createRouter(createHandlers(testDeps(new Map(), { db, recovery })), EXTENSION_ID));
+    const reply = await route({ type: 'manager.status', payload: {} }, MANAGER);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringContaining('Close the extension’s other tabs and windows') } });
+
+    stuck.close();
+    expect(await recovery.health()).toEqual({ state: 'ok' });
+    expect(await route({ type: 'manager.status', payload: {} }, MANAGER)).toMatchObject({ ok: true, data: { customers: 2 } });
+    db.close();
+  });
+});

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { computeConcentration } from '../../../lib/insights/concentration';
 import { computeFigures } from '../../../lib/insights/figures';
 import { prepareFacts } from '../../../lib/insights/prepare';
+import { DEFAULT_SETTINGS } from '../../../lib/insights/types';
 import { NOW, createFacts } from './factories';
 
-function concentrationOf(revenues: readonly number[]) {
+/** The owner's limits used here: the largest customer above 25 %, the five largest above 50 %. */
+const LIMITS = { top1: 0.25, top5: 0.5 };
+
+function concentrationOf(revenues: readonly number[], limits = LIMITS) {
   const figures = revenues.map((minor, i) =>
     computeFigures(prepareFacts(createFacts({ customer: { id: `c${i}` }, orders: [[10, minor]] }), NOW), 'EUR', NOW),
   );
-  return computeConcentration(figures, 'EUR');
+  return computeConcentration(figures, 'EUR', limits);
 }
 
 describe('computeConcentration', () => {
@@ -23,6 +27,13 @@ describe('computeConcentration', () => {
     expect(c.top1Share).toBeCloseTo(top1);
     expect(c.top5Share).toBeCloseTo(top5);
     expect([c.top1Flagged, c.top5Flagged]).toEqual(flags);
+  });
+
+  it("follows the owner's limits: five customers with 36 % are flagged at the default 30 %", () => {
+    const revenues = [12, 8, 6, 5, 5, ...Array<number>(64).fill(1)];
+    expect(concentrationOf(revenues).top5Flagged).toBe(false);
+    expect(concentrationOf(revenues, DEFAULT_SETTINGS.concentrationAlert)).toMatchObject({ top5Flagged: true, top1Flagged: false });
+    expect(concentrationOf(revenues, DEFAULT_SETTINGS.concentrationAlert).top5Share).toBeCloseTo(0.36);
   });
 
   it('names the five biggest customers, biggest first, ties by id', () => {

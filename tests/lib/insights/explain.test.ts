@@ -35,10 +35,22 @@ describe('explain', () => {
     expect(of('lead').rfm.sentences).toEqual(['No purchase yet: Prospects.']);
   });
 
-  it('gives each suggestion the figures the rule used and its reason', () => {
+  it('gives each suggestion the figures the rule used, its reason and when the rule fires', () => {
+    const insight = insights.customers.get('mid')!;
     const [first] = of('mid').suggestions;
-    expect(first).toMatchObject({ ruleId: 'check-in-at-risk', facts: { orderCount: 4, daysSinceLastOrder: 46, intervalDays: 30, intervalSource: 'own' } });
-    expect(first?.sentences[0]).toBe('Bought 4 times, usually every 30 days; last order 46 days ago. That is more than 1.5 × their usual interval (45 days).');
-    expect(of('mid').stage.sentences).toEqual(["Last order 46 days ago, judged against 30 days (their own usual interval): at risk."]);
+    const top = insight.suggestions[0]!;
+    expect(first).toMatchObject({ ruleId: top.ruleId, facts: top.evidence });
+    expect(first?.sentences[0]).toBe(top.reason);
+    expect(first?.sentences[1]).toMatch(/^When: /);
+    expect(of('mid').stage.sentences[0]).toMatch(/^Last order 7 weeks ago, (over 99|under 1|\d+) % likely still buying \((over 99|\d+) % just after it\)\./);
+  });
+
+  it("tells the buying model's figures with their uncertainty in plain words", () => {
+    const sentences = explain(insights.customers.get('mid')!, DEFAULT_SETTINGS, NOW).buying.sentences;
+    expect(sentences[0]).toMatch(/^Usually orders every \d+(–\d+)? (weeks|days|months) \(half their gaps fall in that range; from their own orders\)\.$/);
+    expect(sentences[1]).toMatch(/^(Over 99|Under 1|\d+) % likely still buying: it was (over 99|\d+) % just after their last order/);
+    expect(sentences.some((s) => /^Next 12 months: about \d+\.\d orders worth €[\d,.]+, counting the chance they leave\.$/.test(s))).toBe(true);
+    expect(sentences.join(' ')).not.toMatch(/NaN|Infinity|undefined/);
+    expect(explain(insights.customers.get('lead')!, DEFAULT_SETTINGS, NOW).buying.sentences).toEqual(['No order yet: nothing to predict.']);
   });
 });

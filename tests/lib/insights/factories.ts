@@ -2,7 +2,9 @@ import type { Customer, Interaction, InteractionKind, Order } from '../../../lib
 import { customerDefaults } from '../../../lib/model/records';
 import { computeFigures } from '../../../lib/insights/figures';
 import { prepareFacts } from '../../../lib/insights/prepare';
-import type { RuleFacts } from '../../../lib/insights/rules/rule';
+import { DEFAULT_PATTERN, predictBuying, summarizeBuying, type BuyingPattern } from '../../../lib/insights/model/buying';
+import { computeRfm } from '../../../lib/insights/rfm';
+import type { RuleFacts } from '../../../lib/insights/rules/index';
 import { computeStage } from '../../../lib/insights/stage';
 import type { TierResult } from '../../../lib/insights/tier';
 import { DEFAULT_SETTINGS, type BusinessSettings, type CustomerFacts, type TierName } from '../../../lib/insights/types';
@@ -95,18 +97,27 @@ export function tierResult(tier: TierName, over: Partial<TierResult> = {}): Tier
   };
 }
 
-/** RuleFacts for one customer as the engine would build them, with the tier given. */
+/**
+ * The business pattern rule tests judge customers against: the model's defaults (a visit every
+ * two months on average, a quarter of customers dropping out after a visit), so that each case's
+ * outcome depends on its own facts only.
+ */
+export const TEST_PATTERN: BuyingPattern = DEFAULT_PATTERN;
+
+/** RuleFacts for one customer as the engine would build them (a book of one), with the tier given. */
 export function ruleFacts(
   facts: CustomerFacts,
-  options: { tier?: TierName; now?: number; settings?: BusinessSettings; businessMedian?: number | null } = {},
+  options: { tier?: TierName; now?: number; settings?: BusinessSettings; businessMedian?: number | null; pattern?: BuyingPattern } = {},
 ): RuleFacts {
   const now = options.now ?? NOW;
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const prepared = prepareFacts(facts, now);
   const figures = computeFigures(prepared, settings.currency, now);
-  const stage = computeStage(prepared, figures, options.businessMedian ?? null);
+  const buying = predictBuying(summarizeBuying(prepared.purchases, settings.currency), options.pattern ?? TEST_PATTERN, now);
+  const stage = computeStage(prepared, figures, options.businessMedian ?? null, buying);
   const tier = tierResult(options.tier ?? (figures.orderCount > 0 ? 'A' : 'Prospect'));
-  return { prepared, figures, tier, stage, settings };
+  const rfm = computeRfm([figures]).get(facts.customer.id) ?? { group: 'prospects', r: null, f: null, m: null };
+  return { prepared, figures, tier, rfm, buying, stage, settings };
 }
 
 /** Deterministic pseudo-random numbers (mulberry32) so generated data is the same on every run. */

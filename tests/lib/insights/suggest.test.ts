@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Suggestion } from '../../../lib/insights/rules/rule';
+import type { Suggestion } from '../../../lib/insights/rules/index';
 import { compareSuggestions, suggestNextActions, type SuggestionContext } from '../../../lib/insights/suggest';
 import { DEFAULT_SETTINGS, type CustomerFacts, type SuggestionState } from '../../../lib/insights/types';
 import type { Customer } from '../../../lib/model/records';
-import { NOW, createFacts, seededRandom, shuffle, tierResult } from './factories';
+import { NOW, TEST_PATTERN, createFacts, seededRandom, shuffle, tierResult } from './factories';
 
 /**
  * Orders every 30 days with rising spend, the last 25 days ago (next one expected in 5 days),
@@ -17,7 +17,7 @@ function busyCustomer(customer: Partial<Customer> = {}): CustomerFacts {
   });
 }
 
-const context: SuggestionContext = { settings: DEFAULT_SETTINGS, tier: tierResult('A'), businessMedianIntervalDays: null };
+const context: SuggestionContext = { settings: DEFAULT_SETTINGS, tier: tierResult('A'), rfm: { group: 'active', r: 4, f: 2, m: 3 }, pattern: TEST_PATTERN, businessMedianIntervalDays: null };
 const none: SuggestionState = { dismissals: [], snoozes: [] };
 const ids = (list: Suggestion[]) => list.map((s) => s.ruleId);
 

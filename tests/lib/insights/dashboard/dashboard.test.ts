@@ -11,7 +11,7 @@ import { generateBook } from '../generate';
 import { reference, wallDate } from './reference';
 
 const settings = DEFAULT_SETTINGS;
-const context = { cadenceDays: settings.cadenceDays };
+const context = { cadenceDays: settings.cadenceDays, concentrationAlert: settings.concentrationAlert };
 
 function dashboardOf(all: CustomerFacts[], filters: DashboardFilters = DEFAULT_FILTERS, now = NOW) {
   const insights = recomputeAll(all, settings, now);
