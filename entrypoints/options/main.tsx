@@ -58,13 +58,16 @@ async function exportCampaign() {
   saveBlob(new Blob(['\uFEFF' + toCsv([CAMPAIGN_COLUMNS, ...entries.map(campaignRow)])], { type: 'text/csv' }), `win-back-campaign-${dateStamp(Date.now())}.csv`);
 }
 
-// Ask the browser not to evict the database under storage pressure (unlimitedStorage lifts the
-// quota; persistence protects against eviction). Only an extension page can ask.
+// Ask the browser not to evict the database under storage pressure. Only an extension page can
+// ask. Chromium answers no to an extension page, but never evicts an origin granted
+// unlimitedStorage (the manifest asks for it), so that grant counts as kept too; with neither,
+// the backup panel warns.
 const storage: StorageInfo = { persisted: null, usage: null, quota: null };
 async function readStorage(): Promise<StorageInfo> {
   const persisted = await navigator.storage?.persist?.().catch(() => false);
+  const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
   const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-  return { persisted: persisted ?? null, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+  return { persisted: persisted === true || unlimited ? true : (persisted ?? null), usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
 }
 
 // Pushed "data changed" events from the background, and a reconnect if the worker restarts.

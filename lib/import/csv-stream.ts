@@ -98,17 +98,27 @@ function textStream(blob: Blob, options: StreamOptions): NodeLikeStream {
   };
 }
 
-export function streamCsv(blob: Blob, options: StreamOptions): Promise<StreamResult> {
+/**
+ * The delimiter of a file, guessed from its first rows as the preview guesses it. Papa's own guess
+ * on a stream's first chunk counts the empty line after the last row, and in a file of one or
+ * two rows took `;`, tab or `|` for a comma: every row then came out as one cell.
+ */
+async function sampleDelimiter(blob: Blob, encoding: TextEncoding): Promise<string> {
+  const head = await blob.slice(0, 64 * 1024).arrayBuffer();
+  return Papa.parse<string[]>(new TextDecoder(encoding).decode(head), { header: false, preview: 11, skipEmptyLines: 'greedy' }).meta.delimiter;
+}
+
+export async function streamCsv(blob: Blob, options: StreamOptions): Promise<StreamResult> {
+  const delimiter = await sampleDelimiter(blob, options.encoding);
   return new Promise((resolve, reject) => {
     let nextRow = 1;
-    let delimiter = ',';
     let failed = false;
     const config: Papa.ParseLocalConfig<string[], NodeJS.ReadableStream> = {
       header: false,
+      delimiter,
       skipEmptyLines: false,
       chunk(results) {
         if (failed) return;
-        if (nextRow === 1) delimiter = results.meta.delimiter;
         const errors = new Map<number, string>();
         for (const error of results.errors) {
           if (error.row === undefined || error.type !== 'Quotes') continue;

@@ -87,6 +87,15 @@ describe.runIf(run)('backup and restore in real Chromium', () => {
     await page.close();
   });
 
+  it('F12 startup storage check: the manager confirms persistent storage and shows the estimate', async () => {
+    const page = await source.extensionPage('/options.html');
+    await page.getByRole('button', { name: 'Backup & export' }).click();
+    // Chromium refuses persist() to an extension page but never evicts an origin granted
+    // unlimitedStorage: the page checks both and says the data is kept, with the estimate.
+    await expect.poll(() => page.locator('.panel p', { hasText: 'Last backup' }).textContent()).toMatch(/Using .+ of .+\. Storage is persistent\./);
+    await page.close();
+  });
+
   it('restores it into an empty profile: same counts, same customer card', async () => {
     expect(backupPath).not.toBe('');
     target = await launchExtension();

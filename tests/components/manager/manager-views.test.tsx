@@ -248,6 +248,15 @@ describe('BackupPanel', () => {
     expect(p.onRestore).toHaveBeenLastCalledWith(file, 'replace');
   });
 
+  it('F12 warns when the browser did not make storage persistent, and shows what is used of the quota', () => {
+    const storage = { persisted: false, usage: 5 * 1_048_576, quota: 100 * 1_048_576 };
+    view = mount(<BackupPanel {...backupProps(undefined, { storage })} />);
+    expect(view.container.textContent).toContain('Using 5 MB of 100 MB. The browser may clear this data when disk space runs low.');
+    view.rerender(<BackupPanel {...backupProps(undefined, { storage: { ...storage, persisted: true } })} />);
+    expect(view.container.textContent).toContain('Storage is persistent.');
+    expect(view.container.textContent).not.toContain('may clear');
+  });
+
   it('shows a refused restore as an alert, and disables everything while busy', () => {
     const reason = 'This is not a backup of this extension (no format marker). Nothing was restored.';
     view = mount(<BackupPanel {...backupProps({ kind: 'error', message: reason })} />);
