@@ -31,7 +31,7 @@ const timeOnly = process.argv.includes('--time-only');
 const compare = option('compare');
 
 const DAY = 86_400_000;
-const DATA_NOW = Date.UTC(2026, 10, 1);
+export const DATA_NOW = Date.UTC(2026, 10, 1);
 
 /**
  * The business of bench/generate.ts, as the import leaves it in the database and the

@@ -44,6 +44,16 @@ export function CustomerList(props: CustomerListProps) {
 
   return (
     <section class="customers" aria-label="Customers">
+      {filters.selection !== null && (
+        <p class="banner banner--ok narrowed" role="status">
+          From the dashboard: {filters.selection.label}.{' '}
+          <a href="#dashboard">Back to the dashboard</a>
+          {' · '}
+          <button type="button" class="link" onClick={() => props.onFilters({ selection: null })}>
+            Show every customer
+          </button>
+        </p>
+      )}
       <div class="filters">
         <input type="search" aria-label="Search customers" placeholder="Search name, email, company…" value={filters.search} onInput={(e) => props.onFilters({ search: e.currentTarget.value })} />
         <label>

@@ -25,6 +25,7 @@ export interface ManagerProps {
 
 /** The sections: the tab's label, which is also the page's heading while the section is open. */
 const VIEWS: readonly [View, string][] = [
+  ['dashboard', 'Dashboard'],
   ['customers', 'Customers'],
   ['today', 'Today'],
   ['companies', 'Companies'],
@@ -44,7 +45,7 @@ export function Manager(props: ManagerProps) {
   useEffect(() => {
     document.title = `${title} · ${APP_NAME}`;
   }, [title]);
-  const firstRun = props.customers === 0 && props.view === 'customers';
+  const firstRun = props.customers === 0 && (props.view === 'customers' || props.view === 'dashboard');
   return (
     <div class="manager">
       <header class="manager__head">

@@ -6,6 +6,7 @@ import { CompanyList } from '../../components/manager/company-list';
 import { CompanyPanel } from '../../components/manager/company-panel';
 import { CustomerDetail } from '../../components/manager/customer-detail';
 import { CustomerList } from '../../components/manager/customer-list';
+import { Dashboard } from '../../components/manager/dashboard/dashboard';
 import { DuplicatesPanel } from '../../components/manager/duplicates-panel';
 import { ImportPanel } from '../../components/manager/import-panel';
 import { Manager } from '../../components/manager/manager';
@@ -183,6 +184,16 @@ function Book() {
       onUndo={() => void store.undoDelete()}
       onDismissUndo={store.dismissUndo}
     >
+      {store.view.value === 'dashboard' && status !== null && status.customers > 0 && (
+        <Dashboard
+          state={store.dashboard.state.value}
+          filters={store.dashboard.filters.value}
+          onFilters={store.dashboard.setFilters}
+          onCsv={store.dashboard.downloadCsv}
+          onPrint={() => window.print()}
+          onRetry={() => void store.dashboard.load()}
+        />
+      )}
       {store.view.value === 'customers' && (
         <>
           <CustomerList

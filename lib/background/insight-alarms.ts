@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CrmDatabase } from '../db/index';
 import { loadSettings } from '../settings/store';
 import { toBusinessSettings } from '../settings/schema';
+import { createDashboardBooks } from './dashboard-books';
 import { createInsights, DAILY_ALARM, type InsightsService } from './insights';
 import type { PrefsArea } from './prefs';
 
@@ -18,6 +19,7 @@ export function startInsights(deps: { db: CrmDatabase; prefs: PrefsArea; changeS
     settings: async () => toBusinessSettings(await loadSettings(deps.prefs)),
     now: () => Date.now(),
     ...(deps.changeSeq ? { changeSeq: deps.changeSeq } : {}),
+    books: createDashboardBooks(deps.db),
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -32,8 +32,13 @@ import {
   type CustomerFacts,
   type CustomerInsight,
 } from '../insights/index';
+import { startBook, type DashboardBook } from '../insights/dashboard/book';
+import { computeDashboard, dashboardMembers, type DashboardData } from '../insights/dashboard/dashboard';
+import type { DashboardFilters } from '../insights/dashboard/filters';
+import type { DashboardSelection } from '../insights/dashboard/segment';
 import type { CampaignEntry, ConcentrationView, HeldSuggestion, InsightCard, OwnerAction, TodayEntry } from '../messaging/messages/insights';
 import type { Customer, CustomerInsights } from '../model/records';
+import type { DashboardBooks } from './dashboard-books';
 import { doneInteraction, toInsightCard, todayItemOf, toTodayEntry } from './insight-views';
 import { settingsChanged } from './changes';
 import { AGENDA_KEY, CONTEXT_KEY, readAgenda, readContext, type Agenda } from './insight-store';
@@ -67,6 +72,8 @@ export interface InsightsDeps {
   singleWriteQuietMs?: number;
   /** The count of committed changes (./changes.ts), given to each card as it is read. */
   changeSeq?: () => number;
+  /** Where the dashboard's book goes (./dashboard-books.ts); without it no book is built. */
+  books?: DashboardBooks;
 }
 
 export type RecomputeSummary = {
@@ -118,6 +125,16 @@ export function createInsights(deps: InsightsDeps) {
     return context;
   }
 
+  async function currentBook(): Promise<DashboardBook> {
+    if (!deps.books) throw new Error('The dashboard is not available here.');
+    const stored = await deps.books.get();
+    if (stored) return stored;
+    await serial(fullRecompute);
+    const built = await deps.books.get();
+    if (!built) throw new Error('The dashboard could not be computed.');
+    return built;
+  }
+
   async function fullRecompute(): Promise<RecomputeSummary> {
     // This run reads every write made before it: a scheduled one would only repeat it.
     if (timer !== null) {
@@ -133,16 +150,20 @@ export function createInsights(deps: InsightsDeps) {
     // The business's buying pattern is refitted starting from the last one.
     const previous = context ?? (await readContext(db, CONTEXT_KEY));
     const recompute = startRecompute(settings, now, RECOMPUTE_SIZE_HINT, previous?.buying);
+    // The dashboard's book is collected from the same facts, in the same walk.
+    const book = deps.books ? startBook(settings, now, RECOMPUTE_SIZE_HINT) : null;
     const customers: Customer[] = [];
     const { orders } = await readFactsInPages(db, (page) => {
       for (const facts of page) {
         recompute.add(facts);
+        book?.add(facts);
         customers.push(facts.customer);
       }
     });
     const holds = await readAllHolds(db, now);
     const read = performance.now();
     const insights = recompute.finish(holds);
+    if (book) void deps.books?.set(book.finish(insights.customers));
     const changes: { id: string; insights: CustomerInsights }[] = [];
     for (const customer of customers) {
       const insight = insights.customers.get(customer.id);
@@ -409,6 +430,18 @@ export function createInsights(deps: InsightsDeps) {
         top5Flagged: c.top5Flagged,
         top: c.topCustomerIds.map((id) => ({ customerId: id, name: labels.get(id)?.name.trim() || labels.get(id)?.emails[0] || 'Unnamed customer' })),
       };
+    },
+
+    /** The dashboard's figures for these filters, from the last full recompute's book (one is run when there is none). */
+    async dashboard(filters: DashboardFilters): Promise<DashboardData> {
+      const settings = await deps.settings();
+      return computeDashboard(await currentBook(), filters, deps.now(), { cadenceDays: settings.cadenceDays, concentrationAlert: settings.concentrationAlert });
+    },
+
+    /** The ids of the customers behind one part of the dashboard. */
+    async dashboardMembers(selection: DashboardSelection): Promise<string[]> {
+      const settings = await deps.settings();
+      return dashboardMembers(await currentBook(), selection.filters, selection.segment, deps.now(), { cadenceDays: settings.cadenceDays, concentrationAlert: settings.concentrationAlert });
     },
 
     /** Waits for queued work (tests). */

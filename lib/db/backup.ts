@@ -32,10 +32,11 @@ export const BACKUP_TABLE_SCHEMAS: Readonly<Record<string, z.ZodType<Record<stri
 export const UnknownRow = z.looseObject({ id: z.string().min(1).max(200) });
 
 /**
- * Staging, derived data rebuilt on restore (./orders/fact-rows.ts, ./orders/key-pages.ts), and sync's own
- * change journal (./changes.ts: a restore must not bring back writes already sent).
+ * Staging, derived data rebuilt on restore (./orders/fact-rows.ts, ./orders/key-pages.ts) or by
+ * the next recompute (./dashboard-book.ts), and sync's own change journal (./changes.ts: a
+ * restore must not bring back writes already sent).
  */
-const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal', 'syncDocs', 'syncConflicts', 'syncTeam']);
+const EXCLUDED = new Set(['importChunks', 'orderFactPages', 'orderFactRows', 'orderKeyPages', 'changeJournal', 'syncDocs', 'syncConflicts', 'syncTeam', 'dashboardBooks']);
 
 /**
  * Orders are stored in books, a row per customer (./orders/book.ts), but a backup keeps one row

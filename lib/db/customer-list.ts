@@ -19,6 +19,8 @@ export interface ListQuery {
   tag: string | null;
   sort: ListSort;
   descending: boolean;
+  /** When given, only these customers (a part of the dashboard, resolved by the background). */
+  only?: ReadonlySet<string> | null;
   offset: number;
   limit: number;
 }
@@ -91,6 +93,7 @@ export class CustomerIndex {
     const needle = q.search.trim().toLowerCase();
     const matches = entries.filter(
       (e) =>
+        (!q.only || q.only.has(e.row.id)) &&
         (needle === '' || e.haystack.includes(needle)) &&
         (q.tier === null || e.row.tier === q.tier) &&
         (q.stage === null || e.row.stage === q.stage) &&

@@ -2,7 +2,7 @@ import Dexie, { type DexieOptions } from 'dexie';
 import { unknownConsent, type Customer } from '../model/records';
 import { trackChanges } from './changes';
 import { booksFromOrdersTable, rebuildFactsFromBooks, rebuildOrderKeys } from './orders/rebuild';
-import { SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type CrmDatabase } from './schema';
+import { SCHEMA_V1, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12, SCHEMA_V13, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, type CrmDatabase } from './schema';
 import { readOnlySwitch } from './safety';
 
 /**
@@ -39,6 +39,7 @@ export function openDatabase(name = 'crm', options?: DexieOptions): CrmDatabase 
         }),
     );
   db.version(12).stores(SCHEMA_V12);
+  db.version(13).stores(SCHEMA_V13);
   // Every write reports through this: the one change signal (./changes.ts).
   trackChanges(db);
   // Refuses every write while the background says so (a database written by newer code: ./safety.ts).

@@ -26,6 +26,7 @@ export { CompanyIndex } from './company-list';
 export { deleteCustomers, mergeCustomers, undoDelete, updateCustomer, type DeletedCustomers } from './customer-edit';
 export { CustomerIndex, toListRow } from './customer-list';
 export { createCustomer, findCustomersByEmails, getCustomerCard } from './customers';
+export { readDashboardBook, writeDashboardBook } from './dashboard-book';
 export { openDatabase } from './database';
 export { LATEST_SCHEMA, type CrmDatabase } from './schema';
 export { findDuplicates } from './duplicates';

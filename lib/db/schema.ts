@@ -1,4 +1,5 @@
 import type { Dexie, EntityTable } from 'dexie';
+import type { DashboardBook } from '../insights/dashboard/book';
 import type { Company, Customer, Interaction, Note, Reminder } from '../model/records';
 import type { JournalEntry } from './changes';
 import type { OrderBook } from './orders/book';
@@ -42,7 +43,12 @@ export type CrmDatabase = Dexie & {
   syncConflicts: EntityTable<SyncConflictRow, 'id'>;
   /** The team this browser is in, its secret and the journal's acknowledged point (./sync-store.ts). */
   syncTeam: EntityTable<MetaEntry, 'key'>;
+  /** The dashboard's columnar copy of the book, rebuilt by every full recompute (./dashboard-book.ts). */
+  dashboardBooks: EntityTable<DashboardBookRow, 'key'>;
 };
+
+/** The stored dashboard book; `version` is the book's shape (./dashboard-book.ts BOOK_VERSION). */
+export type DashboardBookRow = { key: string; version: number; book: DashboardBook };
 
 /**
  * Version 1. The strings list only indexed fields; every other field is stored unindexed.
@@ -161,5 +167,14 @@ export const SCHEMA_V12 = {
   syncTeam: 'key',
 } as const;
 
+/**
+ * Version 13 adds `dashboardBooks`: the dashboard's copy of the book in typed arrays
+ * (./dashboard-book.ts), derived, never backed up or synced, so the manager's dashboard has its
+ * figures at once after the background restarts instead of after a full read of the book.
+ */
+export const SCHEMA_V13 = {
+  dashboardBooks: 'key',
+} as const;
+
 /** The schema version this code writes; a database of a higher one was written by newer code. */
-export const LATEST_SCHEMA = 12;
+export const LATEST_SCHEMA = 13;

@@ -18,7 +18,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 const minorDigits = new Map<string, number>();
-function amount(minor: number, currency: string): string {
+/** An amount in minor units as a decimal in major units, with the currency's digits (JPY 0, EUR 2, BHD 3). */
+export function amount(minor: number, currency: string): string {
   let digits = minorDigits.get(currency);
   if (digits === undefined) {
     try {

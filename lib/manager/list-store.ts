@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import type { DashboardSelection } from '../insights/dashboard/segment';
 import type { CompanyListPage, CompanyListQueryInput, CompanyListRow, ListPage, ListQueryInput, ListRow } from '../messaging/protocol';
 
 /**
@@ -10,9 +11,12 @@ import type { CompanyListPage, CompanyListQueryInput, CompanyListRow, ListPage, 
 
 export const BLOCK = 200;
 
-export type ListFilters = Required<Pick<ListQueryInput, 'search' | 'tier' | 'stage' | 'tag' | 'sort' | 'descending'>>;
+export type ListFilters = Required<Pick<ListQueryInput, 'search' | 'tier' | 'stage' | 'tag' | 'sort' | 'descending'>> & {
+  /** Only the customers behind a part of the dashboard. */
+  selection: DashboardSelection | null;
+};
 
-export const DEFAULT_FILTERS: ListFilters = { search: '', tier: null, stage: null, tag: null, sort: 'name', descending: false };
+export const DEFAULT_FILTERS: ListFilters = { search: '', tier: null, stage: null, tag: null, sort: 'name', descending: false, selection: null };
 
 export type CompanyFilters = Required<Pick<CompanyListQueryInput, 'search' | 'sort' | 'descending'>>;
 

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { guessCompanyFromEmail } from '../email/company';
 import type { Company, Customer, Order } from '../model/records';
 import { readBackup, writeBackup } from '../export/backup-file';
@@ -7,6 +7,7 @@ import { toVcard } from '../export/vcard';
 import { badRowsCsv, type ImportStore } from '../import/runner';
 import type { ReplyOf, RequestOf } from '../messaging/protocol';
 import { restoreBackup, type Request } from '../recovery/restore';
+import { createDashboardStore } from './dashboard-store';
 import { dateStamp, saveBlob } from './download';
 import { createCompanyListStore, createListStore } from './list-store';
 import { sameRoute, type Opened, type Route, type View } from './route';
@@ -33,7 +34,7 @@ type Duplicates = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; mess
 const text = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createManagerStore(request: Request, importStore: ImportStore, now: () => number = Date.now) {
-  const view = signal<View>('customers');
+  const view = signal<View>('dashboard');
   const status = signal<Status | null>(null);
   const statusError = signal<string | null>(null);
   const detail = signal<Detail>({ kind: 'closed' });
@@ -44,6 +45,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
   const undo = signal<{ label: string; deleted: ReplyOf<'manager.customer.delete'> } | null>(null);
   const list = createListStore((query) => request('manager.list', query));
   const companies = createCompanyListStore((query) => request('manager.companies', query));
+  const dashboard = createDashboardStore((filters) => request('dashboard.data', { filters }), now);
   /** The new-company form, in the place of the open customer or company. */
   const creating = signal(false);
 
@@ -53,7 +55,8 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     const c = company.value;
     const open: Opened | null =
       c.kind === 'company' ? { kind: 'company', id: c.detail.company.id } : c.kind !== 'closed' ? { kind: 'company', id: c.id } : d.kind === 'card' ? { kind: 'customer', id: d.card.customer.id } : d.kind !== 'closed' ? { kind: 'customer', id: d.id } : null;
-    return { view: view.value, open };
+    const only = view.value === 'customers' ? list.filters.value.selection : null;
+    return only ? { view: view.value, open, only } : { view: view.value, open };
   });
 
   function closePanels() {
@@ -67,9 +70,16 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
    * every customer in the background, which is wasted while the owner is elsewhere.
    */
   function show(next: View) {
-    const entering = next === 'companies' && view.value !== 'companies';
+    const entering = next !== view.value;
     view.value = next;
-    if (entering) companies.reload(true);
+    if (entering && next === 'companies') companies.reload(true);
+    if (entering && next === 'dashboard') showDashboard();
+  }
+
+  /** The customer list narrowed to a part of the dashboard, or (null) to every customer. */
+  function narrow(only: Route['only'] | null) {
+    const next = only ?? null;
+    if (JSON.stringify(list.filters.value.selection) !== JSON.stringify(next)) list.setFilters({ selection: next });
   }
 
   /** The company list follows a change only while it is shown (and reloads when shown again). */
@@ -79,17 +89,25 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
 
   /** A section chosen in the navigation starts with nothing open beside its list. */
   function setView(next: View) {
-    show(next);
-    closePanels();
+    batch(() => {
+      show(next);
+      closePanels();
+      if (next === 'customers') narrow(null);
+    });
   }
 
   /** A route from the hash (Back, reload, a typed address); the page's own route is a no-op. */
   function applyRoute(next: Route) {
     if (sameRoute(next, route.value)) return;
-    show(next.view);
-    if (next.open === null) closePanels();
-    else if (next.open.kind === 'company') void openCompany(next.open.id);
-    else void open(next.open.id);
+    // One change of place: the address follows once, not once per signal (a Back would land
+    // on a half-applied place such as the bare list before its narrowing).
+    batch(() => {
+      show(next.view);
+      if (next.view === 'customers') narrow(next.only);
+      if (next.open === null) closePanels();
+      else if (next.open.kind === 'company') void openCompany(next.open.id);
+      else void open(next.open.id);
+    });
   }
 
   async function refreshStatus() {
@@ -99,6 +117,16 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     } catch (error) {
       statusError.value = text(error);
     }
+    if (view.value === 'dashboard') showDashboard();
+  }
+
+  /**
+   * The dashboard's figures, once the book is known to hold customers: an empty book shows the
+   * welcome instead, and asking the background for figures of nothing would only make it
+   * compute them.
+   */
+  function showDashboard() {
+    if ((status.value?.customers ?? 0) > 0) dashboard.show();
   }
 
   function backupDue(): boolean {
@@ -115,6 +143,8 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     void refreshStatus();
     list.reload(true);
     refreshCompanies();
+    // Marked stale here; reloaded when the new status says there is a book to show.
+    dashboard.onDataChanged();
     const d = detail.value;
     if (d.kind === 'card') void open(d.card.customer.id, true);
     const c = company.value;
@@ -323,6 +353,7 @@ export function createManagerStore(request: Request, importStore: ImportStore, n
     undo,
     list,
     companies,
+    dashboard,
     creating,
     startCreating: () => {
       closePanels();

@@ -1,12 +1,15 @@
 import { effect, type ReadonlySignal } from '@preact/signals';
+import { DashboardSelection } from '../insights/dashboard/segment';
 
 /**
  * The manager's place in its URL hash, so a reload or the Back button comes back to the same
  * section and the same open customer or company: `#companies`, `#companies/company/<id>`,
- * `#customers/customer/<id>`, `#import`. Anything unreadable is the customer list.
+ * `#customers/customer/<id>`, `#import`; the customer list narrowed to a part of the dashboard
+ * is `#customers/only/<the part, as JSON>` (a link from a chart). Anything unreadable is the
+ * dashboard, the manager's start page.
  */
 
-export const VIEWS = ['customers', 'today', 'companies', 'import', 'duplicates', 'backup'] as const;
+export const VIEWS = ['dashboard', 'customers', 'today', 'companies', 'import', 'duplicates', 'backup'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The sections that show a customer or a company beside their list. */
@@ -16,25 +19,53 @@ export type Opened = { kind: 'customer' | 'company'; id: string };
 export interface Route {
   view: View;
   open: Opened | null;
+  /** The customer list narrowed to the customers behind a part of the dashboard. */
+  only?: DashboardSelection;
 }
 
-export const HOME: Route = { view: 'customers', open: null };
+export const HOME: Route = { view: 'dashboard', open: null };
 
 export function parseRoute(hash: string): Route {
-  const [view, kind, id] = hash.replace(/^#/, '').split('/');
+  const [view, ...rest] = hash.replace(/^#/, '').split('/');
   const known = VIEWS.find((v) => v === view);
   if (!known) return HOME;
-  if (!LIST_VIEWS.includes(known) || (kind !== 'customer' && kind !== 'company') || !id) return { view: known, open: null };
+  const route: Route = { view: known, open: null };
+  if (!LIST_VIEWS.includes(known)) return route;
+  let i = 0;
+  if (known === 'customers' && rest[0] === 'only') {
+    const only = readSelection(rest[1]);
+    if (only) route.only = only;
+    i = 2;
+  }
+  const [kind, id] = [rest[i], rest[i + 1]];
+  if ((kind !== 'customer' && kind !== 'company') || !id) return route;
   try {
-    return { view: known, open: { kind, id: decodeURIComponent(id) } };
+    route.open = { kind, id: decodeURIComponent(id) };
   } catch {
-    return { view: known, open: null };
+    // An address cut short: the list, nothing open.
+  }
+  return route;
+}
+
+function readSelection(encoded: string | undefined): DashboardSelection | null {
+  if (!encoded) return null;
+  try {
+    const parsed = DashboardSelection.safeParse(JSON.parse(decodeURIComponent(encoded)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 
 export function routeHash(route: Route): string {
+  const only = route.view === 'customers' && route.only ? `/only/${encodeURIComponent(JSON.stringify(route.only))}` : '';
   const open = route.open !== null && LIST_VIEWS.includes(route.view) ? `/${route.open.kind}/${encodeURIComponent(route.open.id)}` : '';
-  return `#${route.view}${open}`;
+  return `#${route.view}${only}${open}`;
+}
+
+/** The address of the customer list narrowed to a part of the dashboard: what a chart links to. */
+export function selectionHref(selection: DashboardSelection): string {
+  return routeHash({ view: 'customers', open: null, only: selection });
 }
 
 export const sameRoute = (a: Route, b: Route) => routeHash(a) === routeHash(b);

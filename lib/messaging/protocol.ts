@@ -9,6 +9,7 @@ import { SITES_MESSAGES } from './messages/sites';
 import { INSIGHT_MESSAGES } from './messages/insights';
 import { INBOX_MARK_MESSAGES } from './messages/inbox-marks';
 import { TEAM_MESSAGES } from './messages/team';
+import { DASHBOARD_MESSAGES } from './messages/dashboard';
 import { RECOVERY_MESSAGES } from './messages/recovery';
 
 /**
@@ -30,6 +31,7 @@ export * from './messages/sites';
 export * from './messages/insights';
 export * from './messages/inbox-marks';
 export * from './messages/team';
+export * from './messages/dashboard';
 export * from './messages/recovery';
 
 export const PROTOCOL = {
@@ -43,6 +45,7 @@ export const PROTOCOL = {
   ...INBOX_MARK_MESSAGES,
   ...INSIGHT_MESSAGES,
   ...TEAM_MESSAGES,
+  ...DASHBOARD_MESSAGES,
   ...RECOVERY_MESSAGES,
 } as const;
 

@@ -197,9 +197,10 @@ describe.runIf(run)('accessibility in real Chromium (axe-core, WCAG 2.1 AA)', ()
       await settings.close();
 
       const manager = await extensionPage('/options.html#customers', theme);
-      for (const section of ['customers', `customers/customer/${mariaId}`, 'companies', `companies/company/${companyId}`, 'import', 'duplicates', 'backup']) {
+      for (const section of ['dashboard', 'customers', `customers/customer/${mariaId}`, 'companies', `companies/company/${companyId}`, 'import', 'duplicates', 'backup']) {
         await manager.evaluate((hash) => (location.hash = hash), section);
         await manager.locator('main').waitFor();
+        if (section === 'dashboard') await manager.locator('.chart svg').first().waitFor({ timeout: 30_000 });
         await manager.waitForTimeout(300);
         expect.soft(await backgroundIsDark(manager), `${theme} background`).toBe(theme === "dark");
         await expectAccessible(manager, `${theme} manager #${section}`);

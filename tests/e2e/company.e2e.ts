@@ -21,6 +21,7 @@ describe.runIf(run)('the company screen in real Chromium', () => {
   it('opens a customer’s company, refuses a free-mail domain, renames it, and opens a contact', async () => {
     const page = await session.extensionPage('/options.html');
     await sendFromPage(page, 'sample.load', {});
+    await page.goto(new URL('#customers', page.url()).href);
     await page.reload();
     await page.getByLabel('Search customers').fill(SAMPLE_PEOPLE.maria.email);
     await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customer');

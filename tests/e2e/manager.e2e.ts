@@ -78,7 +78,7 @@ describe.runIf(run)('the manager in real Chromium', () => {
   });
 
   it('lists customers and opens one for editing', async () => {
-    const page = await session.extensionPage('/options.html');
+    const page = await session.extensionPage('/options.html#customers');
     await page.getByLabel('Search customers').fill('jensen');
     await expect.poll(() => page.locator('.filters__count').textContent()).toBe('1 customer');
     await page.getByRole('button', { name: SAMPLE_PEOPLE.maria.name }).click();

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../messaging/router';
+import { dashboardHandlers } from './dashboard';
 import { inboxMarkHandlers } from './inbox-marks';
 import { insightHandlers } from './insights';
 import { interactionHandlers } from './interactions';
@@ -27,6 +28,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     ...inboxMarkHandlers(deps),
     ...insightHandlers(deps),
     ...teamHandlers(deps.team),
+    ...dashboardHandlers(deps),
     ...recoveryHandlers(deps),
   };
 }

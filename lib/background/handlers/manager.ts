@@ -147,7 +147,12 @@ export function managerHandlers(deps: BackgroundDeps): HandlersFor<typeof MANAGE
     },
 
     async 'manager.list'(query) {
-      return withDb(() => index.query(query));
+      const { selection, ...rest } = query;
+      if (selection === null) return withDb(() => index.query(rest));
+      const insights = deps.insights;
+      if (!insights) throw new ProtocolError('internal', 'The dashboard is not available here.');
+      const only = new Set(await withDb(() => insights.dashboardMembers(selection)));
+      return withDb(() => index.query({ ...rest, only }));
     },
 
     async 'manager.customer'({ customerId }) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Company, Customer, Id, Money, STAGES, TIERS } from '../../model/records';
 import { CustomerDraft, OrderDraft } from '../../import/drafts';
+import { DashboardSelection } from '../../insights/dashboard/segment';
 import { Mapping } from '../../import/formats/generic';
 import { message } from '../define';
 import { CustomerCard, CustomerPatch } from '../../model/customer-forms';
@@ -36,6 +37,8 @@ export const ListQuery = z.object({
   tag: z.string().max(60).nullable().default(null),
   sort: z.enum(['name', 'revenue', 'lastOrder']).default('name'),
   descending: z.boolean().default(false),
+  /** Only the customers behind a part of the dashboard (lib/insights/dashboard/segment.ts). */
+  selection: DashboardSelection.nullable().default(null),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
 });

@@ -162,12 +162,12 @@ describe('NewCompanyForm', () => {
 });
 
 describe('Manager navigation', () => {
-  it('has a Companies section next to Customers', () => {
+  it('starts with the Dashboard, then Customers and Companies', () => {
     const onView = vi.fn();
     const props: ManagerProps = { view: 'companies', customers: 3, statusError: null, backupDue: false, undo: null, onView, onAddCustomer: vi.fn(), onLoadSample: vi.fn(), onUndo: vi.fn(), onDismissUndo: vi.fn(), children: null };
     view = mount(<Manager {...props} />);
     const tabs = [...view.container.querySelectorAll('nav button')].map((b) => b.textContent);
-    expect(tabs.slice(0, 3)).toEqual(['Customers', 'Today', 'Companies']);
+    expect(tabs.slice(0, 4)).toEqual(['Dashboard', 'Customers', 'Today', 'Companies']);
     expect(button(view.container, 'Companies').getAttribute('aria-current')).toBe('page');
     click(button(view.container, 'Customers'));
     expect(onView).toHaveBeenCalledWith('customers');

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../lib/db/database';
-import { LATEST_SCHEMA, SCHEMA_V1, SCHEMA_V10, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V11 } from '../../../lib/db/schema';
+import { LATEST_SCHEMA, SCHEMA_V1, SCHEMA_V10, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V11, SCHEMA_V12 } from '../../../lib/db/schema';
 import { bookOrders } from '../../../lib/db/orders/book';
 import { countOrders, findByBookKeys } from '../../../lib/db/orders/store';
 import { expandOrderFacts } from '../../../lib/db/orders/fact-rows';
@@ -111,12 +111,33 @@ describe('database schema', () => {
 
     const db = openDatabase(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(12);
+    expect(db.verno).toBe(LATEST_SCHEMA);
     expect(await db.customers.count()).toBe(2);
     expect(await db.changeJournal.count()).toBe(1);
     expect(await db.syncDocs.count()).toBe(0);
     expect(await db.syncConflicts.count()).toBe(0);
     expect(await db.syncTeam.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a version-12 database: the dashboard book table is added, empty, and every row stays', async () => {
+    const name = `crm-upgrade-${crypto.randomUUID()}`;
+    const v12 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8, SCHEMA_V9, SCHEMA_V10, SCHEMA_V11, SCHEMA_V12].forEach((stores, i) => v12.version(i + 1).stores(stores));
+    const a = makeCustomer({ id: 'a' });
+    await v12.table('customers').bulkAdd([a, makeCustomer({ id: 'b' })]);
+    await v12.table('changeJournal').add({ table: 'customers', keys: ['a'], at: NOW, origin: 'local' });
+    await v12.table('syncTeam').put({ key: 'team', value: { url: 'http://127.0.0.1:5984' } });
+    v12.close();
+
+    const db = openDatabase(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(13);
+    expect(await db.customers.get('a')).toEqual(a);
+    expect(await db.customers.count()).toBe(2);
+    expect(await db.changeJournal.count()).toBe(1);
+    expect(await db.syncTeam.count()).toBe(1);
+    expect(await db.dashboardBooks.count()).toBe(0);
     db.close();
   });
 });

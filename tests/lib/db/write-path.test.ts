@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as entry from '../../../lib/db/index';
 import { onDataChange, readJournal, setJournaling, SHARED_TABLES, type CrmDatabase, type DataChange } from '../../../lib/db/index';
 import type { CustomerDraft, OrderDraft } from '../../../lib/import/drafts';
+import { buildBook } from '../../../lib/insights/dashboard/book';
+import { DEFAULT_SETTINGS } from '../../../lib/insights/index';
 import { DAY, freshDatabase, makeCustomer, makeInteraction, makeOrder, NOW } from './factories';
 
 /**
@@ -55,6 +57,7 @@ const NOT_WRITERS = new Set([
   'pendingReminders',
   'readHoldRows',
   'readAllHolds',
+  'readDashboardBook',
   'readCustomerFacts',
   'readFactsInPages',
   'readHolds',
@@ -183,6 +186,7 @@ const SCENARIOS: Record<string, Scenario> = {
     run: (db) => entry.writeClassifications(db, [{ id: 'b', insights: { tier: 'A', tierOverridden: false, rfm: 'Champions', stage: 'active', computedAt: NOW } }]),
   },
   markFirstData: { run: (db) => entry.markFirstData(db, NOW) },
+  writeDashboardBook: { run: (db) => entry.writeDashboardBook(db, buildBook([], new Map(), DEFAULT_SETTINGS, NOW)) },
   writeDerivedMeta: { run: (db) => entry.writeDerivedMeta(db, 'insights:agenda', { computedAt: NOW, entries: [] }) },
   setJournaling: { run: (db) => setJournaling(db, false) },
   // Team sync's side (./sync-store.ts): what comes from the team, in one 'remote' transaction.

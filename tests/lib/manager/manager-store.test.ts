@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportStore } from '../../../lib/import/runner';
 import { createManagerStore, type Request } from '../../../lib/manager/manager-store';
@@ -124,7 +125,7 @@ describe('manager store: routes', () => {
       },
     });
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
-    expect(store.route.value).toEqual({ view: 'customers', open: null });
+    expect(store.route.value).toEqual({ view: 'dashboard', open: null });
 
     store.applyRoute({ view: 'companies', open: { kind: 'company', id: 'co1' } });
     expect(store.view.value).toBe('companies');
@@ -199,5 +200,71 @@ describe('manager store: the first run’s "Add a customer"', () => {
     const store = createManagerStore(request, {} as ImportStore, () => NOW);
     await expect(store.addCustomer({ name: 'Maria', email: 'maria@nordlicht.de' })).rejects.toThrow('already belongs');
     expect(store.detail.value).toEqual({ kind: 'closed' });
+  });
+});
+
+describe('manager store: the dashboard', () => {
+  const only = { filters: { period: 'last-12-months', tier: null, tag: null, currency: null }, segment: { part: 'tier', tier: 'A' }, label: 'Tier A customers' } as const;
+
+  it('asks for no figures while the book is empty (the welcome shows instead)', async () => {
+    const { request, calls } = fakeRequest({ 'manager.status': () => ({ customers: 0, lastBackupAt: null }) });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.refreshStatus();
+    store.setView('customers');
+    store.setView('dashboard');
+    store.onDataChanged();
+    await vi.waitFor(() => expect(calls.filter(([type]) => type === 'manager.status')).toHaveLength(2));
+    expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(0);
+    expect(store.dashboard.state.value).toEqual({ kind: 'loading' });
+  });
+
+  it('loads its figures when shown, and again on a change only while it is shown', async () => {
+    let computed = 0;
+    const { request, calls } = fakeRequest({ 'dashboard.data': () => ({ computed: ++computed }), 'manager.status': () => ({ customers: 3, lastBackupAt: null }) });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.refreshStatus();
+    await vi.waitFor(() => expect(store.dashboard.state.value).toMatchObject({ kind: 'ready', data: { computed: 1 } }));
+    store.dashboard.show();
+    expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(1);
+
+    store.setView('customers');
+    store.onDataChanged();
+    await vi.waitFor(() => expect(calls.filter(([type]) => type === 'manager.status')).toHaveLength(2));
+    expect(calls.filter(([type]) => type === 'dashboard.data')).toHaveLength(1);
+    store.setView('dashboard');
+    await vi.waitFor(() => expect(store.dashboard.state.value).toMatchObject({ kind: 'ready', data: { computed: 2 } }));
+
+    store.dashboard.setFilters({ period: 'this-year' });
+    await vi.waitFor(() => expect(store.dashboard.state.value).toMatchObject({ kind: 'ready', data: { computed: 3 } }));
+    expect(calls.at(-1)).toEqual(['dashboard.data', { filters: { period: 'this-year', tier: null, tag: null, currency: null } }]);
+  });
+
+  it('says what went wrong when the figures cannot be computed', async () => {
+    const { request } = fakeRequest({
+      'dashboard.data': () => {
+        throw new Error('The dashboard could not be computed.');
+      },
+      'manager.status': () => ({ customers: 3, lastBackupAt: null }),
+    });
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    await store.refreshStatus();
+    await vi.waitFor(() => expect(store.dashboard.state.value).toEqual({ kind: 'error', message: 'The dashboard could not be computed.' }));
+  });
+
+  it('narrows the customer list to a part from its address, and the Customers tab shows everyone again', async () => {
+    const { request, calls } = fakeRequest({});
+    const store = createManagerStore(request, {} as ImportStore, () => NOW);
+    // The address follows the place once per change, never a half-applied place (Back would land there).
+    const places: string[] = [];
+    effect(() => void places.push(JSON.stringify(store.route.value)));
+    store.applyRoute({ view: 'customers', open: null, only });
+    expect(places).toEqual([JSON.stringify({ view: 'dashboard', open: null }), JSON.stringify({ view: 'customers', open: null, only })]);
+    expect(store.list.filters.value.selection).toEqual(only);
+    expect(store.route.value).toEqual({ view: 'customers', open: null, only });
+    await vi.waitFor(() => expect(calls.some(([type, p]) => type === 'manager.list' && (p as { selection: unknown }).selection !== null)).toBe(true));
+
+    store.setView('customers');
+    expect(store.list.filters.value.selection).toBeNull();
+    expect(store.route.value).toEqual({ view: 'customers', open: null });
   });
 });

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { HOME, parseRoute, routeHash, syncRouteWithHash, type Route } from '../../../lib/manager/route';
+import { HOME, parseRoute, routeHash, selectionHref, syncRouteWithHash, type Route } from '../../../lib/manager/route';
 
 describe('manager routes', () => {
   it.each<[string, Route]>([
@@ -9,21 +9,35 @@ describe('manager routes', () => {
     ['#companies/customer/c%2F1', { view: 'companies', open: { kind: 'customer', id: 'c/1' } }],
     ['#customers/customer/c1', { view: 'customers', open: { kind: 'customer', id: 'c1' } }],
     ['#import', { view: 'import', open: null }],
+    ['#dashboard', { view: 'dashboard', open: null }],
   ])('reads %s and writes it back the same', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
     expect(routeHash(route)).toBe(hash);
   });
 
   it.each<[string, Route['view']]>([
-    ['', 'customers'],
-    ['#', 'customers'],
-    ['#nowhere', 'customers'],
+    ['', 'dashboard'],
+    ['#', 'dashboard'],
+    ['#nowhere', 'dashboard'],
     ['#companies/company', 'companies'],
     ['#companies/order/o1', 'companies'],
     ['#import/company/co1', 'import'],
     ['#customers/customer/%E0%A4%A', 'customers'],
+    ['#customers/only/%7Bbroken', 'customers'],
+    ['#customers/only/' + encodeURIComponent(JSON.stringify({ filters: {}, segment: { part: 'rfm', r: 9, band: 'low' }, label: 'x' })), 'customers'],
   ])('reads %s as the nearest place that exists: %s with nothing open', (hash, view) => {
     expect(parseRoute(hash)).toEqual({ view, open: null });
+  });
+
+  it('carries a part of the dashboard to the customer list, and a customer opened from it', () => {
+    const only = { filters: { period: 'last-90-days', tier: 'A', tag: null, currency: 'EUR' }, segment: { part: 'cohort', month: '2026-01', after: 3 }, label: 'First order in 2026-01, still buying after 3 months' } as const;
+    const hash = selectionHref(only);
+    expect(hash.startsWith('#customers/only/')).toBe(true);
+    expect(parseRoute(hash)).toEqual({ view: 'customers', open: null, only });
+    const opened: Route = { view: 'customers', open: { kind: 'customer', id: 'c/1' }, only };
+    expect(parseRoute(routeHash(opened))).toEqual(opened);
+    // Only the customer list narrows to a part.
+    expect(routeHash({ view: 'companies', open: null, only })).toBe('#companies');
   });
 });
 
@@ -64,7 +78,7 @@ describe('syncRouteWithHash', () => {
     expect(win.location.hash).toBe('#customers');
   });
 
-  it('leaves an empty address alone on the customer list (no history entry for the start page)', () => {
+  it('leaves an empty address alone on the dashboard (no history entry for the start page)', () => {
     const win = fakeWindow('');
     const route = signal<Route>(HOME);
     syncRouteWithHash(route, (next) => (route.value = next), win)();
