@@ -82,6 +82,25 @@ export function formatDayMonth(at: number, locale?: string, timeZone?: string): 
   return format.format(at);
 }
 
+const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar month ("2026-03") as the reader's short month and year: "Mar 2026" in en-US (charts' axes, cohorts). */
+export function formatMonth(month: string, locale?: string): string {
+  const key = locale ?? '';
+  let format = monthYearFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthYearFormats.set(key, format);
+  }
+  return format.format(Date.parse(`${month}-01T00:00:00Z`));
+}
+
+/** A share (0.42) as a percentage with a fixed number of decimals: "42 %", "42.5 %"; '—' for none. */
+export function formatPercent(share: number | null, digits = 0, locale?: string): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share * 100)} %`;
+}
+
 function startOfLocalDay(at: number): number {
   const day = new Date(at);
   day.setHours(0, 0, 0, 0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { countOf } from '../../components/format';
+import { countOf } from '../../lib/format';
 import { recomputeAll, type CustomerFacts } from '../../lib/insights/index';
 import type { Customer, Interaction } from '../../lib/model/records';
 import type { OrderFact } from '../../lib/insights/types';

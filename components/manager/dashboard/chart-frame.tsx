@@ -3,10 +3,9 @@ import type { Cell, Table } from '../../../lib/insights/dashboard/tables';
 import type { DashboardFilters } from '../../../lib/insights/dashboard/filters';
 import type { Status } from '../../../lib/insights/dashboard/status';
 import { selectionHref } from '../../../lib/manager/route';
-import { countOf, formatMoney } from '../../format';
+import { countOf, formatMoney, formatPercent } from '../../../lib/format';
 
-export const percent = (share: number | null, digits = 0) =>
-  share === null ? '—' : `${(share * 100).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits })} %`;
+export const percent = (share: number | null, digits = 0) => formatPercent(share, digits);
 export const count = (n: number) => n.toLocaleString();
 /** "1 customer", "1,204 customers". */
 export const customers = (n: number) => countOf(n, 'customer', 'customers');

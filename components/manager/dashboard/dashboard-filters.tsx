@@ -1,6 +1,6 @@
 import type { DashboardData } from '../../../lib/insights/dashboard/dashboard';
 import { PERIOD_LABELS, PERIODS, type DashboardFilters } from '../../../lib/insights/dashboard/filters';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../../lib/format';
 
 const TIERS = ['A', 'B', 'C', 'Prospect'] as const;
 

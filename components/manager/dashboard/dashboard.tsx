@@ -3,7 +3,7 @@ import type { DashboardFilters } from '../../../lib/insights/dashboard/filters';
 import { dashboardTables, GROUP_NAMES, KIND_NAMES, STAGE_NAMES, type Table } from '../../../lib/insights/dashboard/tables';
 import type { DashboardState } from '../../../lib/manager/dashboard-store';
 import { selectionHref } from '../../../lib/manager/route';
-import { formatMoney } from '../../format';
+import { formatDateTime, formatMoney } from '../../../lib/format';
 import { ChartFrame, count, customers, percent } from './chart-frame';
 import { DashboardFilterBar } from './dashboard-filters';
 import { CohortTable, RfmGrid } from './heat-tables';
@@ -30,7 +30,7 @@ export function Dashboard(props: DashboardProps) {
         <h2 id="dashboard-title">Dashboard</h2>
         {data && (
           <p class="hint dashboard__asof">
-            {data.period.label} ({data.period.from} – {data.period.to}) · figures as of {new Date(data.builtAt).toLocaleString()}
+            {data.period.label} ({data.period.from} – {data.period.to}) · figures as of {formatDateTime(data.builtAt)}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 import type { DashboardData } from '../../../lib/insights/dashboard/dashboard';
 import { RETENTION_MARKS, RFM_BANDS } from '../../../lib/insights/dashboard/segment';
 import { BAND_NAMES, groupName } from '../../../lib/insights/dashboard/tables';
-import { formatMoney } from '../../format';
+import { formatMoney } from '../../../lib/format';
 import { count, customers, percent } from './chart-frame';
 import { linker } from './plots';
 

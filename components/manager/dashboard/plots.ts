@@ -4,7 +4,7 @@ import type { DashboardData } from '../../../lib/insights/dashboard/dashboard';
 import type { Segment } from '../../../lib/insights/dashboard/segment';
 import { GROUP_NAMES, STAGE_NAMES } from '../../../lib/insights/dashboard/tables';
 import { selectionHref } from '../../../lib/manager/route';
-import { formatMoney } from '../../format';
+import { formatMoney, formatMonth } from '../../../lib/format';
 import { count, customers, percent } from './chart-frame';
 
 /**
@@ -21,10 +21,9 @@ export function linker(data: DashboardData): Link {
   return (segment, label) => selectionHref({ filters: data.filters, segment, label });
 }
 
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** "2026-03" as the reader's short month ("Mar 2026"). */
 function monthName(month: string): string {
-  return monthFormat.format(Date.parse(`${month}-01T00:00:00Z`));
+  return formatMonth(month);
 }
 
 /** Minor units to major units for an axis (Intl knows each currency's digits). */
