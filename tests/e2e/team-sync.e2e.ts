@@ -185,6 +185,8 @@ describe.runIf(run)('team sync between two browsers', () => {
       }, 'both edits on both browsers', 60_000);
       expect((await card(page, mariaId)).conflicts ?? []).toEqual([]);
     }
+    // Both sent what they merged: the next test's edits start from the same revision.
+    for (const page of [aPage, bPage]) await waitFor(async () => (await status(page)).state === 'synced', 'both synced again', 30_000);
   }, 120_000);
 
   it('Y2 shows a clash on one field on both browsers with both values, and a pick wins everywhere', async () => {
