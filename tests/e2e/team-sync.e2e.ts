@@ -185,8 +185,6 @@ describe.runIf(run)('team sync between two browsers', () => {
       }, 'both edits on both browsers', 60_000);
       expect((await card(page, mariaId)).conflicts ?? []).toEqual([]);
     }
-    // Both sent what they merged: the next test's edits start from the same revision.
-    for (const page of [aPage, bPage]) await waitFor(async () => (await status(page)).state === 'synced', 'both synced again', 30_000);
   }, 120_000);
 
   it('Y2 shows a clash on one field on both browsers with both values, and a pick wins everywhere', async () => {
@@ -195,11 +193,15 @@ describe.runIf(run)('team sync between two browsers', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await send(bPage, 'manager.customer.update', { customerId: mariaId, patch: { phone: '+49 40 222' } });
     await server.start();
+    // The clash offers exactly the two values written apart (a leftover revision of the previous
+    // merge, until its removal arrives, is not a choice).
+    const choices = async (page: Page) => {
+      const shown = (await card(page, mariaId)).conflicts?.find((c) => c.field === 'phone');
+      return shown ? [shown.current.text, ...shown.others.map((o) => o.text)].sort().join(' | ') : '';
+    };
     for (const page of [aPage, bPage]) {
-      await waitFor(async () => ((await card(page, mariaId)).conflicts ?? []).some((c) => c.field === 'phone'), 'the phone conflict on both', 60_000);
+      await waitFor(async () => (await choices(page)) === '+49 40 111 | +49 40 222', 'the phone conflict with both values on both', 60_000);
     }
-    const shown = (await card(aPage, mariaId)).conflicts?.find((c) => c.field === 'phone');
-    expect([shown?.current.text, ...(shown?.others.map((o) => o.text) ?? [])].sort()).toEqual(['+49 40 111', '+49 40 222']);
     // B picks A's value on the card in its sidebar.
     const { page, frame } = await openMaria(b);
     const notice = frame.getByTestId('conflicts');
