@@ -45,14 +45,22 @@ export const TIME_STYLE = 'short' as const;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: string | undefined, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${withTime ? 't' : ''}`;
+/**
+ * One Intl.DateTimeFormat per form (`form` names the options), locale and time zone, made once:
+ * making one is costly and lists call these per row.
+ */
+function cachedDateFormat(form: string, locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${form}|${locale ?? ''}|${options.timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: DATE_STYLE, timeStyle: TIME_STYLE } : { dateStyle: DATE_STYLE });
+    format = new Intl.DateTimeFormat(locale, options);
     dateFormats.set(key, format);
   }
   return format;
+}
+
+function dateFormat(locale: string | undefined, withTime: boolean): Intl.DateTimeFormat {
+  return cachedDateFormat(withTime ? 'date-time' : 'date', locale, withTime ? { dateStyle: DATE_STYLE, timeStyle: TIME_STYLE } : { dateStyle: DATE_STYLE });
 }
 
 /** A calendar date in the one date style: "Mar 4, 2026" in en-US. */
@@ -65,34 +73,18 @@ export function formatDateTime(at: number, locale?: string): string {
   return dateFormat(locale, true).format(at);
 }
 
-const dayMonthFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A day of the year without its year ("Dec 10" in en-US, "10. Dez." in de-DE), the one short
  * form, where the year goes without saying: a season ("buys around Dec 10 each year") or a near
  * range ("next order expected Dec 10–24"). `timeZone` reads the day in the business's zone.
  */
 export function formatDayMonth(at: number, locale?: string, timeZone?: string): string {
-  const key = `${locale ?? ''}|${timeZone ?? ''}`;
-  let format = dayMonthFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
-    dayMonthFormats.set(key, format);
-  }
-  return format.format(at);
+  return cachedDateFormat('day-month', locale, { month: 'short', day: 'numeric', timeZone }).format(at);
 }
-
-const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A calendar month ("2026-03") as the reader's short month and year: "Mar 2026" in en-US (charts' axes, cohorts). */
 export function formatMonth(month: string, locale?: string): string {
-  const key = locale ?? '';
-  let format = monthYearFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-    monthYearFormats.set(key, format);
-  }
-  return format.format(Date.parse(`${month}-01T00:00:00Z`));
+  return cachedDateFormat('month', locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
 }
 
 /** A share (0.42) as a percentage with a fixed number of decimals: "42 %", "42.5 %"; '—' for none. */
